@@ -1,0 +1,59 @@
+# PowerSave: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+CARGO ?= cargo
+WEB := web/admin
+# npm writes this file on every install: newer than the lockfile means the packages are in place.
+WEB_DEPS := $(WEB)/node_modules/.package-lock.json
+# Browser tests use Debian's chromium; npm never downloads a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test build lint rust-test deps openapi clean help web-deps web-build web-test e2e
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: ## Build and start PowerSave on http://localhost:8080 (SQLite in ./data, demo accounts)
+	@scripts/install-deps.sh build
+	@$(MAKE) --no-print-directory web-build
+	$(CARGO) build --release -p powersave
+	./target/release/powersave serve --demo
+
+build: ## Build the release binary
+	$(CARGO) build --release -p powersave
+
+test: deps lint rust-test web-test e2e ## Install test dependencies, start services, lint and run every test
+
+deps:
+	@scripts/install-deps.sh test
+
+lint: ## Formatting and clippy
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+rust-test:
+	@env_lines="$$(scripts/services.sh)" || exit 1; eval "$$env_lines"; \
+	$(CARGO) test --workspace
+
+openapi: web-deps ## Refresh docs/openapi.json (and the dashboard's API types) after a deliberate API change
+	UPDATE_SNAPSHOTS=1 $(CARGO) test -p api --test openapi_snapshot
+	cd $(WEB) && npm run gen:api
+
+web-deps: $(WEB_DEPS) ## Install the admin dashboard's npm packages (npm ci)
+
+$(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund
+	@touch $@
+
+web-build: web-deps ## Build the admin dashboard into web/admin/dist (served at /admin)
+	cd $(WEB) && npm run build
+
+web-test: web-deps ## Dashboard: API types vs docs/openapi.json, then component tests
+	cd $(WEB) && npm test
+
+e2e: web-build ## Browser tests of the dashboard against the real server (Chromium)
+	$(CARGO) build -p powersave
+	cd $(WEB) && npm run e2e
+
+clean:
+	$(CARGO) clean
+	rm -rf $(WEB)/node_modules $(WEB)/dist $(WEB)/test-results

@@ -1,0 +1,6 @@
+//! Authentication: tokens, passwords and the extractors that turn a bearer token into a typed,
+//! role-checked caller.
+
+pub mod extract;
+pub mod password;
+pub mod tokens;

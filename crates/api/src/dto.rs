@@ -1,0 +1,250 @@
+//! The JSON shapes of the API. Requests refuse unknown fields; responses never carry secrets.
+
+use chrono::{DateTime, Utc};
+use domain::account::Role;
+use serde::{Deserialize, Serialize};
+use store::{HouseholdRecord, MeterRecord, Page, UserRecord};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// Opening an account.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// Sign-in e-mail.
+    #[schema(example = "eleni@example.com")]
+    pub email: String,
+    /// At least 10 characters and 5 different ones; not a well-known password.
+    #[schema(example = "green garden grows")]
+    pub password: String,
+    /// Name shown on leaderboards.
+    #[schema(example = "Eleni")]
+    pub display_name: String,
+}
+
+/// Signing in.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Password.
+    pub password: String,
+}
+
+/// Presenting a refresh token (refresh and logout).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// The opaque refresh token from the last token response.
+    pub refresh_token: String,
+}
+
+/// Tokens in the OAuth 2.0 shape (RFC 6749 §5.1).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct TokenResponse {
+    /// A JWT for the `Authorization: Bearer` header.
+    pub access_token: String,
+    /// An opaque token for `POST /api/v1/auth/refresh`; single use.
+    pub refresh_token: String,
+    /// Always "Bearer".
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+}
+
+/// Changing one's own password.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    /// The password in use now.
+    pub current_password: String,
+    /// The new password, under the same policy as registration.
+    pub new_password: String,
+}
+
+/// An account.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct UserResponse {
+    /// Account id.
+    pub id: Uuid,
+    /// Sign-in e-mail.
+    pub email: String,
+    /// Name shown to others.
+    pub display_name: String,
+    /// What the account may do.
+    #[schema(value_type = String, example = "consumer")]
+    pub role: Role,
+    /// Whether staff disabled it.
+    pub disabled: bool,
+    /// When it was disabled.
+    pub disabled_at: Option<DateTime<Utc>>,
+    /// Last successful sign-in.
+    pub last_login_at: Option<DateTime<Utc>>,
+    /// When it registered.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<UserRecord> for UserResponse {
+    fn from(user: UserRecord) -> Self {
+        Self {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            role: user.role,
+            disabled: user.disabled_at.is_some(),
+            disabled_at: user.disabled_at,
+            last_login_at: user.last_login_at,
+            created_at: user.created_at,
+        }
+    }
+}
+
+/// A page of accounts.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct UserPage {
+    /// The accounts on this page, newest first.
+    pub items: Vec<UserResponse>,
+    /// 1-based page number.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Accounts matching the filter on all pages.
+    pub total: u64,
+}
+
+impl From<Page<UserRecord>> for UserPage {
+    fn from(page: Page<UserRecord>) -> Self {
+        Self {
+            items: page.items.into_iter().map(UserResponse::from).collect(),
+            page: page.request.page(),
+            per_page: page.request.per_page(),
+            total: page.total,
+        }
+    }
+}
+
+/// A meter linked to a household.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MeterResponse {
+    /// The utility's meter id.
+    pub meter_id: String,
+    /// Reading interval (15 or 30 minutes).
+    pub interval_minutes: i16,
+    /// When it was linked.
+    pub linked_at: Option<DateTime<Utc>>,
+}
+
+impl From<MeterRecord> for MeterResponse {
+    fn from(meter: MeterRecord) -> Self {
+        Self {
+            meter_id: meter.meter_id,
+            interval_minutes: meter.interval_minutes,
+            linked_at: meter.linked_at,
+        }
+    }
+}
+
+/// A household and its meters.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HouseholdResponse {
+    /// The household's own name.
+    pub name: String,
+    /// District, once chosen; one of `GET /api/v1/programme` districts.
+    pub district: Option<String>,
+    /// Tariff code.
+    pub tariff_code: String,
+    /// IANA time zone.
+    pub time_zone: String,
+    /// Linked meters.
+    pub meters: Vec<MeterResponse>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<HouseholdRecord> for HouseholdResponse {
+    fn from(household: HouseholdRecord) -> Self {
+        Self {
+            name: household.name,
+            district: household.district,
+            tariff_code: household.tariff_code,
+            time_zone: household.time_zone,
+            meters: household
+                .meters
+                .into_iter()
+                .map(MeterResponse::from)
+                .collect(),
+            updated_at: household.updated_at,
+        }
+    }
+}
+
+/// A partial household update; omitted fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateHouseholdRequest {
+    /// New name.
+    pub name: Option<String>,
+    /// New district.
+    pub district: Option<String>,
+    /// New tariff code.
+    pub tariff_code: Option<String>,
+    /// New IANA time zone.
+    pub time_zone: Option<String>,
+}
+
+/// An account as staff see it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AdminUserDetail {
+    /// The account.
+    pub user: UserResponse,
+    /// Its household.
+    pub household: HouseholdResponse,
+}
+
+/// Giving an account a new role.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeRoleRequest {
+    /// One of consumer, admin, superadmin.
+    #[schema(example = "admin")]
+    pub role: String,
+}
+
+/// Linking a meter to a household.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkMeterRequest {
+    /// The utility's meter id.
+    #[schema(example = "CY-000123")]
+    pub meter_id: String,
+    /// Reading interval: 15 or 30.
+    #[schema(example = 15)]
+    pub interval_minutes: i64,
+}
+
+/// Filters and paging for the staff user list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct UserListQuery {
+    /// Part of an e-mail, display name or meter id.
+    pub q: Option<String>,
+    /// Only this role.
+    pub role: Option<String>,
+    /// 1-based page (default 1).
+    pub page: Option<u64>,
+    /// Page size, 1–100 (default 25).
+    pub per_page: Option<u64>,
+}
+
+/// What clients need to know about the programme to fill in forms.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProgrammeResponse {
+    /// The programme's time zone; day-based rules use it.
+    pub time_zone: String,
+    /// Districts a household may choose.
+    pub districts: Vec<String>,
+    /// Tariff given to new households.
+    pub default_tariff_code: String,
+}

@@ -1,0 +1,285 @@
+//! PowerSave's HTTP API.
+//!
+//! Handlers are thin: they parse input into domain types, call the store, and render output.
+//! Everything under `/api/v1` is described by the OpenAPI document built from the same routes
+//! that serve it, so the two cannot drift apart.
+
+pub mod auth;
+pub mod dto;
+pub mod error;
+pub mod extract;
+mod metrics;
+pub mod rate_limit;
+pub mod request_id;
+mod routes;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, Method, Request, header};
+use axum::{Router, middleware};
+use domain::secret::Secret;
+use store::Store;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::password::{HashCost, Passwords};
+use crate::auth::tokens::TokenKeys;
+use crate::error::ApiError;
+use crate::rate_limit::{IpRateLimiter, RateLimitConfig};
+
+/// Facts about the programme that requests need (time zone, districts, default tariff).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeSettings {
+    /// IANA time zone of the programme.
+    pub time_zone: String,
+    /// Districts a household may choose.
+    pub districts: Vec<String>,
+    /// Tariff code of new households.
+    pub default_tariff_code: String,
+}
+
+/// Everything the API needs from configuration.
+#[derive(Debug, Clone)]
+pub struct ApiSettings {
+    /// HS256 key for access tokens (at least 32 bytes).
+    pub jwt_secret: Secret,
+    /// Access-token lifetime.
+    pub access_token_ttl: Duration,
+    /// Refresh-token lifetime.
+    pub refresh_token_ttl: Duration,
+    /// Largest request body accepted.
+    pub body_limit_bytes: usize,
+    /// Origins allowed by CORS; empty means no cross-origin access, `*` means any.
+    pub cors_allowed_origins: Vec<String>,
+    /// Rate limits.
+    pub rate_limits: RateLimitConfig,
+    /// Cost of password hashes.
+    pub password_hashing: HashCost,
+    /// Programme facts.
+    pub programme: ProgrammeSettings,
+    /// Physical limits every reading is checked against.
+    pub reading_limits: domain::reading::ReadingLimits,
+    /// Largest body of a bulk reading upload.
+    pub ingest_body_limit_bytes: usize,
+    /// The built admin dashboard (`web/admin/dist`), served at `/admin` when present.
+    pub admin_ui_dir: Option<PathBuf>,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Configuration.
+    pub settings: Arc<ApiSettings>,
+    /// Access-token signing.
+    pub tokens: Arc<TokenKeys>,
+    /// Password hashing.
+    pub passwords: Arc<Passwords>,
+}
+
+impl AppState {
+    /// Checks the settings and prepares keys and hashers.
+    pub fn new(store: Store, settings: ApiSettings) -> Result<Self, String> {
+        let tokens = TokenKeys::new(&settings.jwt_secret, settings.access_token_ttl)?;
+        let passwords = Passwords::new(settings.password_hashing)?;
+        domain::household::TimeZone::parse(&settings.programme.time_zone)
+            .map_err(|error| format!("programme time zone: {error}"))?;
+        domain::household::TariffCode::parse(&settings.programme.default_tariff_code)
+            .map_err(|error| format!("default tariff code: {error}"))?;
+        Ok(Self {
+            store,
+            settings: Arc::new(settings),
+            tokens: Arc::new(tokens),
+            passwords: Arc::new(passwords),
+        })
+    }
+}
+
+/// Declares the bearer scheme the routes refer to.
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("psk_…")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "PowerSave API",
+        description = "Household demand response: accounts, households, meters and Saving Sessions. \
+                       Errors are RFC 9457 application/problem+json.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0")
+    ),
+    modifiers(&BearerScheme),
+    components(schemas(error::Problem, error::FieldError)),
+    tags(
+        (name = "auth", description = "Registration, sign-in and tokens"),
+        (name = "me", description = "The signed-in account"),
+        (name = "admin", description = "Staff operations"),
+        (name = "programme", description = "Programme facts"),
+        (name = "meter data", description = "Readings from meter data systems"),
+    )
+)]
+struct ApiDoc;
+
+fn api_routes(
+    rate_limits: &RateLimitConfig,
+    ingest_body_limit: usize,
+) -> Result<OpenApiRouter<AppState>, String> {
+    let auth_limiter = IpRateLimiter::auth(rate_limits)?;
+    let limited = routes::auth::limited_router().route_layer(middleware::from_fn_with_state(
+        auth_limiter,
+        rate_limit::enforce,
+    ));
+    let v1 = OpenApiRouter::new()
+        .merge(limited)
+        .merge(routes::auth::router())
+        .merge(routes::me::router())
+        .merge(routes::consumption::router())
+        .merge(routes::admin_overview::router())
+        .merge(routes::admin_users::router())
+        .merge(routes::admin_meter_data::router())
+        .merge(routes::meter_readings::router(ingest_body_limit))
+        .merge(routes::programme::router());
+    Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))
+}
+
+/// The OpenAPI document of `/api/v1`, as served at `/api/v1/openapi.json`.
+pub fn openapi() -> Result<utoipa::openapi::OpenApi, String> {
+    Ok(api_routes(&RateLimitConfig::default(), 0)?
+        .split_for_parts()
+        .1)
+}
+
+fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, String> {
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let allow_origin = if origins.iter().any(|origin| origin == "*") {
+        AllowOrigin::any()
+    } else {
+        let parsed = origins
+            .iter()
+            .map(|origin| {
+                HeaderValue::from_str(origin).map_err(|_| format!("invalid CORS origin {origin:?}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        AllowOrigin::list(parsed)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow_origin)
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::PATCH,
+                Method::DELETE,
+            ])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .expose_headers([request_id::REQUEST_ID_HEADER.clone(), header::RETRY_AFTER])
+            .max_age(Duration::from_secs(3600)),
+    ))
+}
+
+/// Serves a single-page app from `dir`, answering unknown paths with its `index.html` so that
+/// client-side routes survive a reload. The fallback keeps `ServeFile`'s own status, so a
+/// browser's conditional reload gets a proper `304 Not Modified` rather than an empty `200`.
+fn single_page_app(dir: &Path) -> ServeDir<ServeFile> {
+    ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))
+}
+
+/// The complete application: API, docs, operational endpoints and cross-cutting layers.
+pub fn router(state: AppState) -> Result<Router, String> {
+    let settings = state.settings.clone();
+    metrics::handle();
+    let (api, openapi) =
+        api_routes(&settings.rate_limits, settings.ingest_body_limit_bytes)?.split_for_parts();
+    let global_limiter = IpRateLimiter::global(&settings.rate_limits)?;
+    let mut app = Router::new()
+        .merge(api)
+        .merge(routes::ops::router())
+        .fallback(|| async { ApiError::NotFound("no such resource".to_owned()) })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .with_state(state)
+        .merge(SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", openapi));
+    if let Some(dir) = settings.admin_ui_dir.as_deref() {
+        if dir.join("index.html").exists() {
+            app = app.nest_service("/admin", single_page_app(dir));
+        } else {
+            tracing::warn!(dir = %dir.display(), "admin dashboard not built; /admin is unavailable (run `make run`)");
+        }
+    }
+    app = app
+        .layer(DefaultBodyLimit::max(settings.body_limit_bytes))
+        .layer(middleware::from_fn_with_state(
+            global_limiter,
+            rate_limit::enforce,
+        ))
+        .layer(middleware::from_fn(request_id::scope))
+        .layer(middleware::from_fn(metrics::track));
+    if let Some(cors) = cors_layer(&settings.cors_allowed_origins)? {
+        app = app.layer(cors);
+    }
+    Ok(app
+        .layer(PropagateRequestIdLayer::new(request_id::REQUEST_ID_HEADER.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<_>| {
+                    let request_id = request
+                        .headers()
+                        .get(&request_id::REQUEST_ID_HEADER)
+                        .and_then(|value| value.to_str().ok())
+                        .unwrap_or_default();
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::new(request_id::REQUEST_ID_HEADER.clone(), MakeRequestUuid)))
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}

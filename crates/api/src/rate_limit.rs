@@ -1,0 +1,137 @@
+//! Per-client-IP rate limits: a strict one for the sign-in endpoints (password guessing) and a
+//! looser global one for everything.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::HeaderName;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::error::ApiError;
+
+/// Limits, from configuration.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RateLimitConfig {
+    /// Sign-in, registration and refresh attempts per minute per IP.
+    pub auth_per_minute: u32,
+    /// Attempts allowed at once before the per-minute rate applies.
+    pub auth_burst: u32,
+    /// Requests per second per IP across the API.
+    pub global_per_second: u32,
+    /// Requests allowed at once before the per-second rate applies.
+    pub global_burst: u32,
+    /// A header set by a trusted reverse proxy with the client address (for example
+    /// `x-forwarded-for`); the last address in it is used. Without it, the peer address is used.
+    pub client_ip_header: Option<String>,
+}
+
+impl Default for RateLimitConfig {
+    fn default() -> Self {
+        Self {
+            auth_per_minute: 10,
+            auth_burst: 10,
+            global_per_second: 50,
+            global_burst: 200,
+            client_ip_header: None,
+        }
+    }
+}
+
+/// A keyed limiter with the header it reads client addresses from.
+#[derive(Clone)]
+pub struct IpRateLimiter {
+    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    client_ip_header: Option<HeaderName>,
+    checks: Arc<AtomicU64>,
+}
+
+/// How often (in checks) forgotten clients are swept out of memory.
+const SWEEP_EVERY: u64 = 10_000;
+
+impl IpRateLimiter {
+    fn new(quota: Quota, client_ip_header: Option<&str>) -> Result<Self, String> {
+        let client_ip_header = client_ip_header
+            .map(|name| {
+                HeaderName::try_from(name).map_err(|_| format!("invalid header name {name:?}"))
+            })
+            .transpose()?;
+        Ok(Self {
+            limiter: Arc::new(RateLimiter::keyed(quota)),
+            client_ip_header,
+            checks: Arc::new(AtomicU64::new(0)),
+        })
+    }
+
+    /// The limiter for sign-in endpoints.
+    pub fn auth(config: &RateLimitConfig) -> Result<Self, String> {
+        let quota = Quota::per_minute(non_zero(config.auth_per_minute, "auth_per_minute")?)
+            .allow_burst(non_zero(config.auth_burst, "auth_burst")?);
+        Self::new(quota, config.client_ip_header.as_deref())
+    }
+
+    /// The limiter for every request.
+    pub fn global(config: &RateLimitConfig) -> Result<Self, String> {
+        let quota = Quota::per_second(non_zero(config.global_per_second, "global_per_second")?)
+            .allow_burst(non_zero(config.global_burst, "global_burst")?);
+        Self::new(quota, config.client_ip_header.as_deref())
+    }
+
+    fn client_ip(&self, request: &Request) -> IpAddr {
+        let from_header = self.client_ip_header.as_ref().and_then(|name| {
+            request
+                .headers()
+                .get(name)?
+                .to_str()
+                .ok()?
+                .rsplit(',')
+                .next()?
+                .trim()
+                .parse()
+                .ok()
+        });
+        from_header
+            .or_else(|| {
+                request
+                    .extensions()
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|ConnectInfo(addr)| addr.ip())
+            })
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+    }
+
+    fn check(&self, ip: IpAddr) -> Result<(), ApiError> {
+        if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
+            self.limiter.retain_recent();
+        }
+        self.limiter.check_key(&ip).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            ApiError::TooManyRequests {
+                retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+            }
+        })
+    }
+}
+
+fn non_zero(value: u32, name: &str) -> Result<NonZeroU32, String> {
+    NonZeroU32::new(value).ok_or_else(|| format!("rate limit {name} must be at least 1"))
+}
+
+/// Middleware: refuses the request with 429 and `Retry-After` when the client is over its limit.
+pub async fn enforce(
+    State(limiter): State<IpRateLimiter>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let ip = limiter.client_ip(&request);
+    match limiter.check(ip) {
+        Ok(()) => next.run(request).await,
+        Err(error) => error.into_response(),
+    }
+}

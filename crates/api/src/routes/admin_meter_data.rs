@@ -1,0 +1,264 @@
+//! Staff views of the meter-data pipeline, and data-source API keys (superadmin).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use domain::paging::PageRequest;
+use serde::{Deserialize, Serialize};
+use store::{SourceKind, SourceRecord};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::auth::extract::{AdminUser, SuperAdminUser};
+use crate::auth::tokens::refresh_token_hash;
+use crate::error::{ApiError, FieldErrors, Problem};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::meter_readings::API_KEY_PREFIX;
+
+/// Admin meter-data routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_sources))
+        .routes(routes!(list_dead_letters))
+        .routes(routes!(create_source))
+        .routes(routes!(revoke_source))
+}
+
+/// A data source as staff see it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SourceResponse {
+    /// Id.
+    pub id: i64,
+    /// Unique name.
+    pub name: String,
+    /// api, mqtt, pull, file or simulator.
+    pub kind: String,
+    /// End of the newest interval delivered.
+    pub last_reading_at: Option<DateTime<Utc>>,
+    /// Seconds between now and `last_reading_at`: how far behind the source is.
+    pub lag_seconds: Option<i64>,
+    /// When it last delivered anything.
+    pub last_ingest_at: Option<DateTime<Utc>>,
+    /// Readings accepted today (UTC).
+    pub readings_today: i64,
+    /// Readings rejected today (UTC).
+    pub rejected_today: i64,
+    /// Whether its API key was revoked.
+    pub revoked: bool,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<SourceRecord> for SourceResponse {
+    fn from(source: SourceRecord) -> Self {
+        Self {
+            id: source.id,
+            name: source.name,
+            kind: source.kind.as_str().to_owned(),
+            lag_seconds: source
+                .last_reading_at
+                .map(|t| (Utc::now() - t).num_seconds().max(0)),
+            last_reading_at: source.last_reading_at,
+            last_ingest_at: source.last_ingest_at,
+            readings_today: source.readings_today,
+            rejected_today: source.rejected_today,
+            revoked: source.revoked_at.is_some(),
+            created_at: source.created_at,
+        }
+    }
+}
+
+/// Every data source with its lag and today's counts.
+#[utoipa::path(
+    get, path = "/admin/meter-data/sources", tag = "admin", security(("bearer" = [])),
+    responses(
+        (status = 200, body = Vec<SourceResponse>),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_sources(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+) -> Result<Json<Vec<SourceResponse>>, ApiError> {
+    Ok(Json(
+        state
+            .store
+            .list_sources()
+            .await?
+            .into_iter()
+            .map(SourceResponse::from)
+            .collect(),
+    ))
+}
+
+/// Filters for the dead-letter list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DeadLetterQuery {
+    /// Only this source.
+    pub source_id: Option<i64>,
+    /// 1-based page.
+    pub page: Option<u64>,
+    /// Page size, 1–100.
+    pub per_page: Option<u64>,
+}
+
+/// A message that could not be read.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct DeadLetterResponse {
+    /// Id.
+    pub id: i64,
+    /// Source it came from.
+    pub source_id: i64,
+    /// When it arrived.
+    pub received_at: DateTime<Utc>,
+    /// The message (first 4 KiB).
+    pub payload: String,
+    /// Why it was refused.
+    pub reason: String,
+}
+
+/// A page of dead letters.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct DeadLetterPage {
+    /// Newest first.
+    pub items: Vec<DeadLetterResponse>,
+    /// Page number.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Matching messages on all pages.
+    pub total: u64,
+}
+
+/// Messages that could not be read, newest first.
+#[utoipa::path(
+    get, path = "/admin/meter-data/dead-letters", tag = "admin", security(("bearer" = [])),
+    params(DeadLetterQuery),
+    responses(
+        (status = 200, body = DeadLetterPage),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_dead_letters(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    ApiQuery(query): ApiQuery<DeadLetterQuery>,
+) -> Result<Json<DeadLetterPage>, ApiError> {
+    let page = PageRequest::new(query.page, query.per_page)
+        .map_err(|e| ApiError::field("per_page", e.to_string()))?;
+    let letters = state.store.dead_letters(query.source_id, page).await?;
+    Ok(Json(DeadLetterPage {
+        items: letters
+            .items
+            .into_iter()
+            .map(|l| DeadLetterResponse {
+                id: l.id,
+                source_id: l.source_id,
+                received_at: l.received_at,
+                payload: l.payload,
+                reason: l.reason,
+            })
+            .collect(),
+        page: page.page(),
+        per_page: page.per_page(),
+        total: letters.total,
+    }))
+}
+
+/// Creating a data source that pushes readings.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateSourceRequest {
+    /// A unique name, e.g. the meter data system's.
+    #[schema(example = "eac-mdm")]
+    pub name: String,
+}
+
+/// A new source with its API key, shown this once.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CreatedSourceResponse {
+    /// The source.
+    pub source: SourceResponse,
+    /// Send as `Authorization: Bearer <key>` or `X-API-Key`; only its hash is stored.
+    pub api_key: String,
+}
+
+/// Creates a data source and its API key (superadmin).
+#[utoipa::path(
+    post, path = "/admin/data-sources", tag = "admin", security(("bearer" = [])),
+    request_body = CreateSourceRequest,
+    responses(
+        (status = 201, body = CreatedSourceResponse),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn create_source(
+    State(state): State<AppState>,
+    SuperAdminUser(actor): SuperAdminUser,
+    ApiJson(body): ApiJson<CreateSourceRequest>,
+) -> Result<(StatusCode, Json<CreatedSourceResponse>), ApiError> {
+    let mut errors = FieldErrors::default();
+    let name = body.name.trim().to_owned();
+    let valid = !name.is_empty()
+        && name.len() <= 100
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ' '));
+    let name = errors.check(
+        "name",
+        if valid {
+            Ok(name)
+        } else {
+            Err(domain::ValidationError::new(
+                "name must be 1-100 letters, digits, spaces, '-', '_' or '.'",
+            ))
+        },
+    );
+    let name = errors.finish(|| name)?;
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
+    let api_key = format!(
+        "{API_KEY_PREFIX}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret)
+    );
+    let source = state
+        .store
+        .create_source(&name, SourceKind::Api, Some(refresh_token_hash(&api_key)))
+        .await?;
+    tracing::info!(actor = %actor.id, source = %source.name, "data source created");
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedSourceResponse {
+            source: source.into(),
+            api_key,
+        }),
+    ))
+}
+
+/// Revokes a data source's API key (superadmin); its next upload is refused.
+#[utoipa::path(
+    post, path = "/admin/data-sources/{id}/revoke", tag = "admin", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Data source id")),
+    responses(
+        (status = 200, body = SourceResponse),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn revoke_source(
+    State(state): State<AppState>,
+    SuperAdminUser(actor): SuperAdminUser,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<SourceResponse>, ApiError> {
+    let source = state.store.revoke_source(id).await?;
+    tracing::info!(actor = %actor.id, source = %source.name, "data source revoked");
+    Ok(Json(source.into()))
+}

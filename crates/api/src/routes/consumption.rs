@@ -1,0 +1,328 @@
+//! The household's own consumption: a series in local-time buckets, and a short summary.
+
+use axum::Json;
+use axum::extract::State;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use domain::consumption::{Bucket, Resolution, aggregate, local_midnight};
+use domain::reading::day_number;
+use serde::{Deserialize, Serialize};
+use store::{HistoryRequest, MeterRef};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::auth::extract::CurrentUser;
+use crate::error::{ApiError, FieldErrors, Problem};
+use crate::extract::ApiQuery;
+
+/// `/me/consumption` routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(series))
+        .routes(routes!(summary))
+}
+
+/// Range and bucket size of a series.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SeriesQuery {
+    /// Start: a local date (`2026-07-01`, from its local midnight) or an RFC 3339 instant.
+    /// Default: one day (or 30 days at `1d`) before `to`.
+    pub from: Option<String>,
+    /// End (exclusive), same forms. Default: now.
+    pub to: Option<String>,
+    /// `15m`, `30m`, `1h` (default) or `1d` (local calendar days, 23–25 hours around DST).
+    pub resolution: Option<String>,
+}
+
+/// One bucket.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct BucketResponse {
+    /// Start, in the household's local offset.
+    pub start: String,
+    /// End (exclusive), in the household's local offset.
+    pub end: String,
+    /// Energy in kWh of the readings that arrived.
+    pub kwh: f64,
+    /// Readings that arrived.
+    pub readings: u32,
+    /// Readings expected from the household's meters.
+    pub expected_readings: u32,
+    /// Whether every expected reading arrived.
+    pub complete: bool,
+    /// Whether any reading is an estimate.
+    pub estimated: bool,
+}
+
+/// A consumption series.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SeriesResponse {
+    /// The household's time zone.
+    pub time_zone: String,
+    /// The bucket size.
+    pub resolution: String,
+    /// The buckets, oldest first.
+    pub buckets: Vec<BucketResponse>,
+    /// Total kWh over the range.
+    pub total_kwh: f64,
+}
+
+/// A period of the summary.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PeriodTotal {
+    /// Start of the period.
+    pub start: String,
+    /// End (exclusive; "now" for running periods).
+    pub end: String,
+    /// kWh of the readings that arrived.
+    pub kwh: f64,
+    /// Share of the expected readings that arrived (0–1).
+    pub completeness: f64,
+}
+
+/// Today, yesterday, and this week against the same part of last week.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SummaryResponse {
+    /// The household's time zone.
+    pub time_zone: String,
+    /// Local today so far.
+    pub today: PeriodTotal,
+    /// Local yesterday.
+    pub yesterday: PeriodTotal,
+    /// Since Monday 00:00 local.
+    pub this_week: PeriodTotal,
+    /// The same span of last week, so the comparison is like for like.
+    pub last_week_same_span: PeriodTotal,
+    /// `this_week` against `last_week_same_span`, in percent (negative means less used).
+    pub week_change_percent: Option<f64>,
+}
+
+fn parse_bound(raw: &str, tz: Tz) -> Result<DateTime<Utc>, domain::ValidationError> {
+    if let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        return Ok(local_midnight(tz, date));
+    }
+    DateTime::parse_from_rfc3339(raw)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            domain::ValidationError::new("expected a date (2026-07-01) or an RFC 3339 time")
+        })
+}
+
+struct Household {
+    tz: Tz,
+    meters: Vec<MeterRef>,
+}
+
+async fn household(state: &AppState, user_id: uuid::Uuid) -> Result<Household, ApiError> {
+    let record = state.store.household(user_id).await?;
+    let tz: Tz = record
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Nicosia);
+    Ok(Household {
+        tz,
+        meters: state.store.household_meters(user_id).await?,
+    })
+}
+
+async fn buckets(
+    state: &AppState,
+    household: &Household,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    resolution: Resolution,
+) -> Result<Vec<Bucket>, ApiError> {
+    let intervals: Vec<u32> = household
+        .meters
+        .iter()
+        .map(|m| u32::from(m.interval.minutes().unsigned_abs()))
+        .collect();
+    let rows = if household.meters.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .store
+            .reading_history(&HistoryRequest {
+                meters: household.meters.iter().map(|m| m.id).collect(),
+                first_day: day_number(from),
+                last_day: day_number(to - Duration::seconds(1)),
+                from_minute: 0,
+                to_minute: 1440,
+            })
+            .await?
+    };
+    let readings = rows
+        .iter()
+        .flat_map(|row| row.intervals())
+        .filter(|r| r.start >= from && r.start < to);
+    Ok(aggregate(
+        household.tz,
+        from,
+        to,
+        resolution,
+        &intervals,
+        readings,
+    ))
+}
+
+/// Consumption of the signed-in household in local-time buckets.
+#[utoipa::path(
+    get, path = "/me/consumption", tag = "me", security(("bearer" = [])),
+    params(SeriesQuery),
+    responses(
+        (status = 200, body = SeriesResponse),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn series(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiQuery(query): ApiQuery<SeriesQuery>,
+) -> Result<Json<SeriesResponse>, ApiError> {
+    let household = household(&state, user.id).await?;
+    let tz = household.tz;
+    let mut errors = FieldErrors::default();
+    let resolution = errors.check(
+        "resolution",
+        Resolution::parse(query.resolution.as_deref().unwrap_or("1h")),
+    );
+    let to = query
+        .to
+        .as_deref()
+        .map(|raw| errors.check("to", parse_bound(raw, tz)));
+    let from = query
+        .from
+        .as_deref()
+        .map(|raw| errors.check("from", parse_bound(raw, tz)));
+    let (resolution, to, from) = errors.finish(|| {
+        Some((
+            resolution?,
+            to.unwrap_or(Some(Utc::now()))?,
+            from.map_or(Some(None), |f| f.map(Some))?,
+        ))
+    })?;
+    let from = from.unwrap_or_else(|| {
+        to - if resolution == Resolution::Day {
+            Duration::days(30)
+        } else {
+            Duration::days(1)
+        }
+    });
+    if from >= to {
+        return Err(ApiError::field("from", "from must be before to"));
+    }
+    if to - from > Duration::days(resolution.max_days()) {
+        return Err(ApiError::field(
+            "to",
+            format!(
+                "at this resolution a range is at most {} days",
+                resolution.max_days()
+            ),
+        ));
+    }
+    let slowest = household
+        .meters
+        .iter()
+        .map(|m| m.interval.minutes())
+        .max()
+        .unwrap_or(15);
+    if resolution == Resolution::QuarterHour && slowest > 15 {
+        return Err(ApiError::field(
+            "resolution",
+            "this household has 30-minute meters; use 30m or coarser",
+        ));
+    }
+    let buckets = buckets(&state, &household, from, to, resolution).await?;
+    let total_kwh = (buckets.iter().map(|b| b.kwh).sum::<f64>() * 1000.0).round() / 1000.0;
+    Ok(Json(SeriesResponse {
+        time_zone: tz.name().to_owned(),
+        resolution: query.resolution.unwrap_or_else(|| "1h".to_owned()),
+        total_kwh,
+        buckets: buckets
+            .into_iter()
+            .map(|b| BucketResponse {
+                start: b.start.with_timezone(&tz).to_rfc3339(),
+                end: b.end.with_timezone(&tz).to_rfc3339(),
+                kwh: b.kwh,
+                readings: b.readings,
+                expected_readings: b.expected,
+                complete: b.readings >= b.expected,
+                estimated: b.estimated,
+            })
+            .collect(),
+    }))
+}
+
+async fn period(
+    state: &AppState,
+    household: &Household,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<PeriodTotal, ApiError> {
+    // Counted in the meters' own interval, so a running period ("today so far") is exact.
+    let finest = if household.meters.iter().any(|m| m.interval.minutes() > 15) {
+        Resolution::HalfHour
+    } else {
+        Resolution::QuarterHour
+    };
+    let buckets = buckets(state, household, from, to, finest).await?;
+    let (kwh, readings, expected) = buckets.iter().fold((0.0, 0u32, 0u32), |(k, r, e), b| {
+        (k + b.kwh, r + b.readings, e + b.expected)
+    });
+    Ok(PeriodTotal {
+        start: from.with_timezone(&household.tz).to_rfc3339(),
+        end: to.with_timezone(&household.tz).to_rfc3339(),
+        kwh: (kwh * 1000.0).round() / 1000.0,
+        completeness: if expected == 0 {
+            0.0
+        } else {
+            f64::from(readings) / f64::from(expected)
+        },
+    })
+}
+
+/// Today, yesterday, and this week against the same part of last week, in the household's time.
+#[utoipa::path(
+    get, path = "/me/consumption/summary", tag = "me", security(("bearer" = [])),
+    responses(
+        (status = 200, body = SummaryResponse),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn summary(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<SummaryResponse>, ApiError> {
+    let household = household(&state, user.id).await?;
+    let tz = household.tz;
+    let now = Utc::now();
+    let today = now.with_timezone(&tz).date_naive();
+    let today_start = local_midnight(tz, today);
+    let yesterday_start = local_midnight(tz, today.pred_opt().unwrap_or(today));
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let week_start = local_midnight(tz, monday);
+    let last_week_start = local_midnight(tz, monday - Duration::days(7));
+    let elapsed = now - week_start;
+    let this_week = period(&state, &household, week_start, now).await?;
+    let last_week = period(
+        &state,
+        &household,
+        last_week_start,
+        last_week_start + elapsed,
+    )
+    .await?;
+    let week_change_percent = (last_week.kwh > 0.0)
+        .then(|| ((this_week.kwh - last_week.kwh) / last_week.kwh * 1000.0).round() / 10.0);
+    Ok(Json(SummaryResponse {
+        time_zone: tz.name().to_owned(),
+        today: period(&state, &household, today_start, now).await?,
+        yesterday: period(&state, &household, yesterday_start, today_start).await?,
+        this_week,
+        last_week_same_span: last_week,
+        week_change_percent,
+    }))
+}

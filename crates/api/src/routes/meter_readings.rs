@@ -1,0 +1,242 @@
+//! `POST /meter-readings`: bulk upload by a meter data system, authenticated by its API key.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use axum::http::HeaderMap;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::request::Parts;
+use domain::reading::{Quality, RejectReason};
+use ingest::{IngestReport, Ingestor, ParsedRow, RawReading, RowRef};
+use serde::{Deserialize, Serialize};
+use store::SourceRecord;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::auth::tokens::refresh_token_hash;
+use crate::error::{ApiError, Problem};
+
+/// Prefix of data-source API keys, so they are recognisable in logs and never mistaken for a JWT.
+pub const API_KEY_PREFIX: &str = "psk_";
+
+/// A data source authenticated by its API key (`Authorization: Bearer psk_…` or `X-API-Key`).
+#[derive(Debug, Clone)]
+pub struct DataSourceCaller(pub SourceRecord);
+
+impl FromRequestParts<AppState> for DataSourceCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let from_authorization = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "));
+        let key = from_authorization
+            .or_else(|| parts.headers.get("x-api-key").and_then(|v| v.to_str().ok()))
+            .map(str::trim)
+            .filter(|key| key.starts_with(API_KEY_PREFIX))
+            .ok_or(ApiError::Unauthorized("a data-source API key is required"))?;
+        state
+            .store
+            .source_by_key_hash(&refresh_token_hash(key))
+            .await?
+            .map(Self)
+            .ok_or(ApiError::Unauthorized("unknown or revoked API key"))
+    }
+}
+
+/// `/meter-readings`, with its own (larger) body limit.
+pub fn router(body_limit_bytes: usize) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(upload))
+        .route_layer(DefaultBodyLimit::max(body_limit_bytes))
+}
+
+/// One reading in a JSON upload.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingInput {
+    /// The utility's meter id.
+    #[schema(example = "CY-000123")]
+    pub meter_id: String,
+    /// Interval start, RFC 3339.
+    #[schema(example = "2026-07-01T17:00:00Z")]
+    pub interval_start: String,
+    /// Energy over the interval in kWh.
+    #[schema(example = 0.412)]
+    pub kwh: f64,
+    /// `actual` (default) or `estimated`.
+    pub quality: Option<String>,
+}
+
+/// A JSON upload.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingsUpload {
+    /// The readings; each is validated on its own.
+    #[schema(value_type = Vec<ReadingInput>)]
+    pub readings: Vec<serde_json::Value>,
+}
+
+/// A refused row.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RejectedRow {
+    /// CSV line (1-based, header counted), for CSV uploads.
+    pub line: Option<u64>,
+    /// Array index (0-based), for JSON uploads.
+    pub index: Option<u64>,
+    /// The meter id of the row, when readable.
+    pub meter_id: Option<String>,
+    /// Why it was refused.
+    pub reason: String,
+}
+
+/// What an upload did.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct IngestResponse {
+    /// Readings stored in empty slots.
+    pub inserted: u64,
+    /// Readings that replaced another value or an estimate.
+    pub updated: u64,
+    /// Readings already stored, or estimates where an actual exists.
+    pub unchanged: u64,
+    /// Rows refused.
+    pub rejected: u64,
+    /// The first refused rows (at most 1,000).
+    pub rejects: Vec<RejectedRow>,
+    /// Whether more rows were refused than listed.
+    pub rejects_truncated: bool,
+}
+
+impl From<IngestReport> for IngestResponse {
+    fn from(report: IngestReport) -> Self {
+        let rejects_truncated = report.rejected > report.rejects.len() as u64;
+        Self {
+            inserted: report.counts.inserted,
+            updated: report.counts.updated,
+            unchanged: report.counts.unchanged,
+            rejected: report.rejected,
+            rejects: report
+                .rejects
+                .into_iter()
+                .map(|r| RejectedRow {
+                    line: match r.row {
+                        RowRef::Line(n) => Some(n),
+                        RowRef::Index(_) => None,
+                    },
+                    index: match r.row {
+                        RowRef::Index(n) => Some(n),
+                        RowRef::Line(_) => None,
+                    },
+                    meter_id: r.meter_id,
+                    reason: r.reason.to_string(),
+                })
+                .collect(),
+            rejects_truncated,
+        }
+    }
+}
+
+fn json_rows(body: &[u8]) -> Result<Vec<ParsedRow>, ApiError> {
+    let upload: ReadingsUpload = serde_json::from_slice(body).map_err(|error| {
+        if error.is_data() {
+            ApiError::UnprocessableBody(format!("expected {{\"readings\": [...]}}: {error}"))
+        } else {
+            ApiError::BadRequest(format!("malformed JSON: {error}"))
+        }
+    })?;
+    Ok(upload
+        .readings
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let parsed = serde_json::from_value::<ReadingInput>(value)
+                .map_err(|error| RejectReason::Malformed(error.to_string()))
+                .and_then(|input| {
+                    Ok(RawReading {
+                        quality: Quality::parse(input.quality.as_deref().unwrap_or(""))?,
+                        interval_start: ingest::parse_timestamp(&input.interval_start)?,
+                        meter_id: input.meter_id,
+                        kwh: input.kwh,
+                    })
+                });
+            (RowRef::Index(index as u64), parsed)
+        })
+        .collect())
+}
+
+fn csv_rows(body: &[u8]) -> Result<Vec<ParsedRow>, ApiError> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ApiError::BadRequest("CSV body is not UTF-8".to_owned()))?;
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter(|(number, line)| {
+            !(line.trim().is_empty() || *number == 0 && ingest::csv::is_header(line))
+        })
+        .map(|(number, line)| {
+            (
+                RowRef::Line(number as u64 + 1),
+                ingest::csv::parse_line(line),
+            )
+        })
+        .collect())
+}
+
+/// Uploads readings as JSON (`{"readings": [...]}`) or CSV (`meter_id,interval_start,kwh[,quality]`).
+/// Valid rows are stored even when others are refused; the answer counts both and lists the
+/// refused rows with their line or index. Re-sending the same data changes nothing.
+#[utoipa::path(
+    post, path = "/meter-readings", tag = "meter data", security(("api_key" = [])),
+    request_body(content(
+        (ReadingsUpload = "application/json"),
+        (String = "text/csv", example = "meter_id,interval_start,kwh,quality\nCY-000123,2026-07-01T17:00:00Z,0.412,actual\n")
+    )),
+    responses(
+        (status = 200, description = "Processed; see counts and rejects", body = IngestResponse),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn upload(
+    State(state): State<AppState>,
+    DataSourceCaller(source): DataSourceCaller,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<IngestResponse>, ApiError> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge
+        } else {
+            ApiError::BadRequest(rejection.body_text())
+        }
+    })?;
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let rows = if content_type.starts_with("application/json") {
+        json_rows(&body)?
+    } else if content_type.starts_with("text/csv") {
+        csv_rows(&body)?
+    } else {
+        return Err(ApiError::UnsupportedMediaType(
+            "send application/json or text/csv".to_owned(),
+        ));
+    };
+    let ingestor = Ingestor::new(
+        state.store.clone(),
+        state.settings.reading_limits,
+        source.id,
+    );
+    let report = ingestor.ingest(rows).await?;
+    tracing::info!(source = %source.name, inserted = report.counts.inserted, updated = report.counts.updated,
+        unchanged = report.counts.unchanged, rejected = report.rejected, "readings uploaded");
+    Ok(Json(report.into()))
+}

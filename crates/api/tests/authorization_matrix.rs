@@ -1,0 +1,265 @@
+//! Every API operation × anonymous / consumer / admin / superadmin → the expected status.
+//!
+//! The list of operations comes from the OpenAPI document, which is built from the router itself:
+//! a route added without a row here fails `matrix_covers_every_operation`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{PASSWORD, TestApp};
+use domain::account::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use store::testing::each_backend;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Public,
+    SignedIn,
+    Admin,
+    SuperAdmin,
+    /// Machines with a data-source API key; no user token is accepted.
+    DataSource,
+}
+
+/// (method, path template, who may call it, status on success).
+#[rustfmt::skip]
+const MATRIX: &[(&str, &str, Access, u16)] = &[
+    ("POST", "/api/v1/auth/register", Access::Public, 201),
+    ("POST", "/api/v1/auth/login", Access::Public, 200),
+    ("POST", "/api/v1/auth/refresh", Access::Public, 200),
+    ("POST", "/api/v1/auth/logout", Access::Public, 204),
+    ("GET", "/api/v1/programme", Access::Public, 200),
+    ("GET", "/api/v1/me", Access::SignedIn, 200),
+    ("PUT", "/api/v1/me/password", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/household", Access::SignedIn, 200),
+    ("PATCH", "/api/v1/me/household", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/consumption", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/consumption/summary", Access::SignedIn, 200),
+    ("GET", "/api/v1/admin/overview", Access::Admin, 200),
+    ("GET", "/api/v1/admin/users", Access::Admin, 200),
+    ("GET", "/api/v1/admin/users/{id}", Access::Admin, 200),
+    ("POST", "/api/v1/admin/users/{id}/disable", Access::Admin, 200),
+    ("POST", "/api/v1/admin/users/{id}/enable", Access::Admin, 200),
+    ("POST", "/api/v1/admin/users/{id}/meters", Access::Admin, 200),
+    ("DELETE", "/api/v1/admin/users/{id}/meters/{meter_id}", Access::Admin, 200),
+    ("PUT", "/api/v1/admin/users/{id}/role", Access::SuperAdmin, 200),
+    ("GET", "/api/v1/admin/meter-data/sources", Access::Admin, 200),
+    ("GET", "/api/v1/admin/meter-data/dead-letters", Access::Admin, 200),
+    ("POST", "/api/v1/admin/data-sources", Access::SuperAdmin, 201),
+    ("POST", "/api/v1/admin/data-sources/{id}/revoke", Access::SuperAdmin, 200),
+    ("POST", "/api/v1/meter-readings", Access::DataSource, 200),
+];
+
+fn documented_operations() -> BTreeSet<(String, String)> {
+    let document = serde_json::to_value(api::openapi().unwrap()).unwrap();
+    let mut operations = BTreeSet::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                operations.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    operations
+}
+
+#[test]
+fn matrix_covers_every_operation() {
+    let in_matrix: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(method, path, _, _)| ((*method).to_owned(), (*path).to_owned()))
+        .collect();
+    let documented = documented_operations();
+    let missing: Vec<_> = documented.difference(&in_matrix).collect();
+    let stale: Vec<_> = in_matrix.difference(&documented).collect();
+    assert!(
+        missing.is_empty(),
+        "operations without an authorization row: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "rows for operations that no longer exist: {stale:?}"
+    );
+}
+
+struct Caller {
+    name: &'static str,
+    email: Option<String>,
+    token: Option<String>,
+}
+
+/// Builds the concrete path and body of one call, creating whatever it needs (a fresh target
+/// account per call, so calls never depend on each other).
+async fn prepare(
+    app: &TestApp,
+    method: &str,
+    template: &str,
+    serial: usize,
+) -> (String, Option<Value>) {
+    let target = app
+        .user(&format!("target{serial}@example.com"), Role::Consumer)
+        .await;
+    let meter_id = format!("CY-M{serial}");
+    let id = if template.starts_with("/api/v1/admin/data-sources/") {
+        let source = format!("source-{serial}");
+        app.store
+            .create_source(&source, store::SourceKind::Api, None)
+            .await
+            .unwrap()
+            .id
+            .to_string()
+    } else {
+        target.id.to_string()
+    };
+    let path = template
+        .replace("{id}", &id)
+        .replace("{meter_id}", &meter_id);
+    let body = match (method, template) {
+        ("POST", "/api/v1/auth/register") => Some(json!({
+            "email": format!("new{serial}@example.com"), "password": PASSWORD, "display_name": "New"
+        })),
+        ("POST", "/api/v1/auth/login") => {
+            Some(json!({ "email": target.email, "password": PASSWORD }))
+        }
+        ("POST", "/api/v1/auth/refresh" | "/api/v1/auth/logout") => {
+            let tokens: Value = app
+                .login(&target.email, PASSWORD)
+                .await
+                .json()
+                .await
+                .unwrap();
+            Some(json!({ "refresh_token": tokens["refresh_token"] }))
+        }
+        // Re-setting the same password keeps the caller's credentials known to later calls.
+        ("PUT", "/api/v1/me/password") => {
+            Some(json!({ "current_password": PASSWORD, "new_password": PASSWORD }))
+        }
+        ("PATCH", "/api/v1/me/household") => Some(json!({ "district": "Paphos" })),
+        ("POST", "/api/v1/admin/users/{id}/meters") => {
+            Some(json!({ "meter_id": meter_id, "interval_minutes": 15 }))
+        }
+        ("DELETE", "/api/v1/admin/users/{id}/meters/{meter_id}") => {
+            app.store
+                .link_meter(
+                    target.id,
+                    &domain::meter::MeterId::parse(&meter_id).unwrap(),
+                    domain::meter::IntervalLength::FifteenMinutes,
+                )
+                .await
+                .unwrap();
+            None
+        }
+        ("PUT", "/api/v1/admin/users/{id}/role") => Some(json!({ "role": "admin" })),
+        ("POST", "/api/v1/admin/data-sources") => Some(json!({ "name": format!("mdm-{serial}") })),
+        ("POST", "/api/v1/meter-readings") => Some(json!({ "readings": [] })),
+        _ => None,
+    };
+    (path, body)
+}
+
+#[tokio::test]
+async fn every_operation_for_every_role() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        let mut callers = vec![Caller {
+            name: "anonymous",
+            email: None,
+            token: None,
+        }];
+        for (name, role) in [
+            ("consumer", Role::Consumer),
+            ("admin", Role::Admin),
+            ("superadmin", Role::SuperAdmin),
+        ] {
+            let email = format!("{name}@example.com");
+            app.user(&email, role).await;
+            callers.push(Caller {
+                name,
+                email: Some(email.clone()),
+                token: None,
+            });
+        }
+        let mut serial = 0;
+        for &(method, template, access, success) in MATRIX {
+            for caller in &mut callers {
+                serial += 1;
+                // Password changes revoke sessions; sign in afresh for every call.
+                caller.token = match &caller.email {
+                    Some(email) => Some(app.token(email).await),
+                    None => None,
+                };
+                let (path, body) = prepare(&app, method, template, serial).await;
+                let response = app
+                    .call(
+                        Method::from_bytes(method.as_bytes()).unwrap(),
+                        &path,
+                        caller.token.as_deref(),
+                        body,
+                    )
+                    .await;
+                let expected = match (access, caller.name) {
+                    (Access::Public, _) => success,
+                    (Access::DataSource, _) => 401,
+                    (_, "anonymous") => 401,
+                    (Access::SignedIn, _) => success,
+                    (Access::Admin, "consumer") => 403,
+                    (Access::Admin, _) => success,
+                    (Access::SuperAdmin, "superadmin") => success,
+                    (Access::SuperAdmin, _) => 403,
+                };
+                let status = response.status();
+                let text = response.text().await.unwrap_or_default();
+                assert_eq!(
+                    status,
+                    StatusCode::from_u16(expected).unwrap(),
+                    "[{}] {method} {template} as {}: {text}",
+                    app.backend,
+                    caller.name
+                );
+            }
+        }
+        // The one caller a data-source route accepts: a machine with an API key.
+        let key = data_source_key(&app).await;
+        for &(method, template, access, success) in
+            MATRIX.iter().filter(|row| row.2 == Access::DataSource)
+        {
+            let response = app
+                .client
+                .request(
+                    Method::from_bytes(method.as_bytes()).unwrap(),
+                    app.url(template),
+                )
+                .header("x-api-key", &key)
+                .json(&json!({ "readings": [] }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status().as_u16(),
+                success,
+                "{method} {template} with an API key ({access:?})"
+            );
+        }
+    }
+}
+
+async fn data_source_key(app: &TestApp) -> String {
+    let root = app.user("keymaker@example.com", Role::SuperAdmin).await;
+    let token = app.token(&root.email).await;
+    let created: Value = app
+        .call(
+            Method::POST,
+            "/api/v1/admin/data-sources",
+            Some(&token),
+            Some(json!({ "name": "matrix-mdm" })),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    created["api_key"].as_str().unwrap().to_owned()
+}

@@ -1,0 +1,204 @@
+//! Rate limits, health, metrics, request ids, CORS and the docs page.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{TestApp, problem, settings};
+use domain::account::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use store::testing::TestDatabase;
+
+#[tokio::test]
+async fn sign_in_endpoints_are_rate_limited_per_ip() {
+    let database = TestDatabase::sqlite();
+    let mut settings = settings();
+    settings.rate_limits.auth_per_minute = 2;
+    settings.rate_limits.auth_burst = 2;
+    let app = TestApp::spawn_with(&database, settings).await;
+    let body = json!({ "email": "someone@example.com", "password": "wrong password!" });
+    for _ in 0..2 {
+        let response = app
+            .call(Method::POST, "/api/v1/auth/login", None, Some(body.clone()))
+            .await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let limited = app
+        .call(Method::POST, "/api/v1/auth/login", None, Some(body.clone()))
+        .await;
+    let retry_after: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    let problem = problem(limited, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(problem["type"], "urn:powersave:problem:rate-limited");
+    // Registration and refresh share the sign-in budget; other endpoints do not.
+    let register = app
+        .call(
+            Method::POST,
+            "/api/v1/auth/register",
+            None,
+            Some(json!({ "email": "a@example.com", "password": "x", "display_name": "A" })),
+        )
+        .await;
+    assert_eq!(register.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        app.call(Method::GET, "/api/v1/programme", None, None)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn every_request_is_globally_rate_limited() {
+    let database = TestDatabase::sqlite();
+    let mut settings = settings();
+    settings.rate_limits.global_per_second = 1;
+    settings.rate_limits.global_burst = 3;
+    let app = TestApp::spawn_with(&database, settings).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(
+            app.call(Method::GET, "/api/v1/programme", None, None)
+                .await
+                .status(),
+        );
+    }
+    let limited = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(limited >= 2, "{statuses:?}");
+    let response = app.call(Method::GET, "/api/v1/programme", None, None).await;
+    assert!(response.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn health_readiness_and_metrics() {
+    let database = TestDatabase::sqlite();
+    let app = TestApp::spawn(&database).await;
+    let health: Value = app
+        .call(Method::GET, "/healthz", None, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+    let ready: Value = app
+        .call(Method::GET, "/readyz", None, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (ready["status"].as_str(), ready["database"].as_str()),
+        (Some("ready"), Some("sqlite"))
+    );
+
+    let user = app.user("metrics@example.com", Role::Admin).await;
+    let token = app.token(&user.email).await;
+    app.call(
+        Method::GET,
+        &format!("/api/v1/admin/users/{}", user.id),
+        Some(&token),
+        None,
+    )
+    .await;
+    let metrics = app
+        .call(Method::GET, "/metrics", None, None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains(r#"route="/api/v1/admin/users/{id}""#),
+        "{metrics}"
+    );
+    assert!(
+        !metrics.contains(&user.id.to_string()),
+        "raw paths must not become labels"
+    );
+    assert!(metrics.contains("http_request_duration_seconds_bucket"));
+}
+
+#[tokio::test]
+async fn readiness_fails_when_the_database_is_gone() {
+    let database = TestDatabase::sqlite();
+    let app = TestApp::spawn(&database).await;
+    app.store.clone().close().await.unwrap();
+    problem(
+        app.call(Method::GET, "/readyz", None, None).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+    )
+    .await;
+    assert_eq!(
+        app.call(Method::GET, "/healthz", None, None).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn request_ids_cors_and_docs() {
+    let database = TestDatabase::sqlite();
+    let app = TestApp::spawn(&database).await;
+    let response = app.call(Method::GET, "/api/v1/me", None, None).await;
+    let header = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body = problem(response, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(body["request_id"], header);
+
+    let given = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(given.headers()["x-request-id"], "abc-123");
+
+    let preflight = app
+        .client
+        .request(Method::OPTIONS, app.url("/api/v1/auth/login"))
+        .header("origin", "https://admin.example.com")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        preflight.headers()["access-control-allow-origin"],
+        "https://admin.example.com"
+    );
+    let foreign = app
+        .client
+        .get(app.url("/api/v1/programme"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        !foreign
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
+
+    let docs = app.client.get(app.url("/api/docs/")).send().await.unwrap();
+    assert_eq!(docs.status(), StatusCode::OK);
+    assert!(docs.text().await.unwrap().contains("swagger"));
+    let spec: Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(spec["openapi"], "3.1.0");
+}

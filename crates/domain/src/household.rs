@@ -1,0 +1,159 @@
+//! Households: the unit that joins sessions, owns meters and is rewarded.
+
+use chrono_tz::Tz;
+
+use crate::ValidationError;
+
+/// Longest household name, so that it fits a leaderboard row.
+pub const HOUSEHOLD_NAME_MAX_CHARS: usize = 60;
+/// Longest tariff code; utilities use short codes such as "01" or "08".
+pub const TARIFF_CODE_MAX_CHARS: usize = 16;
+
+/// The household's own name for itself ("Flat 4, Makariou Ave").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HouseholdName(String);
+
+impl HouseholdName {
+    /// Trimmed, 1–60 characters, no control characters.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let name = raw.trim();
+        if name.is_empty() {
+            return Err(ValidationError::new("household name is required"));
+        }
+        if name.chars().count() > HOUSEHOLD_NAME_MAX_CHARS {
+            return Err(ValidationError::new(
+                "household name must be at most 60 characters",
+            ));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(ValidationError::new(
+                "household name must not contain control characters",
+            ));
+        }
+        Ok(Self(name.to_owned()))
+    }
+
+    /// The trimmed name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One of the programme's districts; the list is configuration because each utility has its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District(String);
+
+impl District {
+    /// Matches case-insensitively against the configured list and keeps the configured spelling.
+    pub fn parse(raw: &str, allowed: &[String]) -> Result<Self, ValidationError> {
+        let wanted = raw.trim();
+        allowed
+            .iter()
+            .find(|district| district.eq_ignore_ascii_case(wanted))
+            .map(|district| Self(district.clone()))
+            .ok_or_else(|| {
+                ValidationError::owned(format!("district must be one of: {}", allowed.join(", ")))
+            })
+    }
+
+    /// The configured spelling.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The tariff the household is billed on, used later to price its consumption in euros.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TariffCode(String);
+
+impl TariffCode {
+    /// 1–16 characters of letters, digits, `-` or `_`.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let code = raw.trim();
+        let shape_ok = !code.is_empty()
+            && code.chars().count() <= TARIFF_CODE_MAX_CHARS
+            && code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if shape_ok {
+            Ok(Self(code.to_owned()))
+        } else {
+            Err(ValidationError::new(
+                "tariff code must be 1-16 letters, digits, '-' or '_'",
+            ))
+        }
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An IANA time zone, because every day-based rule (like days, night hours) is local.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone(Tz);
+
+impl TimeZone {
+    /// Accepts IANA names such as `Europe/Nicosia`.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        raw.trim().parse::<Tz>().map(Self).map_err(|_| {
+            ValidationError::new("time zone must be an IANA name such as Europe/Nicosia")
+        })
+    }
+
+    /// The IANA name.
+    pub fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The zone for local-time arithmetic.
+    pub fn tz(&self) -> Tz {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn districts() -> Vec<String> {
+        ["Nicosia", "Limassol"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn district_keeps_configured_spelling() {
+        assert_eq!(
+            District::parse(" limassol", &districts()).unwrap().as_str(),
+            "Limassol"
+        );
+        let error = District::parse("Athens", &districts()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "district must be one of: Nicosia, Limassol"
+        );
+    }
+
+    #[test]
+    fn tariff_codes() {
+        assert_eq!(TariffCode::parse("01").unwrap().as_str(), "01");
+        assert!(TariffCode::parse("").is_err());
+        assert!(TariffCode::parse("0 1").is_err());
+        assert!(TariffCode::parse(&"9".repeat(17)).is_err());
+    }
+
+    #[test]
+    fn time_zones() {
+        assert_eq!(
+            TimeZone::parse("Europe/Nicosia").unwrap().name(),
+            "Europe/Nicosia"
+        );
+        assert!(TimeZone::parse("Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn household_names() {
+        assert!(HouseholdName::parse("  ").is_err());
+        assert_eq!(HouseholdName::parse(" Home ").unwrap().as_str(), "Home");
+    }
+}

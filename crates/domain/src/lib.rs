@@ -1,0 +1,31 @@
+//! PowerSave's business rules.
+//!
+//! Everything here is pure: no I/O, no async, no knowledge of SQL or HTTP. Values are parsed at the
+//! edge into types that cannot hold invalid data, so the rest of the system can trust them.
+
+pub mod account;
+pub mod consumption;
+pub mod household;
+pub mod meter;
+pub mod paging;
+pub mod reading;
+pub mod secret;
+
+use std::borrow::Cow;
+
+/// Why a value offered from outside was refused; the message is written for the person who sent it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ValidationError(pub Cow<'static, str>);
+
+impl ValidationError {
+    /// A refusal with a fixed message.
+    pub const fn new(message: &'static str) -> Self {
+        Self(Cow::Borrowed(message))
+    }
+
+    /// A refusal whose message names the offending value or limit.
+    pub fn owned(message: String) -> Self {
+        Self(Cow::Owned(message))
+    }
+}

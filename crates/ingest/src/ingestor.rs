@@ -1,0 +1,185 @@
+//! Validation and storage of a batch, with a report for every row.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use domain::meter::MeterId;
+use domain::reading::{ReadingLimits, RejectReason, ValidReading, validate};
+use store::{IngestCounts, MeterRef, Store, StoreError};
+use tokio::sync::RwLock;
+
+use crate::ParsedRow;
+
+/// Where a row came from, so a rejection can point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRef {
+    /// A line of a CSV body or file (1-based, header included).
+    Line(u64),
+    /// An element of a JSON array (0-based).
+    Index(u64),
+}
+
+/// One refused row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    /// Where it was.
+    pub row: RowRef,
+    /// The meter id it named, when readable.
+    pub meter_id: Option<String>,
+    /// Why it was refused.
+    pub reason: RejectReason,
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IngestReport {
+    /// Effects of the accepted readings.
+    pub counts: IngestCounts,
+    /// Rows refused.
+    pub rejected: u64,
+    /// The first refused rows with reasons (at most [`Ingestor::MAX_REPORTED_REJECTS`]).
+    pub rejects: Vec<Rejected>,
+}
+
+impl IngestReport {
+    /// Adds another batch's report, keeping the reject list bounded.
+    pub fn add(&mut self, other: IngestReport) {
+        self.counts.add(other.counts);
+        self.rejected += other.rejected;
+        let room = Ingestor::MAX_REPORTED_REJECTS.saturating_sub(self.rejects.len());
+        self.rejects.extend(other.rejects.into_iter().take(room));
+    }
+}
+
+/// Validates and stores readings for one data source.
+#[derive(Clone)]
+pub struct Ingestor {
+    store: Store,
+    limits: ReadingLimits,
+    source_id: i64,
+    /// Meter ids resolved so far; a miss goes to the database once per batch.
+    meters: Arc<RwLock<HashMap<String, MeterRef>>>,
+}
+
+impl Ingestor {
+    /// Rejections listed in a report; beyond this only the count grows.
+    pub const MAX_REPORTED_REJECTS: usize = 1000;
+
+    /// An ingestor for `source_id`.
+    pub fn new(store: Store, limits: ReadingLimits, source_id: i64) -> Self {
+        Self {
+            store,
+            limits,
+            source_id,
+            meters: Arc::default(),
+        }
+    }
+
+    /// Loads every meter at once; worth it before a large import.
+    pub async fn preload_meters(&self) -> Result<usize, StoreError> {
+        let directory = self.store.meter_directory().await?;
+        let count = directory.len();
+        *self.meters.write().await = directory;
+        Ok(count)
+    }
+
+    /// The data source readings are counted against.
+    pub fn source_id(&self) -> i64 {
+        self.source_id
+    }
+
+    /// The store this ingestor writes to.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    async fn resolve(&self, rows: &[ParsedRow]) -> Result<HashMap<String, MeterRef>, StoreError> {
+        let mut wanted: Vec<String> = rows
+            .iter()
+            .filter_map(|(_, row)| row.as_ref().ok())
+            .filter_map(|raw| {
+                MeterId::parse(&raw.meter_id)
+                    .ok()
+                    .map(|id| id.as_str().to_owned())
+            })
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut known: HashMap<String, MeterRef> = HashMap::with_capacity(wanted.len());
+        let mut missing = Vec::new();
+        {
+            let cache = self.meters.read().await;
+            for id in wanted {
+                match cache.get(&id) {
+                    Some(meter) => {
+                        known.insert(id, *meter);
+                    }
+                    None => missing.push(id),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let found = self.store.meters_by_utility_ids(&missing).await?;
+            self.meters
+                .write()
+                .await
+                .extend(found.iter().map(|(k, v)| (k.clone(), *v)));
+            known.extend(found);
+        }
+        Ok(known)
+    }
+
+    /// Validates every row, stores the valid ones, counts the batch against the source and
+    /// reports each rejection. Storage failures fail the whole batch (nothing half-reported).
+    pub async fn ingest(&self, rows: Vec<ParsedRow>) -> Result<IngestReport, StoreError> {
+        let meters = self.resolve(&rows).await?;
+        let now = Utc::now();
+        let mut valid: Vec<ValidReading> = Vec::with_capacity(rows.len());
+        let mut report = IngestReport::default();
+        let mut newest: Option<DateTime<Utc>> = None;
+        for (row, parsed) in rows {
+            let checked = parsed.map_err(|reason| (reason, None)).and_then(|raw| {
+                let named = |reason| (reason, Some(raw.meter_id.clone()));
+                let id = MeterId::parse(&raw.meter_id)
+                    .map_err(|_| named(RejectReason::BadMeterId(raw.meter_id.clone())))?;
+                let meter = meters
+                    .get(id.as_str())
+                    .ok_or_else(|| named(RejectReason::UnknownMeter(id.to_string())))?;
+                validate(
+                    meter.id,
+                    meter.interval,
+                    raw.interval_start,
+                    raw.kwh,
+                    raw.quality,
+                    now,
+                    &self.limits,
+                )
+                .map_err(named)
+            });
+            match checked {
+                Ok(reading) => {
+                    let end = reading.interval_start
+                        + Duration::minutes(i64::from(reading.interval.minutes()));
+                    newest = Some(newest.map_or(end, |n| n.max(end)));
+                    valid.push(reading);
+                }
+                Err((reason, meter_id)) => {
+                    report.rejected += 1;
+                    if report.rejects.len() < Self::MAX_REPORTED_REJECTS {
+                        report.rejects.push(Rejected {
+                            row,
+                            meter_id,
+                            reason,
+                        });
+                    }
+                }
+            }
+        }
+        report.counts = self.store.upsert_readings(&valid).await?;
+        self.store
+            .record_ingest(self.source_id, report.counts, report.rejected, newest)
+            .await?;
+        Ok(report)
+    }
+}

@@ -1,0 +1,248 @@
+//! The live MQTT feed: readings published as JSON on a topic pattern, stored in small batches.
+//!
+//! Payload: one reading `{"meter_id": "CY-1", "interval_start": "2026-07-01T17:00:00Z", "kwh":
+//! 0.21, "quality": "actual"}` or an array of them. A message that cannot be read, and every
+//! reading refused by validation, goes to the dead-letter table with its reason; nothing a
+//! publisher sends can stop the listener. When the broker goes away the listener keeps retrying
+//! with backoff and subscribes again once connected.
+
+use std::time::Duration;
+
+use domain::reading::{Quality, RejectReason};
+use rumqttc::{AsyncClient, Event, EventLoop, MqttOptions, Packet, QoS};
+use serde::Deserialize;
+use store::{SourceKind, StoreError};
+use tokio::sync::{mpsc, watch};
+
+use crate::{Ingestor, ParsedRow, RawReading, RowRef, parse_timestamp};
+
+/// Where and what to listen to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MqttSettings {
+    /// `mqtt://host:port`.
+    pub url: String,
+    /// Topic filter, e.g. `powersave/readings/#`.
+    pub topic: String,
+    /// Client id; unique per listening instance.
+    pub client_id: String,
+    /// Data source the readings are counted against.
+    pub source_name: String,
+}
+
+/// Readings stored together at most this often, so a busy feed costs few transactions.
+const FLUSH_EVERY: Duration = Duration::from_millis(500);
+/// Or as soon as this many are waiting.
+const FLUSH_AT: usize = 5_000;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Message {
+    meter_id: String,
+    interval_start: String,
+    kwh: f64,
+    quality: Option<String>,
+}
+
+fn to_raw(message: Message) -> Result<RawReading, RejectReason> {
+    Ok(RawReading {
+        quality: Quality::parse(message.quality.as_deref().unwrap_or(""))?,
+        interval_start: parse_timestamp(&message.interval_start)?,
+        meter_id: message.meter_id,
+        kwh: message.kwh,
+    })
+}
+
+/// Reads a payload into readings, or says why it cannot be read at all.
+pub fn parse_payload(payload: &[u8]) -> Result<Vec<Result<RawReading, RejectReason>>, String> {
+    let value: serde_json::Value =
+        serde_json::from_slice(payload).map_err(|error| format!("not JSON: {error}"))?;
+    let items = match value {
+        serde_json::Value::Array(items) => items,
+        single @ serde_json::Value::Object(_) => vec![single],
+        _ => return Err("expected a reading object or an array of them".to_owned()),
+    };
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            serde_json::from_value::<Message>(item)
+                .map_err(|error| RejectReason::Malformed(error.to_string()))
+                .and_then(to_raw)
+        })
+        .collect())
+}
+
+fn options(settings: &MqttSettings) -> Result<MqttOptions, String> {
+    let url = url::Url::parse(&settings.url)
+        .map_err(|error| format!("invalid MQTT URL {:?}: {error}", settings.url))?;
+    if url.scheme() != "mqtt" && url.scheme() != "tcp" {
+        return Err(format!(
+            "MQTT URL must start with mqtt:// (got {:?})",
+            settings.url
+        ));
+    }
+    let host = url
+        .host_str()
+        .ok_or_else(|| format!("MQTT URL {:?} has no host", settings.url))?;
+    let mut options = MqttOptions::new(&settings.client_id, host, url.port().unwrap_or(1883));
+    options.set_keep_alive(Duration::from_secs(15));
+    options.set_clean_session(true);
+    options.set_max_packet_size(1 << 20, 1 << 20);
+    Ok(options)
+}
+
+/// Runs the listener until `shutdown` turns true. Returns only for a configuration error or a
+/// database failure when creating the source.
+pub async fn run(
+    ingestor_for: impl FnOnce(i64) -> Ingestor,
+    store: store::Store,
+    settings: MqttSettings,
+    mut shutdown: watch::Receiver<bool>,
+) -> Result<(), StoreError> {
+    let source = store
+        .ensure_source(&settings.source_name, SourceKind::Mqtt)
+        .await?;
+    let ingestor = ingestor_for(source.id);
+    let options = match options(&settings) {
+        Ok(options) => options,
+        Err(error) => {
+            tracing::error!(%error, "MQTT listener not started");
+            return Ok(());
+        }
+    };
+    let (client, eventloop) = AsyncClient::new(options, 1024);
+    let (sender, receiver) = mpsc::channel::<(Vec<u8>, String)>(10_000);
+    let writer = tokio::spawn(write_batches(ingestor, receiver));
+    let result = listen(client, eventloop, &settings.topic, sender, &mut shutdown).await;
+    let _ = writer.await;
+    result
+}
+
+async fn listen(
+    client: AsyncClient,
+    mut eventloop: EventLoop,
+    topic: &str,
+    sender: mpsc::Sender<(Vec<u8>, String)>,
+    shutdown: &mut watch::Receiver<bool>,
+) -> Result<(), StoreError> {
+    let mut backoff = Duration::from_millis(200);
+    loop {
+        let event = tokio::select! {
+            event = eventloop.poll() => event,
+            _ = shutdown.changed() => {
+                let _ = client.disconnect().await;
+                return Ok(());
+            }
+        };
+        match event {
+            Ok(Event::Incoming(Packet::ConnAck(_))) => {
+                backoff = Duration::from_millis(200);
+                tracing::info!(%topic, "MQTT connected; subscribing");
+                if let Err(error) = client.subscribe(topic, QoS::AtLeastOnce).await {
+                    tracing::warn!(%error, "MQTT subscribe failed");
+                }
+            }
+            Ok(Event::Incoming(Packet::Publish(publish))) => {
+                metrics_received();
+                if sender
+                    .send((publish.payload.to_vec(), publish.topic))
+                    .await
+                    .is_err()
+                {
+                    return Ok(());
+                }
+            }
+            Ok(_) => {}
+            Err(error) => {
+                tracing::warn!(%error, retry_in_ms = backoff.as_millis() as u64, "MQTT connection lost; reconnecting");
+                tokio::select! {
+                    () = tokio::time::sleep(backoff) => {}
+                    _ = shutdown.changed() => return Ok(()),
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+}
+
+fn metrics_received() {
+    tracing::trace!("MQTT message received");
+}
+
+async fn write_batches(ingestor: Ingestor, mut receiver: mpsc::Receiver<(Vec<u8>, String)>) {
+    let mut rows: Vec<ParsedRow> = Vec::new();
+    let mut payloads: Vec<String> = Vec::new();
+    let mut ticker = tokio::time::interval(FLUSH_EVERY);
+    loop {
+        tokio::select! {
+            message = receiver.recv() => {
+                let Some((payload, topic)) = message else { break };
+                let text = String::from_utf8_lossy(&payload).into_owned();
+                match parse_payload(&payload) {
+                    Ok(readings) => {
+                        for reading in readings {
+                            rows.push((RowRef::Index(payloads.len() as u64), reading));
+                        }
+                        payloads.push(text);
+                    }
+                    Err(reason) => dead_letter(&ingestor, &text, &format!("{reason} (topic {topic})")).await,
+                }
+                if rows.len() >= FLUSH_AT {
+                    flush(&ingestor, &mut rows, &mut payloads).await;
+                }
+            }
+            _ = ticker.tick() => flush(&ingestor, &mut rows, &mut payloads).await,
+        }
+    }
+    flush(&ingestor, &mut rows, &mut payloads).await;
+}
+
+async fn dead_letter(ingestor: &Ingestor, payload: &str, reason: &str) {
+    if let Err(error) = ingestor
+        .store()
+        .add_dead_letter(ingestor.source_id(), payload, reason)
+        .await
+    {
+        tracing::error!(%error, "cannot store dead letter");
+    }
+    if let Err(error) = ingestor
+        .store()
+        .record_ingest(
+            ingestor.source_id(),
+            store::IngestCounts::default(),
+            1,
+            None,
+        )
+        .await
+    {
+        tracing::error!(%error, "cannot count rejected message");
+    }
+}
+
+async fn flush(ingestor: &Ingestor, rows: &mut Vec<ParsedRow>, payloads: &mut Vec<String>) {
+    if rows.is_empty() {
+        payloads.clear();
+        return;
+    }
+    let batch = std::mem::take(rows);
+    let messages = std::mem::take(payloads);
+    match ingestor.ingest(batch).await {
+        Ok(report) => {
+            for rejected in report.rejects {
+                let RowRef::Index(index) = rejected.row else {
+                    continue;
+                };
+                let payload = messages.get(index as usize).map_or("", String::as_str);
+                if let Err(error) = ingestor
+                    .store()
+                    .add_dead_letter(ingestor.source_id(), payload, &rejected.reason.to_string())
+                    .await
+                {
+                    tracing::error!(%error, "cannot store dead letter");
+                }
+            }
+        }
+        Err(error) => {
+            tracing::error!(%error, readings = messages.len(), "storing MQTT readings failed; they will arrive again")
+        }
+    }
+}

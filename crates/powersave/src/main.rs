@@ -1,0 +1,255 @@
+//! `powersave`: the server and the operator commands.
+
+mod accounts;
+mod bench;
+mod config;
+mod import;
+mod logging;
+mod serve;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::CliOverrides;
+
+/// PowerSave: household demand response for electricity utilities.
+///
+/// Configuration comes from defaults, then `powersave.toml` (or --config), then POWERSAVE_*
+/// environment variables (nested keys with `__`, e.g. POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE).
+/// POWERSAVE_DATABASE_URL picks the backend: sqlite://PATH (default ./data/powersave.db) or
+/// postgres://...; with PostgreSQL, POWERSAVE_JWT_SECRET must be set.
+#[derive(Debug, Parser)]
+#[command(name = "powersave", version, about, long_about)]
+struct Cli {
+    /// Configuration file (default: ./powersave.toml when present).
+    #[arg(long, global = true, env = "POWERSAVE_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start the HTTP server (API, docs at /api/docs, /healthz, /readyz, /metrics).
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Folder for the SQLite database and the generated signing key [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// Create the demo accounts first (idempotent) and print how to sign in.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate {
+        /// Folder of the SQLite database [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Operator tasks on accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Create the demo accounts (idempotent) and print their credentials.
+    Demo {
+        /// Folder of the SQLite database [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Print the OpenAPI document of the API.
+    Openapi,
+    /// Measure the system (figures go in docs/PERFORMANCE.md).
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+    /// Bring data in from files.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchCommand {
+    /// Meter-data ingestion on PostgreSQL and SQLite, on-disk size, and history reads.
+    Ingest(bench::IngestBench),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Import meter readings from CSV files (`meter_id,interval_start,kwh[,quality]`, optional
+    /// header, RFC 3339 times). Streams files of any size; safe to re-run after an interruption:
+    /// readings already stored are counted as unchanged.
+    Readings {
+        /// CSV files to import, in order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Name of the data source the readings are counted against.
+        #[arg(long, default_value = "file-import")]
+        source: String,
+        /// Readings per stored batch.
+        #[arg(long, default_value_t = ingest::file::DEFAULT_BATCH)]
+        batch: usize,
+        /// Folder of the SQLite database [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an account, for example the first superadmin. The password is read from standard
+    /// input (one line), so it never shows in the process list or shell history.
+    CreateUser {
+        /// Sign-in e-mail.
+        #[arg(long)]
+        email: String,
+        /// Name shown to others.
+        #[arg(long)]
+        display_name: String,
+        /// consumer, admin or superadmin.
+        #[arg(long, default_value = "consumer")]
+        role: String,
+        /// Folder of the SQLite database [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let file = cli.config.as_deref();
+    match cli.command {
+        Command::Serve {
+            listen,
+            data_dir,
+            demo,
+        } => {
+            let loaded = config::load(file, &CliOverrides { listen, data_dir })?;
+            logging::init(&loaded.config);
+            serve::run(loaded, demo).await
+        }
+        Command::Migrate { data_dir } => {
+            let loaded = config::load(
+                file,
+                &CliOverrides {
+                    data_dir,
+                    ..Default::default()
+                },
+            )?;
+            logging::init(&loaded.config);
+            let store = serve::open_store(&loaded.config).await?;
+            store.migrate().await?;
+            println!(
+                "migrations applied: {}",
+                store.applied_migrations().await?.join(", ")
+            );
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::CreateUser {
+                    email,
+                    display_name,
+                    role,
+                    data_dir,
+                },
+        } => {
+            let loaded = config::load(
+                file,
+                &CliOverrides {
+                    data_dir,
+                    ..Default::default()
+                },
+            )?;
+            logging::init(&loaded.config);
+            let password = accounts::read_password()?;
+            let user =
+                accounts::create_user(&loaded.config, &email, &display_name, &role, &password)
+                    .await?;
+            println!("created {} {} ({})", user.role, user.email, user.id);
+            Ok(())
+        }
+        Command::Demo { data_dir } => {
+            let loaded = config::load(
+                file,
+                &CliOverrides {
+                    data_dir,
+                    ..Default::default()
+                },
+            )?;
+            logging::init(&loaded.config);
+            let store = serve::open_store(&loaded.config).await?;
+            store.migrate().await?;
+            accounts::seed_demo(&loaded.config, &store).await?;
+            accounts::print_demo_credentials(&format!("http://{}", loaded.config.listen));
+            Ok(())
+        }
+        Command::Import {
+            command:
+                ImportCommand::Readings {
+                    files,
+                    source,
+                    batch,
+                    data_dir,
+                },
+        } => {
+            let loaded = config::load(
+                file,
+                &CliOverrides {
+                    data_dir,
+                    ..Default::default()
+                },
+            )?;
+            logging::init(&loaded.config);
+            let store = serve::open_store(&loaded.config).await?;
+            store.migrate().await?;
+            let report = import::readings(&loaded.config, &store, &files, &source, batch).await?;
+            println!(
+                "total: {} inserted, {} updated, {} unchanged, {} rejected",
+                report.counts.inserted,
+                report.counts.updated,
+                report.counts.unchanged,
+                report.rejected
+            );
+            Ok(())
+        }
+        Command::Bench {
+            command: BenchCommand::Ingest(options),
+        } => {
+            let loaded = config::load(file, &CliOverrides::default())?;
+            logging::init(&loaded.config);
+            bench::run(options).await
+        }
+        Command::Openapi => {
+            let document = api::openapi().map_err(anyhow::Error::msg)?;
+            println!("{}", document.to_pretty_json()?);
+            Ok(())
+        }
+    }
+}

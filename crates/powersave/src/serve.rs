@@ -1,0 +1,87 @@
+//! `powersave serve`: wiring and graceful shutdown.
+
+use anyhow::Context;
+use store::{PoolOptions, Store};
+
+use crate::config::{Config, Loaded};
+
+/// Connects to the configured database.
+pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let url = config.database_url()?;
+    let options = PoolOptions {
+        max_connections: config.database_max_connections,
+        ..PoolOptions::default()
+    };
+    Store::connect(&url, options)
+        .await
+        .with_context(|| format!("cannot open the database at {url}"))
+}
+
+/// Runs the server until SIGINT or SIGTERM.
+pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
+    let config = loaded.config;
+    for variable in &loaded.unknown_env {
+        tracing::warn!(%variable, "environment variable matches no setting and is ignored");
+    }
+    let url = config.database_url()?;
+    let signing_key = config.signing_key(url.backend())?;
+    let store = open_store(&config).await?;
+    if config.auto_migrate {
+        store.migrate().await.context("applying migrations")?;
+    }
+    if demo {
+        crate::accounts::seed_demo(&config, &store).await?;
+    }
+    let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
+        .map_err(anyhow::Error::msg)?;
+    let app = api::router(state).map_err(anyhow::Error::msg)?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, database = %url, "PowerSave is listening");
+    let base = format!("http://{}", display_address(address));
+    println!("PowerSave is running on {base}  (API docs: {base}/api/docs)");
+    if demo {
+        crate::accounts::print_demo_credentials(&base);
+    }
+    api::serve(listener, app, shutdown_signal()).await?;
+    tracing::info!("shutting down");
+    store.close().await?;
+    Ok(())
+}
+
+fn display_address(address: std::net::SocketAddr) -> String {
+    if address.ip().is_loopback() || address.ip().is_unspecified() {
+        format!("localhost:{}", address.port())
+    } else {
+        address.to_string()
+    }
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}

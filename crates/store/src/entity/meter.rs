@@ -1,0 +1,38 @@
+//! `meters`: every meter the programme knows. A compact integer key keeps future reading rows
+//! small; an unlinked meter keeps its row (and later its readings) with no household.
+
+use sea_orm::entity::prelude::*;
+
+/// A utility meter.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "meters")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub meter_id: String,
+    pub household_id: Option<Uuid>,
+    pub interval_minutes: i16,
+    pub linked_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+}
+
+/// A meter may belong to a household.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::household::Entity",
+        from = "Column::HouseholdId",
+        to = "super::household::Column::UserId",
+        on_delete = "SetNull"
+    )]
+    Household,
+}
+
+impl Related<super::household::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Household.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

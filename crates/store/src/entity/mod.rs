@@ -1,0 +1,9 @@
+//! SeaORM entities: one definition per table, valid on every backend.
+
+pub mod data_source;
+pub mod dead_letter;
+pub mod household;
+pub mod meter;
+pub mod refresh_token;
+pub mod source_daily_stats;
+pub mod user;

@@ -1,0 +1,35 @@
+//! `users`: one row per account.
+
+use sea_orm::entity::prelude::*;
+
+/// An account row. The role is stored by name so the column reads well in SQL.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub disabled_at: Option<DateTimeUtc>,
+    pub last_login_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+/// Accounts own a household and refresh tokens.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_one = "super::household::Entity")]
+    Household,
+}
+
+impl Related<super::household::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Household.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,263 @@
+//! Households and the meters linked to them.
+
+use chrono::{DateTime, Utc};
+use domain::household::{District, HouseholdName, TariffCode, TimeZone};
+use domain::meter::{IntervalLength, MeterId};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::entity::{household, meter};
+use crate::{Store, StoreError};
+
+/// A household with its meters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HouseholdRecord {
+    /// The owning account (households are keyed by it).
+    pub user_id: Uuid,
+    /// The household's own name.
+    pub name: String,
+    /// Its district, once chosen.
+    pub district: Option<String>,
+    /// The tariff it is billed on.
+    pub tariff_code: String,
+    /// IANA time zone for its day-based rules.
+    pub time_zone: String,
+    /// Meters currently linked, by utility id.
+    pub meters: Vec<MeterRecord>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A meter linked to a household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeterRecord {
+    /// The utility's meter id.
+    pub meter_id: String,
+    /// Reading interval in minutes (15 or 30).
+    pub interval_minutes: i16,
+    /// When it was linked to this household.
+    pub linked_at: Option<DateTime<Utc>>,
+}
+
+impl From<meter::Model> for MeterRecord {
+    fn from(model: meter::Model) -> Self {
+        Self {
+            meter_id: model.meter_id,
+            interval_minutes: model.interval_minutes,
+            linked_at: model.linked_at,
+        }
+    }
+}
+
+/// A partial update: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct HouseholdUpdate {
+    /// New name.
+    pub name: Option<HouseholdName>,
+    /// New district.
+    pub district: Option<District>,
+    /// New tariff.
+    pub tariff_code: Option<TariffCode>,
+    /// New time zone.
+    pub time_zone: Option<TimeZone>,
+}
+
+impl Store {
+    /// The household of an account, with its meters.
+    pub async fn household(&self, user_id: Uuid) -> Result<HouseholdRecord, StoreError> {
+        let found = household::Entity::find_by_id(user_id)
+            .find_with_related(meter::Entity)
+            .order_by_asc(meter::Column::MeterId)
+            .all(&self.db)
+            .await?;
+        let (model, meters) = found
+            .into_iter()
+            .next()
+            .ok_or(StoreError::NotFound("household"))?;
+        Ok(to_record(model, meters))
+    }
+
+    /// Applies a partial update and returns the household as stored.
+    pub async fn update_household(
+        &self,
+        user_id: Uuid,
+        update: HouseholdUpdate,
+    ) -> Result<HouseholdRecord, StoreError> {
+        let existing = household::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound("household"))?;
+        let mut model: household::ActiveModel = existing.into();
+        if let Some(name) = update.name {
+            model.name = Set(name.as_str().to_owned());
+        }
+        if let Some(district) = update.district {
+            model.district = Set(Some(district.as_str().to_owned()));
+        }
+        if let Some(tariff) = update.tariff_code {
+            model.tariff_code = Set(tariff.as_str().to_owned());
+        }
+        if let Some(zone) = update.time_zone {
+            model.time_zone = Set(zone.name().to_owned());
+        }
+        model.updated_at = Set(Utc::now());
+        model.update(&self.db).await?;
+        self.household(user_id).await
+    }
+
+    /// Links a meter to a household. A meter the programme already knows keeps its interval
+    /// length; linking it to a second household, or with a different length, is a conflict.
+    pub async fn link_meter(
+        &self,
+        user_id: Uuid,
+        meter_id: &MeterId,
+        interval: IntervalLength,
+    ) -> Result<HouseholdRecord, StoreError> {
+        let now = Utc::now();
+        let txn = self.db.begin().await?;
+        household::Entity::find_by_id(user_id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("household"))?;
+        let existing = meter::Entity::find()
+            .filter(meter::Column::MeterId.eq(meter_id.as_str()))
+            .one(&txn)
+            .await?;
+        match existing {
+            Some(known) if known.household_id == Some(user_id) => {
+                if known.interval_minutes != interval.minutes() {
+                    return Err(interval_conflict(meter_id, known.interval_minutes));
+                }
+            }
+            Some(known) if known.household_id.is_some() => {
+                return Err(StoreError::Conflict(format!(
+                    "meter {meter_id} is already linked to another household"
+                )));
+            }
+            Some(known) => {
+                if known.interval_minutes != interval.minutes() {
+                    return Err(interval_conflict(meter_id, known.interval_minutes));
+                }
+                let mut model: meter::ActiveModel = known.into();
+                model.household_id = Set(Some(user_id));
+                model.linked_at = Set(Some(now));
+                model.update(&txn).await?;
+            }
+            None => {
+                meter::ActiveModel {
+                    meter_id: Set(meter_id.as_str().to_owned()),
+                    household_id: Set(Some(user_id)),
+                    interval_minutes: Set(interval.minutes()),
+                    linked_at: Set(Some(now)),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+        txn.commit().await?;
+        self.household(user_id).await
+    }
+
+    /// Detaches a meter from a household; the meter stays known so its history is kept.
+    pub async fn unlink_meter(
+        &self,
+        user_id: Uuid,
+        meter_id: &MeterId,
+    ) -> Result<HouseholdRecord, StoreError> {
+        let result = meter::Entity::update_many()
+            .col_expr(
+                meter::Column::HouseholdId,
+                sea_orm::sea_query::Expr::value(Option::<Uuid>::None),
+            )
+            .col_expr(
+                meter::Column::LinkedAt,
+                sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .filter(meter::Column::MeterId.eq(meter_id.as_str()))
+            .filter(meter::Column::HouseholdId.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        if result.rows_affected == 0 {
+            return Err(StoreError::NotFound("meter linked to this household"));
+        }
+        self.household(user_id).await
+    }
+}
+
+fn interval_conflict(meter_id: &MeterId, minutes: i16) -> StoreError {
+    StoreError::Conflict(format!(
+        "meter {meter_id} is registered with {minutes}-minute intervals"
+    ))
+}
+
+fn to_record(model: household::Model, meters: Vec<meter::Model>) -> HouseholdRecord {
+    HouseholdRecord {
+        user_id: model.user_id,
+        name: model.name,
+        district: model.district,
+        tariff_code: model.tariff_code,
+        time_zone: model.time_zone,
+        meters: meters.into_iter().map(MeterRecord::from).collect(),
+        updated_at: model.updated_at,
+    }
+}
+
+impl Store {
+    /// The meters linked to a household, for reading its consumption.
+    pub async fn household_meters(
+        &self,
+        user_id: Uuid,
+    ) -> Result<Vec<crate::MeterRef>, StoreError> {
+        let rows = meter::Entity::find()
+            .filter(meter::Column::HouseholdId.eq(user_id))
+            .order_by_asc(meter::Column::Id)
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|m| {
+                let interval = IntervalLength::from_minutes(i64::from(m.interval_minutes)).ok()?;
+                Some(crate::MeterRef { id: m.id, interval })
+            })
+            .collect())
+    }
+
+    /// Registers meters from the utility's inventory before any household links them; ids
+    /// already known are left as they are. Returns how many were new.
+    pub async fn register_meters(
+        &self,
+        ids: &[MeterId],
+        interval: IntervalLength,
+    ) -> Result<u64, StoreError> {
+        let now = Utc::now();
+        let mut created = 0;
+        for chunk in ids.chunks(5_000) {
+            let models = chunk.iter().map(|id| meter::ActiveModel {
+                meter_id: Set(id.as_str().to_owned()),
+                household_id: Set(None),
+                interval_minutes: Set(interval.minutes()),
+                linked_at: Set(None),
+                created_at: Set(now),
+                ..Default::default()
+            });
+            let result = meter::Entity::insert_many(models)
+                .on_conflict(
+                    sea_orm::sea_query::OnConflict::column(meter::Column::MeterId)
+                        .do_nothing()
+                        .to_owned(),
+                )
+                .exec_without_returning(&self.db)
+                .await;
+            match result {
+                Ok(rows) => created += rows,
+                Err(sea_orm::DbErr::RecordNotInserted) => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Ok(created)
+    }
+}

@@ -1,0 +1,137 @@
+//! PowerSave's storage.
+//!
+//! One entity set and one migration set serve both SQLite (the embedded default) and PostgreSQL
+//! (production). The backend is chosen once, at start-up, from the URL scheme; everything above this
+//! crate sees only [`Store`] and plain records. See `docs/ARCHITECTURE.md` for why SeaORM over sqlx.
+
+mod database_url;
+mod entity;
+mod error;
+mod households;
+mod migration;
+mod readings;
+mod refresh_tokens;
+mod sources;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod users;
+
+use std::collections::HashSet;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+use sea_orm_migration::MigratorTrait;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+pub use database_url::{Backend, DatabaseUrl};
+pub use error::StoreError;
+pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
+pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
+pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
+pub use sources::{DeadLetter, SourceKind, SourceRecord};
+pub use users::{AccountCounts, NewUser, Page, UserRecord, UserSearch};
+
+/// Pool sizing; PostgreSQL wants more connections than a single SQLite file can use.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolOptions {
+    /// Most connections the pool opens.
+    pub max_connections: u32,
+    /// How long a request waits for a connection before failing.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 16,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The handle every other crate uses to read and write PowerSave's data.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+    backend: Backend,
+    /// PostgreSQL reading partitions (by first day) known to exist, to skip their DDL.
+    known_partitions: Arc<Mutex<HashSet<i32>>>,
+}
+
+impl Store {
+    /// Opens the database the URL names. A SQLite file (and its folder) is created if missing and
+    /// runs in WAL mode with foreign keys enforced.
+    pub async fn connect(url: &DatabaseUrl, options: PoolOptions) -> Result<Self, StoreError> {
+        let db = match url.backend() {
+            Backend::Sqlite => {
+                if let Some(parent) = url
+                    .sqlite_path()
+                    .and_then(|path| path.parent().map(ToOwned::to_owned))
+                    && !parent.as_os_str().is_empty()
+                {
+                    std::fs::create_dir_all(&parent).map_err(|source| StoreError::CreateDir {
+                        path: parent.display().to_string(),
+                        source,
+                    })?;
+                }
+                let connect = SqliteConnectOptions::from_str(url.expose())?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5));
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(options.max_connections.clamp(1, 8))
+                    .acquire_timeout(options.acquire_timeout)
+                    .connect_with(connect)
+                    .await?;
+                SqlxSqliteConnector::from_sqlx_sqlite_pool(pool)
+            }
+            Backend::Postgres => {
+                let pool = PgPoolOptions::new()
+                    .max_connections(options.max_connections)
+                    .acquire_timeout(options.acquire_timeout)
+                    .connect(url.expose())
+                    .await?;
+                SqlxPostgresConnector::from_sqlx_postgres_pool(pool)
+            }
+        };
+        Ok(Self {
+            db,
+            backend: url.backend(),
+            known_partitions: Arc::default(),
+        })
+    }
+
+    /// Applies every pending migration; safe to run on every start.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        migration::Migrator::up(&self.db, None).await?;
+        Ok(())
+    }
+
+    /// Names of the migrations already applied, oldest first.
+    pub async fn applied_migrations(&self) -> Result<Vec<String>, StoreError> {
+        let applied = migration::Migrator::get_applied_migrations(&self.db).await?;
+        Ok(applied.iter().map(|m| m.name().to_owned()).collect())
+    }
+
+    /// A round trip to the database, for readiness probes.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.db.execute_unprepared("SELECT 1").await?;
+        Ok(())
+    }
+
+    /// Which backend this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every pooled connection, so a SQLite file is checkpointed on shutdown.
+    pub async fn close(self) -> Result<(), StoreError> {
+        self.db.close().await?;
+        Ok(())
+    }
+}

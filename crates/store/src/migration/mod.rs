@@ -1,0 +1,19 @@
+//! Schema migrations. Written once with SeaQuery, which renders the right SQL for each backend.
+
+mod m0001_accounts;
+mod m0002_meter_data;
+
+use sea_orm_migration::prelude::*;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_accounts::Migration),
+            Box::new(m0002_meter_data::Migration),
+        ]
+    }
+}

@@ -1,0 +1,46 @@
+// Starts `powersave serve --demo` for the end-to-end tests on a fresh data directory, serving the
+// built dashboard, and removes the directory when the server stops.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const listen = process.argv[2] ?? "127.0.0.1:18765";
+const root = resolve(import.meta.dirname, "../../..");
+const binary = resolve(root, "target/debug/powersave");
+const dashboard = resolve(import.meta.dirname, "../dist");
+
+for (const [path, hint] of [
+  [binary, "cargo build -p powersave"],
+  [join(dashboard, "index.html"), "npm run build (in web/admin)"],
+]) {
+  if (!existsSync(path)) {
+    console.error(`e2e: ${path} is missing; run \`${hint}\` first (make e2e does both).`);
+    process.exit(1);
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "powersave-e2e-"));
+const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--listen", listen], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    POWERSAVE_ADMIN_UI_DIR: dashboard,
+    // Warnings and errors only, so the test report stays readable (set RUST_LOG to see more).
+    POWERSAVE_LOG_LEVEL: process.env.RUST_LOG ?? "warn",
+    // Every test signs in; the default of 10 sign-ins a minute per address is for the real world.
+    POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE: "1000",
+    POWERSAVE_RATE_LIMITS__AUTH_BURST: "1000",
+    POWERSAVE_RATE_LIMITS__GLOBAL_PER_SECOND: "1000",
+    POWERSAVE_RATE_LIMITS__GLOBAL_BURST: "1000",
+  },
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 0 : 1));
+});

@@ -1,0 +1,41 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+
+export const accounts = {
+  superadmin: { email: "superadmin@powersave.local", password: "superadmin-demo-2026" },
+  admin: { email: "admin@powersave.local", password: "admin-demo-2026" },
+  consumer: { email: "eleni@powersave.local", password: "consumer-demo-2026" },
+} as const;
+
+const screenshots = fileURLToPath(new URL("../test-results/screenshots/", import.meta.url));
+
+/** Keeps a picture of a screen for people to look at (test-results/screenshots, not committed). */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  // Not again when already there (after signing out): the browser would revalidate the page,
+  // which the server answers with an empty body (see "reloading a deep link" in auth.spec.ts).
+  if (new URL(page.url(), "http://x").pathname !== "/admin/signin") await page.goto("/admin/signin");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAsStaff(page: Page, account: { email: string; password: string }) {
+  await signIn(page, account);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+}
+
+/** Registers a household of its own for a test, so tests never depend on each other. */
+export async function registerHousehold(request: APIRequestContext, name: string) {
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `${name.toLowerCase()}-${unique}@e2e.example`;
+  const response = await request.post("/api/v1/auth/register", {
+    data: { email, password: "green garden grows", display_name: `${name} ${unique}` },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const user = (await response.json()) as { id: string; display_name: string; email: string };
+  return { ...user, unique };
+}

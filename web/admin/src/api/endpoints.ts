@@ -1,0 +1,50 @@
+// Every call the dashboard makes, typed with the server's schema.
+import { api } from "./client";
+import type {
+  ChangeRoleRequest,
+  Household,
+  LinkMeterRequest,
+  LoginRequest,
+  Overview,
+  Programme,
+  TokenPair,
+  User,
+  UserDetail,
+  UserListQuery,
+  UserPage,
+} from "./types";
+
+const userPath = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
+
+export const authApi = {
+  login: (body: LoginRequest) =>
+    api.request<TokenPair>("/auth/login", { method: "POST", body, anonymous: true }),
+  logout: (refreshToken: string) =>
+    api.request<void>("/auth/logout", {
+      method: "POST",
+      body: { refresh_token: refreshToken },
+      anonymous: true,
+    }),
+  /** The signed-in account; with `accessToken`, the account those tokens belong to. */
+  me: (accessToken?: string) => api.request<User>("/me", accessToken ? { accessToken } : {}),
+};
+
+export const programmeApi = {
+  get: () => api.request<Programme>("/programme", { anonymous: true }),
+};
+
+export const adminApi = {
+  overview: () => api.request<Overview>("/admin/overview"),
+  listUsers: (query: UserListQuery) => api.request<UserPage>("/admin/users", { query }),
+  getUser: (id: string) => api.request<UserDetail>(userPath(id)),
+  disableUser: (id: string) => api.request<User>(`${userPath(id)}/disable`, { method: "POST" }),
+  enableUser: (id: string) => api.request<User>(`${userPath(id)}/enable`, { method: "POST" }),
+  changeRole: (id: string, body: ChangeRoleRequest) =>
+    api.request<User>(`${userPath(id)}/role`, { method: "PUT", body }),
+  linkMeter: (id: string, body: LinkMeterRequest) =>
+    api.request<Household>(`${userPath(id)}/meters`, { method: "POST", body }),
+  unlinkMeter: (id: string, meterId: string) =>
+    api.request<Household>(`${userPath(id)}/meters/${encodeURIComponent(meterId)}`, {
+      method: "DELETE",
+    }),
+};

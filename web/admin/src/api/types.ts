@@ -1,0 +1,28 @@
+// Names for the server's types, taken from the schema generated from docs/openapi.json
+// (`npm run gen:api`), so a change in the API shows up here as a type error.
+import type { components, paths } from "./schema";
+
+type Schemas = components["schemas"];
+
+export type User = Schemas["UserResponse"];
+export type UserPage = Schemas["UserPage"];
+export type UserDetail = Schemas["AdminUserDetail"];
+export type Household = Schemas["HouseholdResponse"];
+export type Meter = Schemas["MeterResponse"];
+export type Overview = Schemas["OverviewResponse"];
+export type Programme = Schemas["ProgrammeResponse"];
+export type TokenPair = Schemas["TokenResponse"];
+export type Problem = Schemas["Problem"];
+export type FieldError = Schemas["FieldError"];
+export type LoginRequest = Schemas["LoginRequest"];
+export type LinkMeterRequest = Schemas["LinkMeterRequest"];
+export type ChangeRoleRequest = Schemas["ChangeRoleRequest"];
+export type UserListQuery = NonNullable<paths["/api/v1/admin/users"]["get"]["parameters"]["query"]>;
+
+/** The roles the server knows (the schema types `role` as a plain string). */
+export const ROLES = ["consumer", "admin", "superadmin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isStaff(user: Pick<User, "role">): boolean {
+  return user.role === "admin" || user.role === "superadmin";
+}

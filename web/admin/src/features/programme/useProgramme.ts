@@ -1,0 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { programmeApi } from "../../api/endpoints";
+import { formatDateTime } from "../../lib/format";
+
+export function useProgramme() {
+  return useQuery({ queryKey: ["programme"], queryFn: programmeApi.get, staleTime: Infinity });
+}
+
+/** Formats instants in the programme's time zone (the browser's until it is known). */
+export function useDateTimeFormat(): (iso: string) => string {
+  const timeZone = useProgramme().data?.time_zone;
+  return useCallback((iso: string) => formatDateTime(iso, timeZone), [timeZone]);
+}

@@ -1,0 +1,52 @@
+import { formatNumber } from "../../lib/format";
+import { PAGE_SIZES } from "./listParams";
+
+interface Props {
+  page: number;
+  perPage: number;
+  total: number;
+  onPageChange(page: number): void;
+  onPerPageChange(perPage: number): void;
+}
+
+export function Pagination({ page, perPage, total, onPageChange, onPerPageChange }: Props) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const first = total === 0 ? 0 : (page - 1) * perPage + 1;
+  const last = Math.min(page * perPage, total);
+  return (
+    <nav aria-label="Pagination" className="flex flex-wrap items-center gap-4 text-sm">
+      <p aria-live="polite">
+        {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)} · Page {formatNumber(page)} of{" "}
+        {formatNumber(pages)}
+      </p>
+      <div className="flex items-center gap-2">
+        <label htmlFor="per-page">Rows per page</label>
+        <select
+          id="per-page"
+          value={perPage}
+          onChange={(e) => onPerPageChange(Number(e.target.value))}
+          className="input w-auto"
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="ml-auto flex gap-2">
+        <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+          Previous page
+        </button>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={page >= pages}
+          onClick={() => onPageChange(page + 1)}
+        >
+          Next page
+        </button>
+      </div>
+    </nav>
+  );
+}

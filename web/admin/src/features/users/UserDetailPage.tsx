@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import type { User, UserDetail } from "../../api/types";
+import { useStaff } from "../../auth/StaffContext";
+import { Loading } from "../../components/Loading";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { AccountFacts } from "./AccountFacts";
+import { AccountStatusControl } from "./AccountStatusControl";
+import { HouseholdFacts } from "./HouseholdFacts";
+import { MetersPanel } from "./MetersPanel";
+import { canChangeRole, canManage } from "./permissions";
+import { useUser } from "./queries";
+import { RoleControl } from "./RoleControl";
+import { StatusBadge } from "./StatusBadge";
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card space-y-4">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function UserDetailPage() {
+  const { id = "" } = useParams();
+  const staff = useStaff();
+  const detail = useUser(id);
+  useDocumentTitle(detail.data?.user.display_name ?? "User");
+
+  return (
+    <div className="space-y-6">
+      <Link to="/users" className="text-sm text-emerald-800 underline-offset-2 hover:underline">
+        ← All users
+      </Link>
+      {detail.isPending && <Loading label="Loading the account…" />}
+      {detail.isError && (
+        <ProblemAlert error={detail.error} title="Could not load this account" onRetry={() => void detail.refetch()} />
+      )}
+      {detail.data && <UserDetailView staff={staff} detail={detail.data} />}
+    </div>
+  );
+}
+
+function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) {
+  const { user, household } = detail;
+  const manageable = canManage(staff, user);
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{user.display_name}</h1>
+        <StatusBadge disabled={user.disabled} />
+      </div>
+      {!manageable && (
+        <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+          {staff.id === user.id
+            ? "This is your own account: its status and role cannot be changed here."
+            : "Admins manage consumer accounts only; a superadmin can change this one."}
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="account-heading" title="Account">
+          <AccountFacts user={user} />
+          {manageable && <AccountStatusControl user={user} />}
+        </Section>
+        <Section id="household-heading" title="Household">
+          <HouseholdFacts household={household} />
+        </Section>
+        <Section id="meters-heading" title="Meters">
+          <MetersPanel userId={user.id} meters={household.meters} editable={manageable} />
+        </Section>
+        {canChangeRole(staff, user) && (
+          <Section id="role-heading" title="Role">
+            <RoleControl user={user} />
+          </Section>
+        )}
+      </div>
+    </>
+  );
+}

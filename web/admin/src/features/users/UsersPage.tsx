@@ -1,0 +1,54 @@
+import { useSearchParams } from "react-router";
+import type { UserListQuery } from "../../api/types";
+import { Loading } from "../../components/Loading";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { readListParams, writeListParams } from "./listParams";
+import { Pagination } from "./Pagination";
+import { useUserList } from "./queries";
+import { UserFilters } from "./UserFilters";
+import { UsersTable } from "./UsersTable";
+
+export function UsersPage() {
+  useDocumentTitle("Users");
+  const [params, setParams] = useSearchParams();
+  const query = readListParams(params);
+  const users = useUserList(query);
+  const update = (change: Partial<UserListQuery>) => setParams(writeListParams({ ...query, ...change }));
+
+  return (
+    <section aria-labelledby="users-heading" className="space-y-4">
+      <h1 id="users-heading" className="text-2xl font-semibold">
+        Users
+      </h1>
+      <UserFilters
+        key={query.q ?? ""}
+        q={query.q ?? ""}
+        role={query.role ?? ""}
+        onSearch={(q) => update({ q, page: 1 })}
+        onRoleChange={(role) => update({ role, page: 1 })}
+      />
+      {users.isPending && <Loading label="Loading users…" />}
+      {users.isError && (
+        <ProblemAlert error={users.error} title="Could not load users" onRetry={() => void users.refetch()} />
+      )}
+      {users.data &&
+        (users.data.total === 0 ? (
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+            {query.q || query.role ? "No users match this search." : "There are no users yet."}
+          </p>
+        ) : (
+          <>
+            <UsersTable users={users.data.items} busy={users.isPlaceholderData} />
+            <Pagination
+              page={users.data.page}
+              perPage={users.data.per_page}
+              total={users.data.total}
+              onPageChange={(page) => update({ page })}
+              onPerPageChange={(per_page) => update({ per_page, page: 1 })}
+            />
+          </>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { adminApi } from "../../api/endpoints";
+import type { Household, LinkMeterRequest, Role, User, UserDetail, UserListQuery } from "../../api/types";
+import { overviewQueryKey } from "../overview/useOverview";
+
+export const userKeys = {
+  all: ["users"] as const,
+  lists: () => [...userKeys.all, "list"] as const,
+  list: (query: UserListQuery) => [...userKeys.lists(), query] as const,
+  detail: (id: string) => [...userKeys.all, "detail", id] as const,
+};
+
+export function useUserList(query: UserListQuery) {
+  return useQuery({
+    queryKey: userKeys.list(query),
+    queryFn: () => adminApi.listUsers(query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUser(id: string) {
+  return useQuery({ queryKey: userKeys.detail(id), queryFn: () => adminApi.getUser(id) });
+}
+
+/** After a change: put the answer into the user's page and let lists and counts reload. */
+function useApplyChange(id: string) {
+  const queryClient = useQueryClient();
+  return (change: Partial<UserDetail>) => {
+    queryClient.setQueryData<UserDetail>(userKeys.detail(id), (old) => (old ? { ...old, ...change } : old));
+    void queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: overviewQueryKey });
+  };
+}
+
+export function useSetDisabled(id: string) {
+  const apply = useApplyChange(id);
+  return useMutation({
+    mutationFn: (disabled: boolean) => (disabled ? adminApi.disableUser(id) : adminApi.enableUser(id)),
+    onSuccess: (user: User) => apply({ user }),
+  });
+}
+
+export function useChangeRole(id: string) {
+  const apply = useApplyChange(id);
+  return useMutation({
+    mutationFn: (role: Role) => adminApi.changeRole(id, { role }),
+    onSuccess: (user: User) => apply({ user }),
+  });
+}
+
+export function useLinkMeter(id: string) {
+  const apply = useApplyChange(id);
+  return useMutation({
+    mutationFn: (meter: LinkMeterRequest) => adminApi.linkMeter(id, meter),
+    onSuccess: (household: Household) => apply({ household }),
+  });
+}
+
+export function useUnlinkMeter(id: string) {
+  const apply = useApplyChange(id);
+  return useMutation({
+    mutationFn: (meterId: string) => adminApi.unlinkMeter(id, meterId),
+    onSuccess: (household: Household) => apply({ household }),
+  });
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime, formatNumber, formatPercent } from "./format";
+
+describe("formatting for people", () => {
+  it("formats numbers in the given locale", () => {
+    expect(formatNumber(1234567, "en-GB")).toBe("1,234,567");
+    expect(formatNumber(1234567, "de-DE")).toBe("1.234.567");
+    expect(formatPercent(0.5499, "en-GB")).toBe("55%");
+  });
+
+  it("shows instants in the programme's time zone, across the DST change", () => {
+    // Cyprus moved to summer time (EEST, UTC+3) at 03:00 local on 29 March 2026.
+    expect(formatDateTime("2026-03-29T00:30:00Z", "Europe/Nicosia", "en-GB")).toBe("29 Mar 2026, 02:30 EET");
+    expect(formatDateTime("2026-03-29T01:30:00Z", "Europe/Nicosia", "en-GB")).toBe("29 Mar 2026, 04:30 EEST");
+  });
+
+  it("leaves text that is not a date alone", () => {
+    expect(formatDateTime("soon", "Europe/Nicosia")).toBe("soon");
+  });
+});

@@ -1,0 +1,26 @@
+import type { RouteObject } from "react-router";
+import { RequireStaff } from "./features/auth/RequireStaff";
+import { SignInPage } from "./features/auth/SignInPage";
+import { AppLayout } from "./features/layout/AppLayout";
+import { NotFoundPage } from "./features/layout/NotFoundPage";
+import { OverviewPage } from "./features/overview/OverviewPage";
+import { UserDetailPage } from "./features/users/UserDetailPage";
+import { UsersPage } from "./features/users/UsersPage";
+
+export const routes: RouteObject[] = [
+  { path: "/signin", element: <SignInPage /> },
+  {
+    element: <RequireStaff />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: "users", element: <UsersPage /> },
+          { path: "users/:id", element: <UserDetailPage /> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,57 @@
+import type { Overview, User, UserDetail } from "../api/types";
+
+export function user(overrides: Partial<User> = {}): User {
+  return {
+    id: "00000000-0000-7000-8000-000000000001",
+    email: "eleni@example.com",
+    display_name: "Eleni",
+    role: "consumer",
+    disabled: false,
+    disabled_at: null,
+    last_login_at: null,
+    created_at: "2026-03-29T00:30:00Z",
+    ...overrides,
+  };
+}
+
+export const admin = user({
+  id: "00000000-0000-7000-8000-0000000000a1",
+  email: "admin@example.com",
+  display_name: "Andreas Admin",
+  role: "admin",
+});
+
+export const superadmin = user({
+  id: "00000000-0000-7000-8000-0000000000a2",
+  email: "root@example.com",
+  display_name: "Sofia Super",
+  role: "superadmin",
+});
+
+export function userDetail(overrides: Partial<User> = {}): UserDetail {
+  return {
+    user: user(overrides),
+    household: {
+      name: "Eleni's home",
+      district: "Nicosia",
+      tariff_code: "01",
+      time_zone: "Europe/Nicosia",
+      updated_at: "2026-03-29T00:30:00Z",
+      meters: [{ meter_id: "CY-0001", interval_minutes: 15, linked_at: "2026-03-29T00:30:00Z" }],
+    },
+  };
+}
+
+export const overview: Overview = {
+  households_registered: 12345,
+  households_active_30d: 6789,
+  accounts_disabled: 3,
+  meters_linked: 12000,
+  staff_accounts: 4,
+};
+
+export const programme = {
+  time_zone: "Europe/Nicosia",
+  districts: ["Nicosia", "Limassol"],
+  default_tariff_code: "01",
+};
