@@ -8,7 +8,9 @@
 pub mod csv;
 pub mod file;
 mod ingestor;
+mod json;
 pub mod mqtt;
+pub mod pull;
 
 pub use ingestor::{IngestReport, Ingestor, Rejected, RowRef};
 

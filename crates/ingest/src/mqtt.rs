@@ -8,13 +8,12 @@
 
 use std::time::Duration;
 
-use domain::reading::{Quality, RejectReason};
+use domain::reading::RejectReason;
 use rumqttc::{AsyncClient, Event, EventLoop, MqttOptions, Packet, QoS};
-use serde::Deserialize;
 use store::{SourceKind, StoreError};
 use tokio::sync::{mpsc, watch};
 
-use crate::{Ingestor, ParsedRow, RawReading, RowRef, parse_timestamp};
+use crate::{Ingestor, ParsedRow, RawReading, RowRef};
 
 /// Where and what to listen to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,24 +33,6 @@ const FLUSH_EVERY: Duration = Duration::from_millis(500);
 /// Or as soon as this many are waiting.
 const FLUSH_AT: usize = 5_000;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Message {
-    meter_id: String,
-    interval_start: String,
-    kwh: f64,
-    quality: Option<String>,
-}
-
-fn to_raw(message: Message) -> Result<RawReading, RejectReason> {
-    Ok(RawReading {
-        quality: Quality::parse(message.quality.as_deref().unwrap_or(""))?,
-        interval_start: parse_timestamp(&message.interval_start)?,
-        meter_id: message.meter_id,
-        kwh: message.kwh,
-    })
-}
-
 /// Reads a payload into readings, or says why it cannot be read at all.
 pub fn parse_payload(payload: &[u8]) -> Result<Vec<Result<RawReading, RejectReason>>, String> {
     let value: serde_json::Value =
@@ -61,14 +42,7 @@ pub fn parse_payload(payload: &[u8]) -> Result<Vec<Result<RawReading, RejectReas
         single @ serde_json::Value::Object(_) => vec![single],
         _ => return Err("expected a reading object or an array of them".to_owned()),
     };
-    Ok(items
-        .into_iter()
-        .map(|item| {
-            serde_json::from_value::<Message>(item)
-                .map_err(|error| RejectReason::Malformed(error.to_string()))
-                .and_then(to_raw)
-        })
-        .collect())
+    Ok(items.into_iter().map(crate::json::parse_reading).collect())
 }
 
 fn options(settings: &MqttSettings) -> Result<MqttOptions, String> {

@@ -1,37 +1,14 @@
-//! Account commands: bootstrap an operator, and the demo accounts of `make run`.
+//! Account commands: bootstrap an operator.
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::{Context, bail};
 use api::auth::password::Passwords;
 use domain::account::{DisplayName, Email, Password, Role};
-use domain::household::{District, TariffCode, TimeZone};
-use domain::meter::{IntervalLength, MeterId};
-use store::{HouseholdUpdate, NewUser, Store, StoreError, UserRecord};
+use domain::household::{TariffCode, TimeZone};
+use store::{NewUser, Store, UserRecord};
 
 use crate::config::Config;
-
-/// The demo accounts: (e-mail, display name, role, password).
-const DEMO_ACCOUNTS: &[(&str, &str, Role, &str)] = &[
-    (
-        "superadmin@powersave.local",
-        "Demo Superadmin",
-        Role::SuperAdmin,
-        "superadmin-demo-2026",
-    ),
-    (
-        "admin@powersave.local",
-        "Demo Admin",
-        Role::Admin,
-        "admin-demo-2026",
-    ),
-    (
-        "eleni@powersave.local",
-        "Eleni",
-        Role::Consumer,
-        "consumer-demo-2026",
-    ),
-];
 
 /// Reads one line from standard input, prompting when it is a terminal.
 pub fn read_password() -> anyhow::Result<String> {
@@ -71,7 +48,8 @@ pub async fn create_user(
     insert(config, &store, email, display_name, role, &password).await
 }
 
-async fn insert(
+/// Hashes the password and stores the account.
+pub async fn insert(
     config: &Config,
     store: &Store,
     email: Email,
@@ -92,62 +70,4 @@ async fn insert(
         })
         .await?;
     Ok(user)
-}
-
-/// Creates the demo accounts that do not exist yet; the consumer gets a district and a meter.
-pub async fn seed_demo(config: &Config, store: &Store) -> anyhow::Result<()> {
-    for &(email, name, role, password) in DEMO_ACCOUNTS {
-        let email = Email::parse(email)?;
-        let password = Password::parse(password, None)?;
-        match insert(
-            config,
-            store,
-            email,
-            DisplayName::parse(name)?,
-            role,
-            &password,
-        )
-        .await
-        {
-            Ok(user) if role == Role::Consumer => {
-                let district = config
-                    .programme
-                    .districts
-                    .first()
-                    .map(|d| District::parse(d, &config.programme.districts));
-                store
-                    .update_household(
-                        user.id,
-                        HouseholdUpdate {
-                            district: district.transpose()?,
-                            ..Default::default()
-                        },
-                    )
-                    .await?;
-                store
-                    .link_meter(
-                        user.id,
-                        &MeterId::parse("CY-DEMO-0001")?,
-                        IntervalLength::FifteenMinutes,
-                    )
-                    .await?;
-            }
-            Ok(_) => {}
-            Err(error)
-                if matches!(
-                    error.downcast_ref::<StoreError>(),
-                    Some(StoreError::Conflict(_))
-                ) => {}
-            Err(error) => return Err(error),
-        }
-    }
-    Ok(())
-}
-
-/// Tells a person how to sign in to a demo.
-pub fn print_demo_credentials(base: &str) {
-    println!("Demo accounts (sign in with POST {base}/api/v1/auth/login or from {base}/api/docs):");
-    for (email, _, role, password) in DEMO_ACCOUNTS {
-        println!("  {role:<10} {email:<28} password: {password}");
-    }
 }

@@ -107,6 +107,12 @@ pub struct MeterDataConfig {
     pub max_kwh_per_15_minutes: f64,
     /// Largest body of `POST /api/v1/meter-readings`.
     pub upload_limit_bytes: usize,
+    /// The live MQTT feed.
+    pub mqtt: crate::feeds::MqttConfig,
+    /// Simulated meters (the embedded default).
+    pub simulator: crate::feeds::SimulatorFeedConfig,
+    /// Meter data systems pulled over HTTP.
+    pub pull: Vec<crate::feeds::PullSourceConfig>,
 }
 
 impl Default for MeterDataConfig {
@@ -114,6 +120,9 @@ impl Default for MeterDataConfig {
         Self {
             max_kwh_per_15_minutes: 25.0,
             upload_limit_bytes: 32 * 1024 * 1024,
+            mqtt: crate::feeds::MqttConfig::default(),
+            simulator: crate::feeds::SimulatorFeedConfig::default(),
+            pull: Vec::new(),
         }
     }
 }
@@ -260,6 +269,34 @@ impl Config {
         Ok(Secret::new(key))
     }
 
+    /// The programme's time zone, checked.
+    pub fn time_zone(&self) -> anyhow::Result<chrono_tz::Tz> {
+        self.programme.time_zone.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "programme.time_zone {:?} is not an IANA time zone",
+                self.programme.time_zone
+            )
+        })
+    }
+
+    /// The meter-data feeds' part of the configuration.
+    pub fn feeds(&self) -> anyhow::Result<crate::feeds::Feeds<'_>> {
+        Ok(crate::feeds::Feeds {
+            mqtt: &self.meter_data.mqtt,
+            simulator: &self.meter_data.simulator,
+            pull: &self.meter_data.pull,
+            limits: self.reading_limits(),
+            time_zone: self.time_zone()?,
+        })
+    }
+
+    /// Validation limits of readings.
+    pub fn reading_limits(&self) -> domain::reading::ReadingLimits {
+        domain::reading::ReadingLimits {
+            max_kwh_per_15_minutes: self.meter_data.max_kwh_per_15_minutes,
+        }
+    }
+
     /// The API's part of the configuration.
     pub fn api_settings(&self, jwt_secret: Secret) -> ApiSettings {
         ApiSettings {
@@ -275,9 +312,7 @@ impl Config {
                 districts: self.programme.districts.clone(),
                 default_tariff_code: self.programme.default_tariff_code.clone(),
             },
-            reading_limits: domain::reading::ReadingLimits {
-                max_kwh_per_15_minutes: self.meter_data.max_kwh_per_15_minutes,
-            },
+            reading_limits: self.reading_limits(),
             ingest_body_limit_bytes: self.meter_data.upload_limit_bytes,
             admin_ui_dir: Some(self.admin_ui_dir.clone()),
         }

@@ -3,6 +3,8 @@
 mod accounts;
 mod bench;
 mod config;
+mod demo;
+mod feeds;
 mod import;
 mod logging;
 mod serve;
@@ -206,8 +208,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             logging::init(&loaded.config);
             let store = serve::open_store(&loaded.config).await?;
             store.migrate().await?;
-            accounts::seed_demo(&loaded.config, &store).await?;
-            accounts::print_demo_credentials(&format!("http://{}", loaded.config.listen));
+            demo::seed(&loaded.config, &store).await?;
+            demo::print_credentials(&format!("http://{}", loaded.config.listen));
             Ok(())
         }
         Command::Import {

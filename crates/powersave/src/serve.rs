@@ -30,8 +30,10 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
         store.migrate().await.context("applying migrations")?;
     }
     if demo {
-        crate::accounts::seed_demo(&config, &store).await?;
+        crate::demo::seed(&config, &store).await?;
     }
+    let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
+    let feeds = crate::feeds::start(&config.feeds()?, &store, url.backend(), &feeds_shutdown)?;
     let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
         .map_err(anyhow::Error::msg)?;
     let app = api::router(state).map_err(anyhow::Error::msg)?;
@@ -43,10 +45,14 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     let base = format!("http://{}", display_address(address));
     println!("PowerSave is running on {base}  (API docs: {base}/api/docs)");
     if demo {
-        crate::accounts::print_demo_credentials(&base);
+        crate::demo::print_credentials(&base);
     }
     api::serve(listener, app, shutdown_signal()).await?;
     tracing::info!("shutting down");
+    let _ = stop_feeds.send(true);
+    for feed in feeds {
+        let _ = feed.await;
+    }
     store.close().await?;
     Ok(())
 }

@@ -1,0 +1,221 @@
+//! The live meter-data feeds the server runs beside the API: the MQTT listener, the scheduled
+//! pulls from meter data systems, and the simulator in embedded mode.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use domain::reading::ReadingLimits;
+use domain::secret::Secret;
+use ingest::Ingestor;
+use ingest::mqtt::MqttSettings;
+use ingest::pull::{HttpSource, HttpSourceSettings, MeterDataSource, PageFormat, SimulatedSource};
+use serde::{Deserialize, Serialize};
+use store::{Backend, Store};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// The MQTT listener; off until `url` is set.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MqttConfig {
+    /// Broker, `mqtt://host:port`.
+    pub url: Option<String>,
+    /// Topic filter the readings are published on.
+    pub topic: String,
+    /// Client id; must differ between instances sharing a broker.
+    pub client_id: String,
+    /// Data-source name the readings are counted against.
+    pub source_name: String,
+}
+
+impl Default for MqttConfig {
+    fn default() -> Self {
+        Self {
+            url: None,
+            topic: "powersave/readings/#".to_owned(),
+            client_id: format!("powersave-{}", std::process::id()),
+            source_name: "mqtt".to_owned(),
+        }
+    }
+}
+
+/// Simulated meters: every meter in the database reports simulated readings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SimulatorFeedConfig {
+    /// On or off; unset means on with SQLite (the embedded default) and off with PostgreSQL.
+    pub enabled: Option<bool>,
+    /// Seed of the simulated population.
+    pub seed: u64,
+    /// Days of history delivered on the first pull.
+    pub history_days: u32,
+    /// Seconds between pulls.
+    pub every_secs: u64,
+    /// Households with simulated meters that `--demo` creates.
+    pub demo_households: u32,
+}
+
+impl Default for SimulatorFeedConfig {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            seed: 2026,
+            history_days: 90,
+            every_secs: 60,
+            demo_households: 300,
+        }
+    }
+}
+
+/// One meter data system pulled over HTTP (`[[meter_data.pull]]`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PullSourceConfig {
+    /// Data-source name in PowerSave.
+    pub name: String,
+    /// Endpoint that serves pages.
+    pub url: String,
+    /// Bearer token.
+    #[serde(default, skip_serializing)]
+    pub token: Option<Secret>,
+    /// `json` or `csv`.
+    #[serde(default)]
+    pub format: PageFormat,
+    /// Readings per page.
+    #[serde(default = "default_page_size")]
+    pub page_size: u32,
+    /// Seconds between pulls.
+    #[serde(default = "default_pull_every")]
+    pub every_secs: u64,
+}
+
+fn default_page_size() -> u32 {
+    50_000
+}
+
+fn default_pull_every() -> u64 {
+    300
+}
+
+impl SimulatorFeedConfig {
+    /// Whether the simulator feeds this deployment.
+    pub fn is_enabled(&self, backend: Backend) -> bool {
+        self.enabled.unwrap_or(backend == Backend::Sqlite)
+    }
+
+    /// The simulator this configuration describes.
+    pub fn simulator(&self, time_zone: chrono_tz::Tz) -> simulator::Simulator {
+        simulator::Simulator::new(simulator::SimulatorConfig {
+            seed: self.seed,
+            time_zone,
+            ..simulator::SimulatorConfig::default()
+        })
+    }
+}
+
+/// What the feeds need from the configuration.
+pub struct Feeds<'a> {
+    /// MQTT listener.
+    pub mqtt: &'a MqttConfig,
+    /// Simulator.
+    pub simulator: &'a SimulatorFeedConfig,
+    /// HTTP pulls.
+    pub pull: &'a [PullSourceConfig],
+    /// Validation limits.
+    pub limits: ReadingLimits,
+    /// The programme's time zone.
+    pub time_zone: chrono_tz::Tz,
+}
+
+/// Starts every configured feed; each stops when `shutdown` turns true.
+pub fn start(
+    feeds: &Feeds<'_>,
+    store: &Store,
+    backend: Backend,
+    shutdown: &watch::Receiver<bool>,
+) -> anyhow::Result<Vec<JoinHandle<()>>> {
+    let mut tasks = Vec::new();
+    if let Some(url) = &feeds.mqtt.url {
+        let settings = MqttSettings {
+            url: url.clone(),
+            topic: feeds.mqtt.topic.clone(),
+            client_id: feeds.mqtt.client_id.clone(),
+            source_name: feeds.mqtt.source_name.clone(),
+        };
+        let (limits, ingest_store) = (feeds.limits, store.clone());
+        let listener = ingest::mqtt::run(
+            move |source| Ingestor::new(ingest_store, limits, source),
+            store.clone(),
+            settings,
+            shutdown.clone(),
+        );
+        tracing::info!(url = %url, topic = %feeds.mqtt.topic, "MQTT listener starting");
+        tasks.push(tokio::spawn(async move {
+            if let Err(error) = listener.await {
+                tracing::error!(%error, "MQTT listener stopped");
+            }
+        }));
+    }
+    for pull in feeds.pull {
+        let source = HttpSource::new(HttpSourceSettings {
+            name: pull.name.clone(),
+            url: pull.url.clone(),
+            token: pull.token.clone(),
+            format: pull.format,
+            page_size: pull.page_size,
+            timeout: Duration::from_secs(60),
+        })
+        .with_context(|| format!("meter data source {}", pull.name))?;
+        tasks.push(spawn_pull(
+            source,
+            store,
+            feeds.limits,
+            pull.every_secs,
+            shutdown,
+        ));
+    }
+    if feeds.simulator.is_enabled(backend) {
+        let simulator = Arc::new(feeds.simulator.simulator(feeds.time_zone));
+        let source = SimulatedSource::new(
+            "simulator",
+            simulator,
+            store.clone(),
+            chrono::Duration::days(i64::from(feeds.simulator.history_days)),
+            chrono::Duration::days(1),
+        );
+        tracing::info!(
+            "simulated meters are reporting (meter_data.simulator.enabled = false turns them off)"
+        );
+        tasks.push(spawn_pull(
+            source,
+            store,
+            feeds.limits,
+            feeds.simulator.every_secs,
+            shutdown,
+        ));
+    }
+    Ok(tasks)
+}
+
+fn spawn_pull<S: MeterDataSource + 'static>(
+    source: S,
+    store: &Store,
+    limits: ReadingLimits,
+    every_secs: u64,
+    shutdown: &watch::Receiver<bool>,
+) -> JoinHandle<()> {
+    let name = source.name().to_owned();
+    let run = ingest::pull::run(
+        source,
+        store.clone(),
+        limits,
+        Duration::from_secs(every_secs.max(1)),
+        shutdown.clone(),
+    );
+    tokio::spawn(async move {
+        if let Err(error) = run.await {
+            tracing::error!(source = %name, %error, "meter data pull stopped");
+        }
+    })
+}
