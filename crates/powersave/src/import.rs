@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
-use domain::reading::ReadingLimits;
 use indicatif::{ProgressBar, ProgressStyle};
 use ingest::{IngestReport, Ingestor, RowRef};
 use store::{SourceKind, Store};
@@ -20,7 +19,7 @@ pub async fn readings(
     batch: usize,
 ) -> anyhow::Result<IngestReport> {
     let source = store.ensure_source(source, SourceKind::File).await?;
-    let ingestor = Ingestor::new(store.clone(), reading_limits(config), source.id);
+    let ingestor = Ingestor::new(store.clone(), config.reading_limits(), source.id);
     let meters = ingestor.preload_meters().await?;
     eprintln!(
         "{meters} meters known; importing into source {:?}",
@@ -76,11 +75,4 @@ pub async fn readings(
         total.add(report);
     }
     Ok(total)
-}
-
-/// The configured reading limits.
-pub fn reading_limits(config: &Config) -> ReadingLimits {
-    ReadingLimits {
-        max_kwh_per_15_minutes: config.meter_data.max_kwh_per_15_minutes,
-    }
 }

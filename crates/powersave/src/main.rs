@@ -8,6 +8,7 @@ mod feeds;
 mod import;
 mod logging;
 mod serve;
+mod simulate;
 
 use std::path::PathBuf;
 
@@ -69,6 +70,8 @@ enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// Simulated smart-meter readings: to a CSV file, an MQTT broker or a running server.
+    Simulate(simulate::SimulateOptions),
     /// Bring data in from files.
     Import {
         #[command(subcommand)]
@@ -247,6 +250,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);
             bench::run(options).await
+        }
+        Command::Simulate(options) => {
+            let loaded = config::load(file, &CliOverrides::default())?;
+            logging::init(&loaded.config);
+            simulate::run(options, loaded.config.time_zone()?).await
         }
         Command::Openapi => {
             let document = api::openapi().map_err(anyhow::Error::msg)?;
