@@ -66,16 +66,16 @@ fn start_server(mqtt: &str) -> Server {
 
 async fn sign_in(client: &reqwest::Client, base: &str, email: &str, password: &str) -> String {
     for _ in 0..200 {
-        if let Ok(response) = client
+        let response = client
             .post(format!("{base}/api/v1/auth/login"))
             .json(&json!({"email": email, "password": password}))
             .send()
-            .await
+            .await;
+        if let Ok(response) = response
+            && response.status().is_success()
         {
-            if response.status().is_success() {
-                let body: Value = response.json().await.unwrap();
-                return body["access_token"].as_str().unwrap().to_owned();
-            }
+            let body: Value = response.json().await.unwrap();
+            return body["access_token"].as_str().unwrap().to_owned();
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
