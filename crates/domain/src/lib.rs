@@ -4,11 +4,15 @@
 //! edge into types that cannot hold invalid data, so the rest of the system can trust them.
 
 pub mod account;
+pub mod accuracy;
+pub mod baseline;
+pub mod calendar;
 pub mod consumption;
 pub mod household;
 pub mod meter;
 pub mod paging;
 pub mod reading;
+pub mod savings;
 pub mod secret;
 
 use std::borrow::Cow;

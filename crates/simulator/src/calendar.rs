@@ -1,8 +1,9 @@
 //! Local days in UTC: where a local date starts and ends, how many intervals it has, and which
 //! wall-clock hour each interval falls on, with daylight-saving changes handled.
 
-use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeDelta, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone, Weekday};
 use chrono_tz::Tz;
+use domain::calendar::local_day_start;
 
 use crate::IntervalLength;
 
@@ -21,18 +22,6 @@ pub(crate) struct DayFrame {
     offset_before: i64,
     offset_after: i64,
     first_after: usize,
-}
-
-/// The first instant of a local date: midnight, or the first valid local time after it in zones
-/// that skip midnight. `None` only at the ends of chrono's date range.
-pub(crate) fn local_day_start(tz: Tz, date: NaiveDate) -> Option<DateTime<Utc>> {
-    let midnight = date.and_hms_opt(0, 0, 0)?;
-    (0..=16).find_map(|quarter| {
-        let local = midnight.checked_add_signed(TimeDelta::minutes(15 * quarter))?;
-        tz.from_local_datetime(&local)
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-    })
 }
 
 /// `ts` rounded up to a multiple of `step`.

@@ -48,7 +48,6 @@
 mod calendar;
 mod config;
 mod day;
-mod holidays;
 mod household;
 mod readings;
 mod rng;
@@ -61,7 +60,7 @@ use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 pub use config::{IntervalLength, SimulatorConfig};
 pub use day::DayProfile;
-pub use holidays::cyprus_public_holidays;
+pub use domain::calendar::cyprus_public_holidays;
 pub use household::{Household, Peak};
 pub use readings::{Reading, Readings};
 

@@ -1,0 +1,117 @@
+//! In-day (day-of) adjustments: moving a like-day baseline towards how much the household used on
+//! the event day before the session started.
+
+use std::ops::Range;
+
+use super::history::HistoryView;
+
+/// How the adjustment is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjustmentKind {
+    /// Adds the difference between actual and baseline in the window (UK Demand Flexibility
+    /// Service, PJM's symmetric additive adjustment).
+    Additive,
+    /// Scales by the ratio of actual to baseline in the window (CAISO's load point adjustment).
+    Multiplicative,
+}
+
+/// An in-day adjustment. The window is the `window_slots` half hours ending `gap_slots` half hours
+/// before the session (default: the 3 hours ending 1 hour before), so that pre-cooling or
+/// announcement effects just before the session do not leak into it. Windows that would start
+/// before local midnight are cut at midnight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InDayAdjustment {
+    /// Additive or multiplicative.
+    pub kind: AdjustmentKind,
+    /// Half hours in the window (default 6: 3 hours).
+    pub window_slots: usize,
+    /// Half hours between the window and the session (default 2: 1 hour).
+    pub gap_slots: usize,
+    /// Largest change as a share of the unadjusted baseline (default 0.2: ±20 %, per PRODUCT.md
+    /// for the additive form and CAISO's 0.8–1.2 ratio for the multiplicative one); `None` for
+    /// no cap (PJM's symmetric additive adjustment is uncapped).
+    pub cap: Option<f64>,
+}
+
+impl Default for InDayAdjustment {
+    fn default() -> Self {
+        Self {
+            kind: AdjustmentKind::Additive,
+            window_slots: 6,
+            gap_slots: 2,
+            cap: Some(0.2),
+        }
+    }
+}
+
+/// What an adjustment did to a baseline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Adjustment {
+    /// No adjustment configured.
+    None,
+    /// Configured, but the event day's data in the window was incomplete: baseline unadjusted.
+    Unavailable,
+    /// kWh per half hour added before capping.
+    Additive(f64),
+    /// Ratio applied after capping.
+    Multiplicative(f64),
+}
+
+impl InDayAdjustment {
+    /// The clock slots of the window for a session starting at `session_start`.
+    pub fn window(&self, session_start: usize) -> Range<usize> {
+        let end = session_start.saturating_sub(self.gap_slots);
+        end.saturating_sub(self.window_slots)..end
+    }
+
+    /// Adjusts `baseline` (per session slot) given the like days' mean and the event day's actual
+    /// over the window. Returns what was applied.
+    pub(crate) fn apply(
+        &self,
+        baseline: &mut [f64],
+        like_days_window_kwh: f64,
+        history: &HistoryView<'_>,
+        event_index: Option<usize>,
+        window: &Range<usize>,
+    ) -> Adjustment {
+        let Some(event) = event_index else {
+            return Adjustment::Unavailable;
+        };
+        if window.is_empty() {
+            return Adjustment::Unavailable;
+        }
+        let actual = history.row(event, window);
+        if actual.iter().any(|v| v.is_nan()) {
+            return Adjustment::Unavailable;
+        }
+        let actual: f64 = actual.iter().map(|&v| f64::from(v)).sum();
+        match self.kind {
+            AdjustmentKind::Additive => {
+                let per_slot = (actual - like_days_window_kwh) / window.len() as f64;
+                for b in baseline.iter_mut() {
+                    let change = match self.cap {
+                        Some(cap) => {
+                            let limit = (cap * *b).abs();
+                            per_slot.clamp(-limit, limit)
+                        }
+                        None => per_slot,
+                    };
+                    *b = (*b + change).max(0.0);
+                }
+                Adjustment::Additive(per_slot)
+            }
+            AdjustmentKind::Multiplicative => {
+                let cap = self.cap.unwrap_or(f64::INFINITY).abs();
+                let ratio = if like_days_window_kwh > 0.0 {
+                    (actual / like_days_window_kwh).clamp((1.0 - cap).max(0.0), 1.0 + cap)
+                } else {
+                    1.0
+                };
+                for b in baseline.iter_mut() {
+                    *b *= ratio;
+                }
+                Adjustment::Multiplicative(ratio)
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The default method, and the like-day selection every day-matching method shares.
+
+use std::ops::Range;
+
+use super::adjustment::{Adjustment, InDayAdjustment};
+use super::history::HistoryView;
+use super::session::{ExcludedDays, SessionContext, SlotValues};
+use super::{Baseline, Estimate, InsufficientData, KindName};
+use crate::calendar::DayKind;
+
+/// Most like days any method may average.
+pub(crate) const MAX_DAYS: usize = 64;
+
+/// History indices of selected like days, most recent first, held inline.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Selected {
+    len: usize,
+    days: [u32; MAX_DAYS],
+}
+
+impl Selected {
+    pub(crate) fn as_slice(&self) -> &[u32] {
+        &self.days[..self.len]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(crate) fn retain_top(&mut self, keep: usize, score: impl Fn(u32) -> f64) {
+        let days = &mut self.days[..self.len];
+        days.sort_by(|a, b| score(*b).total_cmp(&score(*a)));
+        self.len = keep.min(self.len);
+    }
+}
+
+/// The clock slots a like day must have complete: the session, and the adjustment window when
+/// one is configured.
+pub(crate) fn needed_slots(
+    context: &SessionContext,
+    adjustment: Option<&InDayAdjustment>,
+) -> [Range<usize>; 2] {
+    let session = context.session().slots();
+    let window = adjustment.map_or(0..0, |a| a.window(session.start));
+    [session, window]
+}
+
+/// The `count` most recent days of the event day's kind within `lookback` days before it that
+/// are not excluded and have complete data in `needed`.
+pub(crate) fn select(
+    context: &SessionContext,
+    history: &HistoryView<'_>,
+    excluded: &ExcludedDays,
+    count: usize,
+    lookback: usize,
+    needed: &[Range<usize>; 2],
+) -> Selected {
+    let mut selected = Selected {
+        len: 0,
+        days: [0; MAX_DAYS],
+    };
+    let count = count.min(MAX_DAYS);
+    let kind = context.event_kind();
+    for back in 1..=lookback {
+        if selected.len == count {
+            break;
+        }
+        if context.kind_back(back) != Some(kind) {
+            continue;
+        }
+        let day = context.day() - back as i32;
+        if excluded.contains(day) {
+            continue;
+        }
+        let Some(i) = history.index(day) else {
+            continue;
+        };
+        let complete = needed
+            .iter()
+            .filter(|r| !r.is_empty())
+            .all(|r| history.row(i, r).iter().all(|v| !v.is_nan()));
+        if complete {
+            selected.days[selected.len] = i as u32;
+            selected.len += 1;
+        }
+    }
+    selected
+}
+
+/// The mean of the selected days over the session, adjusted if configured.
+pub(crate) fn average(
+    context: &SessionContext,
+    history: &HistoryView<'_>,
+    days: &Selected,
+    adjustment: Option<&InDayAdjustment>,
+    method: &'static str,
+) -> Estimate {
+    let session = context.session().slots();
+    let mut kwh = SlotValues::zeros(session.len());
+    let n = days.len().max(1) as f64;
+    for &i in days.as_slice() {
+        for (out, v) in kwh
+            .as_mut_slice()
+            .iter_mut()
+            .zip(history.row(i as usize, &session))
+        {
+            *out += f64::from(*v);
+        }
+    }
+    for v in kwh.as_mut_slice() {
+        *v /= n;
+    }
+    let adjustment = match adjustment {
+        None => Adjustment::None,
+        Some(a) => {
+            let window = a.window(session.start);
+            let like_window: f64 = days
+                .as_slice()
+                .iter()
+                .map(|&i| {
+                    history
+                        .row(i as usize, &window)
+                        .iter()
+                        .map(|&v| f64::from(v))
+                        .sum::<f64>()
+                })
+                .sum::<f64>()
+                / n;
+            a.apply(
+                kwh.as_mut_slice(),
+                like_window,
+                history,
+                history.index(context.day()),
+                &window,
+            )
+        }
+    };
+    Estimate {
+        kwh,
+        days_used: days.len() as u16,
+        adjustment,
+        method,
+    }
+}
+
+/// Refuses histories that do not hold the slots a method needs.
+pub(crate) fn covered(
+    history: &HistoryView<'_>,
+    needed: &[Range<usize>; 2],
+) -> Result<(), InsufficientData> {
+    if needed
+        .iter()
+        .filter(|r| !r.is_empty())
+        .all(|r| history.covers(r))
+    {
+        Ok(())
+    } else {
+        Err(InsufficientData::SessionNotCovered)
+    }
+}
+
+/// Refuses too few like days.
+pub(crate) fn enough(
+    context: &SessionContext,
+    found: usize,
+    required: usize,
+    lookback: usize,
+) -> Result<(), InsufficientData> {
+    if found < required.max(1) {
+        return Err(InsufficientData::TooFewLikeDays {
+            found,
+            required: required.max(1),
+            kind: KindName(context.event_kind()),
+            lookback_days: lookback as u32,
+        });
+    }
+    Ok(())
+}
+
+/// Like days, the default method (PRODUCT.md; the UK Demand Flexibility Service's "10 in 10"
+/// for working days and its weekend rule): for a weekday session the mean of the same clock slots
+/// over the 10 most recent weekdays, for a weekend or holiday session over the 4 most recent
+/// weekend/holiday days, within 45 days, skipping excluded (earlier event) days and days with
+/// incomplete data for the needed slots. The optional in-day adjustment is off by default: the UK
+/// scheme removed it for households after people gamed it by using more before events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LikeDays {
+    /// Like days averaged for a weekday session (default 10).
+    pub weekdays: usize,
+    /// Like days averaged for a weekend/holiday session (default 4).
+    pub rest_days: usize,
+    /// Fewest weekdays accepted before the result is insufficient data (default 5).
+    pub min_weekdays: usize,
+    /// Fewest weekend/holiday days accepted (default 2).
+    pub min_rest_days: usize,
+    /// Days searched back from the event (default 45).
+    pub lookback_days: usize,
+    /// The in-day adjustment, `None` by default.
+    pub adjustment: Option<InDayAdjustment>,
+}
+
+impl Default for LikeDays {
+    fn default() -> Self {
+        Self {
+            weekdays: 10,
+            rest_days: 4,
+            min_weekdays: 5,
+            min_rest_days: 2,
+            lookback_days: 45,
+            adjustment: None,
+        }
+    }
+}
+
+impl Baseline for LikeDays {
+    fn name(&self) -> &'static str {
+        if self.adjustment.is_some() {
+            "like-days-adjusted"
+        } else {
+            "like-days"
+        }
+    }
+
+    fn estimate(
+        &self,
+        context: &SessionContext,
+        history: &HistoryView<'_>,
+        excluded: &ExcludedDays,
+    ) -> Result<Estimate, InsufficientData> {
+        let (count, min) = match context.event_kind() {
+            DayKind::Weekday => (self.weekdays, self.min_weekdays),
+            DayKind::RestDay => (self.rest_days, self.min_rest_days),
+        };
+        let needed = needed_slots(context, self.adjustment.as_ref());
+        covered(history, &needed)?;
+        let days = select(
+            context,
+            history,
+            excluded,
+            count,
+            self.lookback_days,
+            &needed,
+        );
+        enough(context, days.len(), min, self.lookback_days)?;
+        Ok(average(
+            context,
+            history,
+            &days,
+            self.adjustment.as_ref(),
+            self.name(),
+        ))
+    }
+}

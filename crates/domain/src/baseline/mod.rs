@@ -1,0 +1,203 @@
+//! Baselines: how much a household would have used in a session's settlement periods had there
+//! been no session, from its own meter history (PRODUCT.md § Baseline and savings).
+//!
+//! Every method answers through one interface, [`Baseline::estimate`]: a [`SessionContext`]
+//! (the session and the calendar around it, computed once per session), one household's
+//! [`HistoryView`] and the household's [`ExcludedDays`] (earlier sessions it took part in) give
+//! either kWh per clock slot of the session or [`InsufficientData`] with its reason — never a
+//! silent zero. [`Method`] selects and configures a method; [`Eligibility`] is checked first.
+
+mod adjustment;
+mod auto;
+mod eligibility;
+mod high_x_of_y;
+mod history;
+mod like_days;
+pub mod regression;
+mod session;
+mod ten_in_ten;
+
+use std::fmt;
+
+pub use adjustment::{Adjustment, AdjustmentKind, InDayAdjustment};
+pub use auto::Auto;
+pub use eligibility::Eligibility;
+pub use high_x_of_y::HighXOfY;
+pub use history::{History, HistoryBuilder, HistoryLayout, HistoryView};
+pub use like_days::LikeDays;
+pub use regression::{Regression, TimeOfWeekFit, TimeOfWeekModel};
+pub use session::{ExcludedDays, MAX_LOOKBACK_DAYS, Session, SessionContext, SlotValues};
+pub use ten_in_ten::TenInTen;
+
+use crate::ValidationError;
+use crate::calendar::DayKind;
+
+/// Why no baseline could be computed. Shown to the household and the admin as is.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InsufficientData {
+    /// Fewer readings than the eligibility rule asks for arrived recently.
+    #[error(
+        "only {received_percent:.0}% of expected readings arrived in the last {days} days (at least {required_percent:.0}% needed)"
+    )]
+    LowCoverage {
+        /// Share of expected readings received (%).
+        received_percent: f64,
+        /// The threshold (%).
+        required_percent: f64,
+        /// Days looked at.
+        days: u32,
+    },
+    /// Not enough complete, non-event like days in the lookback.
+    #[error(
+        "only {found} complete {kind} like days in the last {lookback_days} days ({required} needed)"
+    )]
+    TooFewLikeDays {
+        /// Like days found.
+        found: usize,
+        /// Like days required.
+        required: usize,
+        /// Weekday or rest-day family.
+        kind: KindName,
+        /// Lookback searched.
+        lookback_days: u32,
+    },
+    /// The regression had too few observations to fit.
+    #[error(
+        "only {found} complete days of history in the last {lookback_days} days to fit the regression ({required} needed)"
+    )]
+    TooLittleTrainingData {
+        /// Complete days found.
+        found: usize,
+        /// Days required.
+        required: usize,
+        /// Training window.
+        lookback_days: u32,
+    },
+    /// The data loaded does not contain the clock slots the method needs.
+    #[error("history does not cover the session's periods")]
+    SessionNotCovered,
+    /// Automatic choice: no candidate method could be evaluated or applied.
+    #[error("no method could be applied: {0}")]
+    NoMethod(Box<InsufficientData>),
+}
+
+/// A day family named for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindName(pub DayKind);
+
+impl fmt::Display for KindName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            DayKind::Weekday => "weekday",
+            DayKind::RestDay => "weekend/holiday",
+        })
+    }
+}
+
+/// A computed baseline for one household and session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Estimate {
+    /// Baseline kWh per clock slot of the session (per 30 minutes of wall-clock time).
+    pub kwh: SlotValues,
+    /// Like days (or training days) the baseline rests on.
+    pub days_used: u16,
+    /// The in-day adjustment applied, if any.
+    pub adjustment: Adjustment,
+    /// The method that produced it (for [`Auto`], the one it chose).
+    pub method: &'static str,
+}
+
+/// The interface every baseline method implements.
+pub trait Baseline {
+    /// Short stable name, used in configuration, reports and the API.
+    fn name(&self) -> &'static str;
+
+    /// The household's baseline for the session, from `history`, ignoring `excluded` days.
+    fn estimate(
+        &self,
+        context: &SessionContext,
+        history: &HistoryView<'_>,
+        excluded: &ExcludedDays,
+    ) -> Result<Estimate, InsufficientData>;
+}
+
+/// A configured baseline method: what a programme picks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Method {
+    /// The default: mean of recent like days.
+    LikeDays(LikeDays),
+    /// PJM style: the highest-consumption X of the last Y like days.
+    HighXOfY(HighXOfY),
+    /// CAISO style: 10 like days with a capped multiplicative day-of adjustment.
+    TenInTen(TenInTen),
+    /// Time-of-week and temperature regression (CalTRACK-like).
+    Regression(Regression),
+    /// Per household, the candidate with the lowest recent backtest error.
+    Auto(Auto),
+}
+
+impl Default for Method {
+    fn default() -> Self {
+        Self::LikeDays(LikeDays::default())
+    }
+}
+
+impl Method {
+    /// Names accepted by [`Method::parse`], each with its default configuration.
+    pub const NAMES: [&'static str; 6] = [
+        "like-days",
+        "like-days-adjusted",
+        "high-x-of-y",
+        "10-in-10",
+        "regression",
+        "auto",
+    ];
+
+    /// A method by name with its default configuration; `like-days-adjusted` is the default
+    /// method with the in-day adjustment switched on.
+    pub fn parse(name: &str) -> Result<Self, ValidationError> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "like-days" => Ok(Self::LikeDays(LikeDays::default())),
+            "like-days-adjusted" => Ok(Self::LikeDays(LikeDays {
+                adjustment: Some(InDayAdjustment::default()),
+                ..LikeDays::default()
+            })),
+            "high-x-of-y" | "pjm" => Ok(Self::HighXOfY(HighXOfY::default())),
+            "10-in-10" | "caiso" => Ok(Self::TenInTen(TenInTen::default())),
+            "regression" => Ok(Self::Regression(Regression::default())),
+            "auto" => Ok(Self::Auto(Auto::default())),
+            _ => Err(ValidationError::owned(format!(
+                "unknown baseline method {name:?}: expected one of {}",
+                Self::NAMES.join(", ")
+            ))),
+        }
+    }
+
+    fn inner(&self) -> &dyn Baseline {
+        match self {
+            Self::LikeDays(m) => m,
+            Self::HighXOfY(m) => m,
+            Self::TenInTen(m) => m,
+            Self::Regression(m) => m,
+            Self::Auto(m) => m,
+        }
+    }
+}
+
+impl Baseline for Method {
+    fn name(&self) -> &'static str {
+        self.inner().name()
+    }
+
+    fn estimate(
+        &self,
+        context: &SessionContext,
+        history: &HistoryView<'_>,
+        excluded: &ExcludedDays,
+    ) -> Result<Estimate, InsufficientData> {
+        self.inner().estimate(context, history, excluded)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,350 @@
+//! Stories and properties of the baseline methods.
+
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+
+use super::*;
+use crate::calendar::{Calendar, DayKind};
+use crate::savings::settle;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn calendar() -> Calendar {
+    Calendar::cyprus(2025..=2027, [])
+}
+
+/// 60 days of whole-day history ending on `event`, each value from `f(date, slot)`.
+fn history(event: NaiveDate, f: impl Fn(NaiveDate, usize) -> f32) -> History {
+    let first = event - Duration::days(59);
+    let values = first
+        .iter_days()
+        .take(60)
+        .flat_map(|d| (0..48).map(move |s| (d, s)))
+        .map(|(d, s)| f(d, s))
+        .collect();
+    History::from_values(first, 0..48, values)
+}
+
+fn evening(event: NaiveDate) -> SessionContext {
+    SessionContext::new(&calendar(), Session::from_slots(event, 34..38).unwrap())
+}
+
+fn all_methods() -> Vec<Method> {
+    Method::NAMES
+        .iter()
+        .map(|n| Method::parse(n).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_method_is_exact_on_identical_days() {
+    let event = date(2026, 7, 15);
+    let h = history(event, |_, s| 0.1 + s as f32 * 0.01);
+    let context = evening(event);
+    for method in all_methods() {
+        let e = method
+            .estimate(&context, &h.view(), &ExcludedDays::default())
+            .unwrap_or_else(|err| panic!("{}: {err}", method.name()));
+        for (k, b) in e.kwh.iter().enumerate() {
+            let expected = 0.1 + (34 + k) as f64 * 0.01;
+            assert!(
+                (b - expected).abs() < 1e-5,
+                "{}: {b} vs {expected}",
+                method.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn like_days_use_ten_weekdays_or_four_rest_days() {
+    let event = date(2026, 7, 15); // Wednesday
+    // Each day's value is its distance from the event in days: the mean tells which days counted.
+    let h = history(event, |d, _| (event - d).num_days() as f32);
+    let weekday = LikeDays::default()
+        .estimate(&evening(event), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(weekday.days_used, 10);
+    // The 10 weekdays before Wednesday 15 July: 1–3, 6–10, 13, 14 days back → mean 7.
+    let back: Vec<i64> = (1..=16)
+        .filter(|b| {
+            let d = event - Duration::days(*b);
+            calendar().kind(d) == DayKind::Weekday
+        })
+        .take(10)
+        .collect();
+    let mean = back.iter().sum::<i64>() as f64 / 10.0;
+    assert!((weekday.kwh[0] - mean).abs() < 1e-9);
+    let saturday = date(2026, 7, 18);
+    let h = history(saturday, |d, _| (saturday - d).num_days() as f32);
+    let rest = LikeDays::default()
+        .estimate(&evening(saturday), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(rest.days_used, 4);
+    // Sunday 12, Saturday 11, Sunday 5, Saturday 4 July: 6, 7, 13, 14 days back.
+    assert!((rest.kwh[0] - 10.0).abs() < 1e-9);
+}
+
+#[test]
+fn holidays_are_treated_as_weekend_days() {
+    // Kataklysmos, Monday 1 June 2026, is a rest day: its like days are weekends, and weekday
+    // sessions skip it.
+    let holiday = date(2026, 6, 1);
+    let h = history(holiday, |d, _| {
+        if calendar().kind(d) == DayKind::RestDay {
+            5.0
+        } else {
+            1.0
+        }
+    });
+    let e = LikeDays::default()
+        .estimate(&evening(holiday), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(e.kwh[0], 5.0);
+    let after = date(2026, 6, 2);
+    let h = history(after, |d, _| if d == holiday { 100.0 } else { 1.0 });
+    let e = LikeDays::default()
+        .estimate(&evening(after), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(e.kwh[0], 1.0);
+    // Good Friday 10 April 2026 behaves the same.
+    assert_eq!(calendar().kind(date(2026, 4, 10)), DayKind::RestDay);
+}
+
+#[test]
+fn missing_data_gives_reasons_never_zero() {
+    let event = date(2026, 7, 15);
+    let context = evening(event);
+    let sparse = history(event, |d, _| if d.day() % 15 == 0 { 1.0 } else { f32::NAN });
+    match Eligibility::default().check(&context, &sparse.view()) {
+        Err(InsufficientData::LowCoverage {
+            received_percent, ..
+        }) => assert!(received_percent < 80.0),
+        other => panic!("expected low coverage, got {other:?}"),
+    }
+    match LikeDays::default().estimate(&context, &sparse.view(), &ExcludedDays::default()) {
+        Err(e @ InsufficientData::TooFewLikeDays { .. }) => {
+            assert!(e.to_string().contains("weekday like days"), "{e}")
+        }
+        other => panic!("expected too few like days, got {other:?}"),
+    }
+    let partial = History::from_values(event - Duration::days(59), 30..40, vec![1.0; 600]);
+    let ctx = SessionContext::new(&calendar(), Session::from_slots(event, 38..42).unwrap());
+    assert_eq!(
+        LikeDays::default().estimate(&ctx, &partial.view(), &ExcludedDays::default()),
+        Err(InsufficientData::SessionNotCovered)
+    );
+    let full = history(event, |_, _| 1.0);
+    assert!(Eligibility::default().check(&context, &full.view()).is_ok());
+}
+
+#[test]
+fn dst_days_compare_the_same_wall_clock_time() {
+    // Readings in UTC across the October change: the household uses 0.2 kWh per half hour, except
+    // 1.0 kWh 17:00–19:00 local time, whatever the UTC offset.
+    let calendar = calendar();
+    let event = date(2026, 11, 3);
+    let first = date(2026, 9, 1);
+    let layout = HistoryLayout::new(&calendar, first, event, 0..48);
+    let mut builder = layout.builder();
+    let tz = calendar.time_zone();
+    let mut t = Utc.with_ymd_and_hms(2026, 8, 31, 0, 0, 0).unwrap();
+    let end = Utc.with_ymd_and_hms(2026, 11, 4, 0, 0, 0).unwrap();
+    while t < end {
+        let local = t.with_timezone(&tz);
+        let evening = (17..19).contains(&chrono::Timelike::hour(&local));
+        // 15-minute readings, as stored: half of the half-hour value each.
+        builder.add(t.timestamp(), 15, if evening { 0.5 } else { 0.1 });
+        t += Duration::minutes(15);
+    }
+    let h = builder.finish();
+    let context = SessionContext::new(&calendar, Session::from_slots(event, 34..38).unwrap());
+    let e = LikeDays::default()
+        .estimate(&context, &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert!(
+        e.kwh.iter().all(|b| (b - 1.0).abs() < 1e-6),
+        "{:?}",
+        &e.kwh[..]
+    );
+    assert!(Eligibility::default().check(&context, &h.view()).is_ok());
+    // The 25-hour day: its repeated hour holds the per-half-hour mean and counts as complete.
+    let autumn = h.view();
+    assert!((autumn.value(date(2026, 10, 25), 6).unwrap() - 0.2).abs() < 1e-6);
+    // A session in the repeated hour settles two periods per clock slot.
+    let night = SessionContext::new(
+        &calendar,
+        Session::from_slots(date(2026, 10, 25), 6..8).unwrap(),
+    );
+    let estimate = LikeDays {
+        rest_days: 4,
+        ..LikeDays::default()
+    }
+    .estimate(&night, &autumn, &ExcludedDays::default())
+    .unwrap();
+    let s = settle(&night, &estimate, &autumn);
+    assert!((s.actual_kwh - 0.8).abs() < 1e-6 && s.is_complete());
+    // The spring day has no 03:00 hour: not incomplete data, just no periods.
+    let spring = SessionContext::new(
+        &calendar,
+        Session::from_slots(date(2026, 3, 29), 6..8).unwrap(),
+    );
+    assert_eq!(spring.weights(), &[0, 0]);
+}
+
+#[test]
+fn storage_rows_build_the_same_history_as_readings() {
+    let calendar = calendar();
+    let day = date(2026, 7, 1);
+    let layout = HistoryLayout::new(&calendar, day, day, 30..40);
+    let mut from_rows = layout.builder();
+    let mut from_readings = layout.builder();
+    let utc_day =
+        i32::try_from(day.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp() / 86_400).unwrap();
+    let wh: Vec<Option<u32>> = (0..96).map(|i| (i != 70).then_some(100 + i)).collect();
+    from_rows.add_day_row(utc_day, 15, 0, &wh);
+    for (i, w) in wh.iter().enumerate() {
+        if let Some(w) = w {
+            from_readings.add(
+                i64::from(utc_day) * 86_400 + i as i64 * 900,
+                15,
+                f64::from(*w) / 1000.0,
+            );
+        }
+    }
+    let (a, b) = (from_rows.finish(), from_readings.finish());
+    assert_eq!(a, b);
+    // 14:00 UTC is 17:00 in Nicosia (EEST): slot 34 sums quarters 56 and 57.
+    assert!((a.view().value(day, 34).unwrap() - 0.313).abs() < 1e-6);
+    // Quarter 70 (17:30 UTC = 20:30 local, slot 41) is outside the window; quarter 64 missing would
+    // make slot 38 incomplete.
+    assert!(a.view().value(day, 39).is_some());
+}
+
+#[test]
+fn regression_recovers_a_cooling_slope() {
+    let event = date(2026, 7, 15);
+    let temp = |d: NaiveDate| 20.0 + (d.ordinal() % 13) as f32;
+    let h = history(event, |d, _| 0.5 + 0.1 * (temp(d) - 24.0).max(0.0));
+    let celsius = (0..60)
+        .flat_map(|i| {
+            let d = event - Duration::days(59 - i);
+            std::iter::repeat_n(temp(d), 48)
+        })
+        .collect();
+    let h = h.with_temperature(celsius);
+    let e = Regression::default()
+        .estimate(&evening(event), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    let expected = 0.5 + 0.1 * f64::from((temp(event) - 24.0).max(0.0));
+    assert!(
+        (e.kwh[0] - expected).abs() < 1e-4,
+        "{} vs {expected}",
+        e.kwh[0]
+    );
+}
+
+#[test]
+fn a_year_of_hourly_data_fits() {
+    let obs: Vec<_> = (0..8760)
+        .map(|h| {
+            let celsius = 10.0 + (h % 400) as f32 / 20.0;
+            regression::Observation {
+                time_of_week: (h % 168) as u16,
+                celsius,
+                kwh: 1.0 + (h % 168) as f32 * 0.01 + 0.05 * (celsius - 22.0).max(0.0),
+                weight: 1.0,
+            }
+        })
+        .collect();
+    let model = TimeOfWeekModel {
+        times_of_week: 168,
+        heating_balance_c: (8..=20).collect(),
+        cooling_balance_c: (16..=30).collect(),
+    };
+    let fit = model.fit(&obs).unwrap();
+    let (balance, slope) = fit.cooling.unwrap();
+    assert_eq!(balance, 22.0);
+    assert!((slope - 0.05).abs() < 1e-6);
+    assert!(fit.heating.is_none());
+}
+
+#[test]
+fn auto_picks_a_working_method_and_names_it() {
+    let event = date(2026, 7, 15);
+    let h = history(event, |d, s| {
+        0.3 + (d.ordinal() % 5) as f32 * 0.1 + s as f32 * 0.001
+    });
+    let e = Auto::default()
+        .estimate(&evening(event), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_ne!(e.method, "auto");
+}
+
+fn weekday_history(
+    event: NaiveDate,
+    level: f32,
+    event_offset: f32,
+    excluded_value: Option<(NaiveDate, f32)>,
+) -> History {
+    history(event, |d, _| {
+        if d == event {
+            level + event_offset
+        } else if excluded_value.is_some_and(|(x, _)| x == d) {
+            excluded_value.map_or(level, |(_, v)| v)
+        } else {
+            level
+        }
+    })
+}
+
+proptest! {
+    #[test]
+    fn a_constant_offset_is_captured_up_to_the_cap(level in 0.05f32..3.0, offset in -2.0f32..2.0, day in 0i64..300) {
+        let event = date(2026, 1, 5) + Duration::days(day);
+        let h = weekday_history(event, level, offset, None);
+        let method = LikeDays { adjustment: Some(InDayAdjustment::default()), ..LikeDays::default() };
+        let e = method.estimate(&evening(event), &h.view(), &ExcludedDays::default()).unwrap();
+        let level = f64::from(level);
+        let offset = f64::from(level as f32 + offset) - level;
+        for b in e.kwh.iter() {
+            let expected = level + offset.clamp(-0.2 * level, 0.2 * level);
+            prop_assert!((b - expected).abs() < 1e-5, "{} vs {}", b, expected);
+            prop_assert!((b - level).abs() <= 0.2 * level + 1e-6);
+        }
+        let caiso = TenInTen::default().estimate(&evening(event), &h.view(), &ExcludedDays::default()).unwrap();
+        for b in caiso.kwh.iter() {
+            prop_assert!(*b >= 0.8 * level - 1e-6 && *b <= 1.2 * level + 1e-6);
+        }
+    }
+
+    #[test]
+    fn excluded_days_never_count(level in 0.1f32..3.0, spike in 5.0f32..50.0, back in 1i64..20) {
+        let event = date(2026, 7, 15);
+        let spiked = event - Duration::days(back);
+        let h = weekday_history(event, level, 0.0, Some((spiked, spike)));
+        let excluded = ExcludedDays::new([spiked]);
+        for method in all_methods() {
+            let e = method.estimate(&evening(event), &h.view(), &excluded).unwrap();
+            for b in e.kwh.iter() {
+                prop_assert!((b - f64::from(level)).abs() < 1e-4, "{}: {} vs {}", method.name(), b, level);
+            }
+        }
+    }
+
+    #[test]
+    fn savings_add_up(baseline in proptest::collection::vec(0.0f64..5.0, 4), used in proptest::collection::vec(0.0f32..5.0, 4)) {
+        let event = date(2026, 7, 15);
+        let h = history(event, |d, s| if d == event && (34..38).contains(&s) { used[s - 34] } else { 1.0 });
+        let context = evening(event);
+        let estimate = Estimate { kwh: SlotValues::from_slice(&baseline), days_used: 10, adjustment: Adjustment::None, method: "test" };
+        let s = settle(&context, &estimate, &h.view());
+        let expected: f64 = baseline.iter().zip(&used).map(|(b, a)| b - f64::from(*a)).sum();
+        prop_assert!((s.savings_kwh - expected).abs() < 1e-9);
+        prop_assert!((s.rewarded_kwh - expected.max(0.0)).abs() < 1e-9);
+        prop_assert!((s.average_kw_reduced - expected / 2.0).abs() < 1e-9);
+        prop_assert!(s.is_complete());
+    }
+}
