@@ -14,6 +14,7 @@ pub mod paging;
 pub mod reading;
 pub mod savings;
 pub mod secret;
+pub mod session;
 
 use std::borrow::Cow;
 

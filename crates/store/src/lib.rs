@@ -8,9 +8,11 @@ mod database_url;
 mod entity;
 mod error;
 mod households;
+mod ledger;
 mod migration;
 mod readings;
 mod refresh_tokens;
+mod sessions;
 mod sources;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -31,6 +33,8 @@ pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
+pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord};
+pub use sessions::{SessionPlan, SessionRecord};
 pub use sources::{DeadLetter, SourceKind, SourceRecord};
 pub use users::{AccountCounts, NewUser, Page, UserRecord, UserSearch};
 

@@ -1,0 +1,262 @@
+//! The Green Points ledger and session results.
+//!
+//! The ledger is append-only: an entry is unique per (user, reason, reference), so a job that runs
+//! twice cannot pay twice, and a recomputation adds a correcting entry instead of editing history.
+
+use chrono::{DateTime, Utc};
+use domain::paging::PageRequest;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::entity::{points_entry, session_result};
+use crate::{Page, Store, StoreError};
+
+/// An entry to append.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPointsEntry {
+    /// Whose points.
+    pub user_id: Uuid,
+    /// Why, e.g. `session_savings`, `opt_in_bonus`, `streak_bonus`.
+    pub reason: String,
+    /// What it refers to, e.g. the session id; with `reason` and the user, unique.
+    pub reference: String,
+    /// Points, negative for a correction downwards.
+    pub points: i64,
+    /// A note for people (an admin's written reason).
+    pub note: Option<String>,
+}
+
+/// A stored entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointsEntry {
+    /// Order of appending.
+    pub id: i64,
+    /// The entry.
+    pub entry: NewPointsEntry,
+    /// When it was appended.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A participant's computed result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionResultRecord {
+    /// Session.
+    pub session_id: Uuid,
+    /// Participant.
+    pub user_id: Uuid,
+    /// `provisional`, `final` or `insufficient_data`.
+    pub status: String,
+    /// Why there is no figure, for insufficient data.
+    pub reason: Option<String>,
+    /// Baseline over the session (kWh).
+    pub baseline_kwh: Option<f64>,
+    /// Measured consumption over the session (kWh).
+    pub actual_kwh: Option<f64>,
+    /// Baseline − actual (kWh), may be negative.
+    pub saved_kwh: Option<f64>,
+    /// Per-period figures as JSON, for charts.
+    pub periods: String,
+    /// Whether every reading of the session was in.
+    pub data_complete: bool,
+    /// When it was computed.
+    pub computed_at: DateTime<Utc>,
+}
+
+impl From<session_result::Model> for SessionResultRecord {
+    fn from(model: session_result::Model) -> Self {
+        Self {
+            session_id: model.session_id,
+            user_id: model.user_id,
+            status: model.status,
+            reason: model.reason,
+            baseline_kwh: model.baseline_kwh,
+            actual_kwh: model.actual_kwh,
+            saved_kwh: model.saved_kwh,
+            periods: model.periods,
+            data_complete: model.data_complete,
+            computed_at: model.computed_at,
+        }
+    }
+}
+
+impl Store {
+    /// Appends entries; those already present (same user, reason and reference) are skipped.
+    /// Returns how many were new.
+    pub async fn append_points(&self, entries: &[NewPointsEntry]) -> Result<u64, StoreError> {
+        let now = Utc::now();
+        let mut appended = 0;
+        let txn = self.db.begin().await?;
+        for chunk in entries.chunks(500) {
+            let models = chunk.iter().map(|entry| points_entry::ActiveModel {
+                user_id: Set(entry.user_id),
+                reason: Set(entry.reason.clone()),
+                reference: Set(entry.reference.clone()),
+                points: Set(entry.points),
+                note: Set(entry.note.clone()),
+                created_at: Set(now),
+                ..Default::default()
+            });
+            let inserted = points_entry::Entity::insert_many(models)
+                .on_conflict(
+                    OnConflict::columns([
+                        points_entry::Column::UserId,
+                        points_entry::Column::Reason,
+                        points_entry::Column::Reference,
+                    ])
+                    .do_nothing()
+                    .to_owned(),
+                )
+                .exec_without_returning(&txn)
+                .await?;
+            appended += inserted;
+        }
+        txn.commit().await?;
+        Ok(appended)
+    }
+
+    /// Sum of a user's entries for one reason whose reference starts with `prefix` — what has
+    /// been paid so far for a session, corrections included.
+    pub async fn points_paid(
+        &self,
+        user_id: Uuid,
+        reason: &str,
+        reference_prefix: &str,
+    ) -> Result<(i64, u64), StoreError> {
+        let rows: Vec<(i64, String)> = points_entry::Entity::find()
+            .select_only()
+            .columns([points_entry::Column::Points, points_entry::Column::Reference])
+            .filter(points_entry::Column::UserId.eq(user_id))
+            .filter(points_entry::Column::Reason.eq(reason))
+            .filter(points_entry::Column::Reference.starts_with(reference_prefix))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok((rows.iter().map(|(points, _)| points).sum(), rows.len() as u64))
+    }
+
+    /// A user's balance: the sum of the ledger.
+    pub async fn points_balance(&self, user_id: Uuid) -> Result<i64, StoreError> {
+        // Summed here rather than in SQL: PostgreSQL's SUM(bigint) is numeric, SQLite's an
+        // integer, and a household's ledger is short.
+        let points: Vec<i64> = points_entry::Entity::find()
+            .select_only()
+            .column(points_entry::Column::Points)
+            .filter(points_entry::Column::UserId.eq(user_id))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(points.iter().sum())
+    }
+
+    /// A user's entries, newest first.
+    pub async fn points_ledger(
+        &self,
+        user_id: Uuid,
+        page: PageRequest,
+    ) -> Result<Page<PointsEntry>, StoreError> {
+        let query = points_entry::Entity::find().filter(points_entry::Column::UserId.eq(user_id));
+        let total = query.clone().count(&self.db).await?;
+        let items = query
+            .order_by_desc(points_entry::Column::Id)
+            .offset(page.offset())
+            .limit(page.per_page())
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|model| PointsEntry {
+                id: model.id,
+                created_at: model.created_at,
+                entry: NewPointsEntry {
+                    user_id: model.user_id,
+                    reason: model.reason,
+                    reference: model.reference,
+                    points: model.points,
+                    note: model.note,
+                },
+            })
+            .collect();
+        Ok(Page { items, total, request: page })
+    }
+
+    /// Writes (or replaces) participants' results.
+    pub async fn save_session_results(
+        &self,
+        results: &[SessionResultRecord],
+    ) -> Result<(), StoreError> {
+        let txn = self.db.begin().await?;
+        for chunk in results.chunks(500) {
+            let models = chunk.iter().map(|r| session_result::ActiveModel {
+                session_id: Set(r.session_id),
+                user_id: Set(r.user_id),
+                status: Set(r.status.clone()),
+                reason: Set(r.reason.clone()),
+                baseline_kwh: Set(r.baseline_kwh),
+                actual_kwh: Set(r.actual_kwh),
+                saved_kwh: Set(r.saved_kwh),
+                periods: Set(r.periods.clone()),
+                data_complete: Set(r.data_complete),
+                computed_at: Set(r.computed_at),
+            });
+            session_result::Entity::insert_many(models)
+                .on_conflict(
+                    OnConflict::columns([
+                        session_result::Column::SessionId,
+                        session_result::Column::UserId,
+                    ])
+                    .update_columns([
+                        session_result::Column::Status,
+                        session_result::Column::Reason,
+                        session_result::Column::BaselineKwh,
+                        session_result::Column::ActualKwh,
+                        session_result::Column::SavedKwh,
+                        session_result::Column::Periods,
+                        session_result::Column::DataComplete,
+                        session_result::Column::ComputedAt,
+                    ])
+                    .to_owned(),
+                )
+                .exec_without_returning(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Results of a session, largest saving first.
+    pub async fn session_results(
+        &self,
+        session_id: Uuid,
+        page: PageRequest,
+    ) -> Result<Page<SessionResultRecord>, StoreError> {
+        let query = session_result::Entity::find()
+            .filter(session_result::Column::SessionId.eq(session_id));
+        let total = query.clone().count(&self.db).await?;
+        let items = query
+            .order_by_desc(session_result::Column::SavedKwh)
+            .order_by_asc(session_result::Column::UserId)
+            .offset(page.offset())
+            .limit(page.per_page())
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(SessionResultRecord::from)
+            .collect();
+        Ok(Page { items, total, request: page })
+    }
+
+    /// One participant's result.
+    pub async fn session_result(
+        &self,
+        session_id: Uuid,
+        user_id: Uuid,
+    ) -> Result<Option<SessionResultRecord>, StoreError> {
+        Ok(session_result::Entity::find_by_id((session_id, user_id))
+            .one(&self.db)
+            .await?
+            .map(SessionResultRecord::from))
+    }
+}
