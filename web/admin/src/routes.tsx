@@ -3,6 +3,7 @@ import { RequireStaff } from "./features/auth/RequireStaff";
 import { SignInPage } from "./features/auth/SignInPage";
 import { AppLayout } from "./features/layout/AppLayout";
 import { NotFoundPage } from "./features/layout/NotFoundPage";
+import { MeterDataPage } from "./features/meterData/MeterDataPage";
 import { OverviewPage } from "./features/overview/OverviewPage";
 import { UserDetailPage } from "./features/users/UserDetailPage";
 import { UsersPage } from "./features/users/UsersPage";
@@ -18,6 +19,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewPage /> },
           { path: "users", element: <UsersPage /> },
           { path: "users/:id", element: <UserDetailPage /> },
+          { path: "meter-data", element: <MeterDataPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

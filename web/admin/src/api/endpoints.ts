@@ -2,6 +2,11 @@
 import { api } from "./client";
 import type {
   ChangeRoleRequest,
+  CreatedSource,
+  CreateSourceRequest,
+  DataSource,
+  DeadLetterPage,
+  DeadLetterQuery,
   Household,
   LinkMeterRequest,
   LoginRequest,
@@ -47,4 +52,10 @@ export const adminApi = {
     api.request<Household>(`${userPath(id)}/meters/${encodeURIComponent(meterId)}`, {
       method: "DELETE",
     }),
+  listSources: () => api.request<DataSource[]>("/admin/meter-data/sources"),
+  listDeadLetters: (query: DeadLetterQuery) =>
+    api.request<DeadLetterPage>("/admin/meter-data/dead-letters", { query }),
+  createSource: (body: CreateSourceRequest) =>
+    api.request<CreatedSource>("/admin/data-sources", { method: "POST", body }),
+  revokeSource: (id: number) => api.request<DataSource>(`/admin/data-sources/${id}/revoke`, { method: "POST" }),
 };

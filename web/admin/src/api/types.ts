@@ -18,6 +18,14 @@ export type LoginRequest = Schemas["LoginRequest"];
 export type LinkMeterRequest = Schemas["LinkMeterRequest"];
 export type ChangeRoleRequest = Schemas["ChangeRoleRequest"];
 export type UserListQuery = NonNullable<paths["/api/v1/admin/users"]["get"]["parameters"]["query"]>;
+export type DataSource = Schemas["SourceResponse"];
+export type CreateSourceRequest = Schemas["CreateSourceRequest"];
+export type CreatedSource = Schemas["CreatedSourceResponse"];
+export type DeadLetter = Schemas["DeadLetterResponse"];
+export type DeadLetterPage = Schemas["DeadLetterPage"];
+export type DeadLetterQuery = NonNullable<
+  paths["/api/v1/admin/meter-data/dead-letters"]["get"]["parameters"]["query"]
+>;
 
 /** The roles the server knows (the schema types `role` as a plain string). */
 export const ROLES = ["consumer", "admin", "superadmin"] as const;

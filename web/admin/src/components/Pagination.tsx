@@ -1,5 +1,6 @@
-import { formatNumber } from "../../lib/format";
-import { PAGE_SIZES } from "./listParams";
+import { useId } from "react";
+import { formatNumber } from "../lib/format";
+import { PAGE_SIZES } from "../lib/paging";
 
 interface Props {
   page: number;
@@ -9,7 +10,9 @@ interface Props {
   onPerPageChange(perPage: number): void;
 }
 
+/** Previous/next and the page size of a list paginated on the server. */
 export function Pagination({ page, perPage, total, onPageChange, onPerPageChange }: Props) {
+  const perPageId = useId();
   const pages = Math.max(1, Math.ceil(total / perPage));
   const first = total === 0 ? 0 : (page - 1) * perPage + 1;
   const last = Math.min(page * perPage, total);
@@ -20,9 +23,9 @@ export function Pagination({ page, perPage, total, onPageChange, onPerPageChange
         {formatNumber(pages)}
       </p>
       <div className="flex items-center gap-2">
-        <label htmlFor="per-page">Rows per page</label>
+        <label htmlFor={perPageId}>Rows per page</label>
         <select
-          id="per-page"
+          id={perPageId}
           value={perPage}
           onChange={(e) => onPerPageChange(Number(e.target.value))}
           className="input w-auto"

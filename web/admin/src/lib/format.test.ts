@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatNumber, formatPercent } from "./format";
+import { formatDateTime, formatDuration, formatNumber, formatPercent } from "./format";
 
 describe("formatting for people", () => {
   it("formats numbers in the given locale", () => {
@@ -16,5 +16,15 @@ describe("formatting for people", () => {
 
   it("leaves text that is not a date alone", () => {
     expect(formatDateTime("soon", "Europe/Nicosia")).toBe("soon");
+  });
+
+  it("says a length of time in its two largest units", () => {
+    expect(formatDuration(0, "en-GB")).toBe("0 seconds");
+    expect(formatDuration(42, "en-GB")).toBe("42 seconds");
+    expect(formatDuration(119, "en-GB")).toBe("1 minute");
+    expect(formatDuration(2 * 3600 + 5 * 60 + 9, "en-GB")).toBe("2 hours, 5 minutes");
+    expect(formatDuration(3600, "en-GB")).toBe("1 hour");
+    expect(formatDuration(38 * 86_400 + 3 * 3600 + 59, "en-GB")).toBe("38 days, 3 hours");
+    expect(formatDuration(2 * 3600, "de-DE")).toBe("2 Stunden");
   });
 });

@@ -28,3 +28,25 @@ function zoneSuffix(date: Date, timeZone: string | undefined, locale: string | u
     .find((part) => part.type === "timeZoneName")?.value;
   return zone ? ` ${zone}` : "";
 }
+
+type DurationUnit = "day" | "hour" | "minute" | "second";
+
+/** A length of time in its two largest units, e.g. "2 hours, 5 minutes"; seconds only under a minute. */
+export function formatDuration(totalSeconds: number, locale?: string): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3_600);
+  const minutes = Math.floor((seconds % 3_600) / 60);
+  const parts: [DurationUnit, number][] =
+    days > 0
+      ? [["day", days], ["hour", hours]]
+      : hours > 0
+        ? [["hour", hours], ["minute", minutes]]
+        : minutes > 0
+          ? [["minute", minutes]]
+          : [["second", seconds]];
+  const words = parts
+    .filter(([, count], index) => index === 0 || count > 0)
+    .map(([unit, count]) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(count));
+  return new Intl.ListFormat(locale, { style: "long", type: "unit" }).format(words);
+}

@@ -1,4 +1,4 @@
-import type { Overview, User, UserDetail } from "../api/types";
+import type { DataSource, DeadLetter, Overview, User, UserDetail } from "../api/types";
 
 export function user(overrides: Partial<User> = {}): User {
   return {
@@ -55,3 +55,30 @@ export const programme = {
   districts: ["Nicosia", "Limassol"],
   default_tariff_code: "01",
 };
+
+export function dataSource(overrides: Partial<DataSource> = {}): DataSource {
+  return {
+    id: 1,
+    name: "simulator",
+    kind: "simulator",
+    last_reading_at: "2026-03-29T01:30:00Z",
+    lag_seconds: 7_500,
+    last_ingest_at: "2026-03-29T03:35:00Z",
+    readings_today: 1_502_592,
+    rejected_today: 0,
+    revoked: false,
+    created_at: "2026-03-01T08:00:00Z",
+    ...overrides,
+  };
+}
+
+export function deadLetter(overrides: Partial<DeadLetter> = {}): DeadLetter {
+  return {
+    id: 1,
+    source_id: 2,
+    received_at: "2026-03-29T00:30:00Z",
+    payload: "not json",
+    reason: "not JSON (topic powersave/readings/CY-0001)",
+    ...overrides,
+  };
+}

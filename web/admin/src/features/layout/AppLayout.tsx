@@ -6,6 +6,7 @@ import { RoleLabel } from "../users/RoleLabel";
 const links = [
   { to: "/", label: "Overview", end: true },
   { to: "/users", label: "Users", end: false },
+  { to: "/meter-data", label: "Meter data", end: false },
 ];
 
 export function AppLayout() {

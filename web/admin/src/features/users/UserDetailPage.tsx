@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import type { User, UserDetail } from "../../api/types";
 import { useStaff } from "../../auth/StaffContext";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { AccountFacts } from "./AccountFacts";
 import { AccountStatusControl } from "./AccountStatusControl";
@@ -13,17 +13,6 @@ import { canChangeRole, canManage } from "./permissions";
 import { useUser } from "./queries";
 import { RoleControl } from "./RoleControl";
 import { StatusBadge } from "./StatusBadge";
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="card space-y-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export function UserDetailPage() {
   const { id = "" } = useParams();
@@ -62,18 +51,18 @@ function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) 
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section id="account-heading" title="Account">
+        <Section title="Account">
           <AccountFacts user={user} />
           {manageable && <AccountStatusControl user={user} />}
         </Section>
-        <Section id="household-heading" title="Household">
+        <Section title="Household">
           <HouseholdFacts household={household} />
         </Section>
-        <Section id="meters-heading" title="Meters">
+        <Section title="Meters">
           <MetersPanel userId={user.id} meters={household.meters} editable={manageable} />
         </Section>
         {canChangeRole(staff, user) && (
-          <Section id="role-heading" title="Role">
+          <Section title="Role">
             <RoleControl user={user} />
           </Section>
         )}

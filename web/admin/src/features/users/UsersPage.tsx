@@ -1,10 +1,10 @@
 import { useSearchParams } from "react-router";
 import type { UserListQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
+import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { readListParams, writeListParams } from "./listParams";
-import { Pagination } from "./Pagination";
 import { useUserList } from "./queries";
 import { UserFilters } from "./UserFilters";
 import { UsersTable } from "./UsersTable";

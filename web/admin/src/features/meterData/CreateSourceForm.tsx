@@ -1,0 +1,61 @@
+import { useId, useState } from "react";
+import type { FormEvent } from "react";
+import { ApiError } from "../../api/client";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { NewApiKey } from "./NewApiKey";
+import { useCreateSource } from "./queries";
+
+const FIELDS = ["name"] as const;
+
+/** Creates a source that uploads readings, and shows its API key once. */
+export function CreateSourceForm() {
+  const nameId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [name, setName] = useState("");
+  const create = useCreateSource();
+  const nameError = create.error instanceof ApiError ? create.error.fieldError("name") : undefined;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ name: name.trim() }, { onSuccess: () => setName("") });
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} aria-label="New data source" noValidate className="space-y-3">
+        <div className="flex flex-wrap items-start gap-3">
+          <div className="min-w-64 flex-1">
+            <label htmlFor={nameId} className="mb-1 block text-sm font-medium">
+              Name
+            </label>
+            <input
+              id={nameId}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="eac-mdm"
+              className="input"
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? `${errorId} ${hintId}` : hintId}
+            />
+            {nameError && (
+              <p id={errorId} className="mt-1 text-sm text-red-700">
+                {nameError}
+              </p>
+            )}
+            <p id={hintId} className="mt-1 text-sm text-slate-600">
+              A unique name, usually the meter data system's.
+            </p>
+          </div>
+          <button type="submit" className="btn-primary mt-6" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create data source"}
+          </button>
+        </div>
+        {create.isError && (
+          <ProblemAlert error={create.error} title="Could not create the data source" shownFields={FIELDS} />
+        )}
+      </form>
+      {create.data && <NewApiKey created={create.data} onDone={() => create.reset()} />}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useId } from "react";
+import { useSearchParams } from "react-router";
+import type { DataSource, DeadLetterQuery } from "../../api/types";
+import { Loading } from "../../components/Loading";
+import { Pagination } from "../../components/Pagination";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { readDeadLetterParams, writeDeadLetterParams } from "./deadLetterParams";
+import { DeadLetterTable } from "./DeadLetterTable";
+import { useDeadLetters } from "./queries";
+
+/** Messages that could not be read, newest first, optionally of one source. */
+export function DeadLettersPanel({ sources }: { sources: DataSource[] }) {
+  const filterId = useId();
+  const [params, setParams] = useSearchParams();
+  const query = readDeadLetterParams(params);
+  const letters = useDeadLetters(query);
+  const update = (change: Partial<DeadLetterQuery>) => setParams(writeDeadLetterParams({ ...query, ...change }));
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">
+        Messages from the MQTT feed and scheduled pulls that could not be read. Uploads through the API are
+        answered with their refused rows instead.
+      </p>
+      <div className="max-w-xs">
+        <label htmlFor={filterId} className="mb-1 block text-sm font-medium">
+          Source
+        </label>
+        <select
+          id={filterId}
+          value={query.source_id ?? ""}
+          onChange={(e) => update({ source_id: Number(e.target.value) || undefined, page: 1 })}
+          className="input"
+        >
+          <option value="">All sources</option>
+          {sources.map((source) => (
+            <option key={source.id} value={source.id}>
+              {source.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {letters.isPending && <Loading label="Loading dead letters…" />}
+      {letters.isError && (
+        <ProblemAlert error={letters.error} title="Could not load the dead letters" onRetry={() => void letters.refetch()} />
+      )}
+      {letters.data &&
+        (letters.data.total === 0 ? (
+          <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+            {query.source_id ? "No dead letters from this source." : "No dead letters: every message could be read."}
+          </p>
+        ) : (
+          <>
+            <DeadLetterTable letters={letters.data.items} sources={sources} busy={letters.isPlaceholderData} />
+            <Pagination
+              page={letters.data.page}
+              perPage={letters.data.per_page}
+              total={letters.data.total}
+              onPageChange={(page) => update({ page })}
+              onPerPageChange={(per_page) => update({ per_page, page: 1 })}
+            />
+          </>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+const names: Record<string, string> = {
+  api: "API upload",
+  mqtt: "MQTT feed",
+  pull: "Scheduled pull",
+  file: "File import",
+  simulator: "Simulator",
+};
+
+/** How a source delivers readings, for people. */
+export function kindName(kind: string): string {
+  return names[kind] ?? kind;
+}
