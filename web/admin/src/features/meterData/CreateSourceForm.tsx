@@ -55,7 +55,7 @@ export function CreateSourceForm() {
           <ProblemAlert error={create.error} title="Could not create the data source" shownFields={FIELDS} />
         )}
       </form>
-      {create.data && <NewApiKey created={create.data} onDone={() => create.reset()} />}
+      {create.data && <NewApiKey key={create.data.source.id} created={create.data} onDone={() => create.reset()} />}
     </div>
   );
 }
