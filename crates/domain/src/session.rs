@@ -76,7 +76,10 @@ impl SessionState {
         if allowed {
             Ok(next)
         } else {
-            Err(TransitionError { from: self, to: next })
+            Err(TransitionError {
+                from: self,
+                to: next,
+            })
         }
     }
 }
@@ -172,7 +175,10 @@ impl SessionWindow {
         let mut problems = FieldProblems::new();
         for (field, at) in [("starts_at", starts_at), ("ends_at", ends_at)] {
             if !on_half_hour(at) {
-                problems.push((field, "must be on a 30-minute boundary (:00 or :30)".to_owned()));
+                problems.push((
+                    field,
+                    "must be on a 30-minute boundary (:00 or :30)".to_owned(),
+                ));
             }
         }
         let length = ends_at - starts_at;
@@ -220,7 +226,11 @@ impl SessionWindow {
                 format!(
                     "{kind} session must start at least {} minutes after it is announced{}",
                     needed.num_minutes(),
-                    if surprise { "" } else { " (mark it as a surprise for short notice)" }
+                    if surprise {
+                        ""
+                    } else {
+                        " (mark it as a surprise for short notice)"
+                    }
                 ),
             )]);
         }
@@ -265,9 +275,19 @@ mod tests {
         for state in [Draft, Scheduled, Live] {
             assert_eq!(state.transition(Cancelled), Ok(Cancelled));
         }
-        for (from, to) in [(Settling, Cancelled), (Final, Cancelled), (Live, Scheduled), (Draft, Live), (Cancelled, Scheduled), (Final, Settling)] {
+        for (from, to) in [
+            (Settling, Cancelled),
+            (Final, Cancelled),
+            (Live, Scheduled),
+            (Draft, Live),
+            (Cancelled, Scheduled),
+            (Final, Settling),
+        ] {
             let error = from.transition(to).unwrap_err();
-            assert_eq!(error.to_string(), format!("a {from} session cannot become {to}"));
+            assert_eq!(
+                error.to_string(),
+                format!("a {from} session cannot become {to}")
+            );
         }
         for state in path.iter().chain([&Cancelled]) {
             assert_eq!(SessionState::parse(state.as_str()), Ok(*state));
@@ -283,8 +303,14 @@ mod tests {
         let problems = SessionWindow::new(at(17, 10), at(17, 20), at(18, 0), &rules).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["starts_at", "ends_at", "ends_at", "join_deadline"]);
-        assert!(SessionWindow::new(at(12, 0), at(16, 30), at(12, 0), &rules).is_err(), "4.5 h is too long");
-        assert!(SessionWindow::new(at(12, 0), at(16, 0), at(12, 0), &rules).is_ok(), "4 h is fine");
+        assert!(
+            SessionWindow::new(at(12, 0), at(16, 30), at(12, 0), &rules).is_err(),
+            "4.5 h is too long"
+        );
+        assert!(
+            SessionWindow::new(at(12, 0), at(16, 0), at(12, 0), &rules).is_ok(),
+            "4 h is fine"
+        );
     }
 
     #[test]
@@ -303,8 +329,14 @@ mod tests {
         let b = SessionWindow::new(at(18, 0), at(19, 0), at(16, 0), &rules).unwrap();
         let c = SessionWindow::new(at(17, 30), at(18, 30), at(16, 0), &rules).unwrap();
         assert!(!a.overlaps(&b) && a.overlaps(&c) && c.overlaps(&b));
-        let limassol = Audience::Districts { districts: vec!["Limassol".into()] };
-        assert!(limassol.includes(Some("Limassol")) && !limassol.includes(Some("Paphos")) && !limassol.includes(None));
+        let limassol = Audience::Districts {
+            districts: vec!["Limassol".into()],
+        };
+        assert!(
+            limassol.includes(Some("Limassol"))
+                && !limassol.includes(Some("Paphos"))
+                && !limassol.includes(None)
+        );
         assert!(Audience::Everyone.includes(None));
     }
 }

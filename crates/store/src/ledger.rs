@@ -128,14 +128,20 @@ impl Store {
     ) -> Result<(i64, u64), StoreError> {
         let rows: Vec<(i64, String)> = points_entry::Entity::find()
             .select_only()
-            .columns([points_entry::Column::Points, points_entry::Column::Reference])
+            .columns([
+                points_entry::Column::Points,
+                points_entry::Column::Reference,
+            ])
             .filter(points_entry::Column::UserId.eq(user_id))
             .filter(points_entry::Column::Reason.eq(reason))
             .filter(points_entry::Column::Reference.starts_with(reference_prefix))
             .into_tuple()
             .all(&self.db)
             .await?;
-        Ok((rows.iter().map(|(points, _)| points).sum(), rows.len() as u64))
+        Ok((
+            rows.iter().map(|(points, _)| points).sum(),
+            rows.len() as u64,
+        ))
     }
 
     /// A user's balance: the sum of the ledger.
@@ -179,7 +185,11 @@ impl Store {
                 },
             })
             .collect();
-        Ok(Page { items, total, request: page })
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
     }
 
     /// Writes (or replaces) participants' results.
@@ -232,8 +242,8 @@ impl Store {
         session_id: Uuid,
         page: PageRequest,
     ) -> Result<Page<SessionResultRecord>, StoreError> {
-        let query = session_result::Entity::find()
-            .filter(session_result::Column::SessionId.eq(session_id));
+        let query =
+            session_result::Entity::find().filter(session_result::Column::SessionId.eq(session_id));
         let total = query.clone().count(&self.db).await?;
         let items = query
             .order_by_desc(session_result::Column::SavedKwh)
@@ -245,7 +255,26 @@ impl Store {
             .into_iter()
             .map(SessionResultRecord::from)
             .collect();
-        Ok(Page { items, total, request: page })
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
+    /// Every result of a session, for settlement.
+    pub async fn all_session_results(
+        &self,
+        session_id: Uuid,
+    ) -> Result<Vec<SessionResultRecord>, StoreError> {
+        Ok(session_result::Entity::find()
+            .filter(session_result::Column::SessionId.eq(session_id))
+            .order_by_asc(session_result::Column::UserId)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(SessionResultRecord::from)
+            .collect())
     }
 
     /// One participant's result.

@@ -31,9 +31,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
+pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord};
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
-pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord};
 pub use sessions::{SessionPlan, SessionRecord};
 pub use sources::{DeadLetter, SourceKind, SourceRecord};
 pub use users::{AccountCounts, NewUser, Page, UserRecord, UserSearch};

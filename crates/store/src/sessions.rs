@@ -130,14 +130,35 @@ impl Store {
     ) -> Result<SessionRecord, StoreError> {
         let updated = session::Entity::update_many()
             .col_expr(session::Column::Title, Expr::value(plan.title.clone()))
-            .col_expr(session::Column::Description, Expr::value(plan.description.clone()))
-            .col_expr(session::Column::StartsAt, Expr::value(plan.window.starts_at))
+            .col_expr(
+                session::Column::Description,
+                Expr::value(plan.description.clone()),
+            )
+            .col_expr(
+                session::Column::StartsAt,
+                Expr::value(plan.window.starts_at),
+            )
             .col_expr(session::Column::EndsAt, Expr::value(plan.window.ends_at))
-            .col_expr(session::Column::JoinDeadline, Expr::value(plan.window.join_deadline))
-            .col_expr(session::Column::PointsPerKwh, Expr::value(i32::try_from(plan.points_per_kwh).unwrap_or(i32::MAX)))
-            .col_expr(session::Column::OptInBonus, Expr::value(i32::try_from(plan.opt_in_bonus).unwrap_or(i32::MAX)))
-            .col_expr(session::Column::Audience, Expr::value(audience_json(&plan.audience)?))
-            .col_expr(session::Column::BaselineMethod, Expr::value(plan.baseline_method.clone()))
+            .col_expr(
+                session::Column::JoinDeadline,
+                Expr::value(plan.window.join_deadline),
+            )
+            .col_expr(
+                session::Column::PointsPerKwh,
+                Expr::value(i32::try_from(plan.points_per_kwh).unwrap_or(i32::MAX)),
+            )
+            .col_expr(
+                session::Column::OptInBonus,
+                Expr::value(i32::try_from(plan.opt_in_bonus).unwrap_or(i32::MAX)),
+            )
+            .col_expr(
+                session::Column::Audience,
+                Expr::value(audience_json(&plan.audience)?),
+            )
+            .col_expr(
+                session::Column::BaselineMethod,
+                Expr::value(plan.baseline_method.clone()),
+            )
             .col_expr(session::Column::Surprise, Expr::value(plan.surprise))
             .col_expr(session::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(session::Column::Id.eq(id))
@@ -229,7 +250,11 @@ impl Store {
                 .await?;
             items.push(SessionRecord::try_from((model, participants))?);
         }
-        Ok(Page { items, total, request: page })
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
     }
 
     /// Sessions other than `except` that are not cancelled and share time with `window`.
@@ -263,7 +288,12 @@ impl Store {
             .filter(session::Column::State.eq(SessionState::Live.as_str()))
             .filter(session::Column::EndsAt.lte(now));
         let mut due = Vec::new();
-        for model in starting.all(&self.db).await?.into_iter().chain(ending.all(&self.db).await?) {
+        for model in starting
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .chain(ending.all(&self.db).await?)
+        {
             due.push(SessionRecord::try_from((model, 0))?);
         }
         Ok(due)
@@ -279,7 +309,9 @@ impl Store {
         .insert(&self.db)
         .await
         .map_err(|error| match StoreError::from(error) {
-            StoreError::Conflict(_) => StoreError::Conflict("already joined this session".to_owned()),
+            StoreError::Conflict(_) => {
+                StoreError::Conflict("already joined this session".to_owned())
+            }
             other => other,
         })?;
         Ok(())
@@ -310,7 +342,11 @@ impl Store {
     }
 
     /// Which of `sessions` the user joined.
-    pub async fn joined_sessions(&self, user_id: Uuid, sessions: &[Uuid]) -> Result<Vec<Uuid>, StoreError> {
+    pub async fn joined_sessions(
+        &self,
+        user_id: Uuid,
+        sessions: &[Uuid],
+    ) -> Result<Vec<Uuid>, StoreError> {
         Ok(session_participant::Entity::find()
             .select_only()
             .column(session_participant::Column::SessionId)
@@ -319,5 +355,78 @@ impl Store {
             .into_tuple::<Uuid>()
             .all(&self.db)
             .await?)
+    }
+}
+
+impl Store {
+    /// The meters of many households at once: (household, meter storage key, interval length).
+    pub async fn household_meters_of(
+        &self,
+        users: &[Uuid],
+    ) -> Result<Vec<(Uuid, i64, domain::meter::IntervalLength)>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in users.chunks(500) {
+            let rows: Vec<(Option<Uuid>, i64, i16)> = crate::entity::meter::Entity::find()
+                .select_only()
+                .columns([
+                    crate::entity::meter::Column::HouseholdId,
+                    crate::entity::meter::Column::Id,
+                    crate::entity::meter::Column::IntervalMinutes,
+                ])
+                .filter(crate::entity::meter::Column::HouseholdId.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (household, id, minutes) in rows {
+                let interval = domain::meter::IntervalLength::from_minutes(i64::from(minutes))
+                    .map_err(|_| StoreError::Corrupt(format!("meter {id}: interval {minutes}")))?;
+                if let Some(household) = household {
+                    out.push((household, id, interval));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Start times of the sessions (not cancelled, starting before `before`) that each of
+    /// `users` joined: the event days a baseline must leave out.
+    pub async fn joined_session_starts(
+        &self,
+        users: &[Uuid],
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in users.chunks(500) {
+            let joined: Vec<(Uuid, Uuid)> = session_participant::Entity::find()
+                .select_only()
+                .columns([
+                    session_participant::Column::UserId,
+                    session_participant::Column::SessionId,
+                ])
+                .filter(session_participant::Column::UserId.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            let mut ids: Vec<Uuid> = joined.iter().map(|(_, s)| *s).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let starts: std::collections::HashMap<Uuid, DateTime<Utc>> = session::Entity::find()
+                .select_only()
+                .columns([session::Column::Id, session::Column::StartsAt])
+                .filter(session::Column::Id.is_in(ids))
+                .filter(session::Column::State.ne(SessionState::Cancelled.as_str()))
+                .filter(session::Column::StartsAt.lt(before))
+                .into_tuple::<(Uuid, DateTime<Utc>)>()
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .collect();
+            out.extend(
+                joined
+                    .into_iter()
+                    .filter_map(|(user, s)| starts.get(&s).map(|start| (user, *start))),
+            );
+        }
+        Ok(out)
     }
 }

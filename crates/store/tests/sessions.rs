@@ -8,17 +8,27 @@ use domain::household::{TariffCode, TimeZone};
 use domain::paging::PageRequest;
 use domain::session::{Audience, SessionRules, SessionState, SessionWindow};
 use store::testing::each_backend;
-use store::{NewPointsEntry, NewUser, PoolOptions, SessionPlan, SessionResultRecord, Store, StoreError};
+use store::{
+    NewPointsEntry, NewUser, PoolOptions, SessionPlan, SessionResultRecord, Store, StoreError,
+};
 use uuid::Uuid;
 
 fn plan(start: DateTime<Utc>, hours: i64) -> SessionPlan {
     SessionPlan {
         title: "Evening peak".into(),
         description: "Use less between 17:00 and 19:00".into(),
-        window: SessionWindow::new(start, start + Duration::hours(hours), start - Duration::hours(1), &SessionRules::default()).unwrap(),
+        window: SessionWindow::new(
+            start,
+            start + Duration::hours(hours),
+            start - Duration::hours(1),
+            &SessionRules::default(),
+        )
+        .unwrap(),
         points_per_kwh: 100,
         opt_in_bonus: 10,
-        audience: Audience::Districts { districts: vec!["Limassol".into()] },
+        audience: Audience::Districts {
+            districts: vec!["Limassol".into()],
+        },
         baseline_method: "like_days".into(),
         surprise: false,
     }
@@ -42,60 +52,152 @@ async fn consumer(store: &Store, email: &str) -> Uuid {
 #[tokio::test]
 async fn sessions_move_only_forward_and_overlaps_are_found() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default()).await.unwrap();
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
         store.migrate().await.unwrap();
-        let start = (Utc::now() + Duration::days(2)).duration_trunc(Duration::hours(1)).unwrap();
+        let start = (Utc::now() + Duration::days(2))
+            .duration_trunc(Duration::hours(1))
+            .unwrap();
         let session = store.create_session(&plan(start, 2), None).await.unwrap();
         assert_eq!(session.state, SessionState::Draft);
-        assert_eq!(store.session(session.id).await.unwrap().plan, plan(start, 2), "the plan round-trips");
+        assert_eq!(
+            store.session(session.id).await.unwrap().plan,
+            plan(start, 2),
+            "the plan round-trips"
+        );
 
         let mut longer = plan(start, 3);
         longer.title = "Longer".into();
-        let edited = store.update_session_plan(session.id, SessionState::Draft, &longer).await.unwrap();
+        let edited = store
+            .update_session_plan(session.id, SessionState::Draft, &longer)
+            .await
+            .unwrap();
         assert_eq!(edited.plan.title, "Longer");
 
-        let scheduled = store.set_session_state(session.id, SessionState::Draft, SessionState::Scheduled).await.unwrap();
+        let scheduled = store
+            .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+            .await
+            .unwrap();
         assert!(scheduled.announced_at.is_some());
-        let again = store.set_session_state(session.id, SessionState::Draft, SessionState::Scheduled).await.unwrap_err();
-        assert!(matches!(&again, StoreError::Conflict(m) if m.contains("scheduled now")), "{again}");
-        let stale_edit = store.update_session_plan(session.id, SessionState::Draft, &plan(start, 1)).await.unwrap_err();
+        let again = store
+            .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&again, StoreError::Conflict(m) if m.contains("scheduled now")),
+            "{again}"
+        );
+        let stale_edit = store
+            .update_session_plan(session.id, SessionState::Draft, &plan(start, 1))
+            .await
+            .unwrap_err();
         assert!(matches!(stale_edit, StoreError::Conflict(_)));
-        assert_eq!(store.session(session.id).await.unwrap().plan.title, "Longer", "nothing was lost");
+        assert_eq!(
+            store.session(session.id).await.unwrap().plan.title,
+            "Longer",
+            "nothing was lost"
+        );
 
         let later = plan(start + Duration::hours(3), 1);
-        assert!(store.overlapping_sessions(&later.window, None).await.unwrap().is_empty(), "back to back is fine");
+        assert!(
+            store
+                .overlapping_sessions(&later.window, None)
+                .await
+                .unwrap()
+                .is_empty(),
+            "back to back is fine"
+        );
         let clash = plan(start + Duration::hours(2), 2);
-        assert_eq!(store.overlapping_sessions(&clash.window, None).await.unwrap().len(), 1);
-        assert!(store.overlapping_sessions(&clash.window, Some(session.id)).await.unwrap().is_empty());
+        assert_eq!(
+            store
+                .overlapping_sessions(&clash.window, None)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(
+            store
+                .overlapping_sessions(&clash.window, Some(session.id))
+                .await
+                .unwrap()
+                .is_empty()
+        );
 
-        assert!(store.sessions_due(start - Duration::minutes(1)).await.unwrap().is_empty());
+        assert!(
+            store
+                .sessions_due(start - Duration::minutes(1))
+                .await
+                .unwrap()
+                .is_empty()
+        );
         assert_eq!(store.sessions_due(start).await.unwrap().len(), 1);
 
-        let listed = store.list_sessions(&[SessionState::Scheduled], true, PageRequest::default()).await.unwrap();
+        let listed = store
+            .list_sessions(&[SessionState::Scheduled], true, PageRequest::default())
+            .await
+            .unwrap();
         assert_eq!((listed.total, listed.items[0].id), (1, session.id));
-        assert_eq!(store.list_sessions(&[SessionState::Live], true, PageRequest::default()).await.unwrap().total, 0);
-        store.set_session_state(session.id, SessionState::Scheduled, SessionState::Cancelled).await.unwrap();
-        assert!(store.overlapping_sessions(&clash.window, None).await.unwrap().is_empty(), "cancelled sessions free their time");
+        assert_eq!(
+            store
+                .list_sessions(&[SessionState::Live], true, PageRequest::default())
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+        store
+            .set_session_state(session.id, SessionState::Scheduled, SessionState::Cancelled)
+            .await
+            .unwrap();
+        assert!(
+            store
+                .overlapping_sessions(&clash.window, None)
+                .await
+                .unwrap()
+                .is_empty(),
+            "cancelled sessions free their time"
+        );
     }
 }
 
 #[tokio::test]
 async fn joining_results_and_points_are_each_recorded_once() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default()).await.unwrap();
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
         store.migrate().await.unwrap();
-        let start = (Utc::now() + Duration::days(2)).duration_trunc(Duration::hours(1)).unwrap();
+        let start = (Utc::now() + Duration::days(2))
+            .duration_trunc(Duration::hours(1))
+            .unwrap();
         let session = store.create_session(&plan(start, 2), None).await.unwrap();
-        let (a, b) = (consumer(&store, "a@example.com").await, consumer(&store, "b@example.com").await);
+        let (a, b) = (
+            consumer(&store, "a@example.com").await,
+            consumer(&store, "b@example.com").await,
+        );
         store.join_session(session.id, a).await.unwrap();
         store.join_session(session.id, b).await.unwrap();
         let twice = store.join_session(session.id, a).await.unwrap_err();
         assert!(matches!(&twice, StoreError::Conflict(m) if m == "already joined this session"));
         store.leave_session(session.id, b).await.unwrap();
-        assert!(matches!(store.leave_session(session.id, b).await, Err(StoreError::NotFound(_))));
-        assert_eq!(store.session_participants(session.id).await.unwrap(), vec![a]);
+        assert!(matches!(
+            store.leave_session(session.id, b).await,
+            Err(StoreError::NotFound(_))
+        ));
+        assert_eq!(
+            store.session_participants(session.id).await.unwrap(),
+            vec![a]
+        );
         assert_eq!(store.session(session.id).await.unwrap().participants, 1);
-        assert_eq!(store.joined_sessions(a, &[session.id, Uuid::now_v7()]).await.unwrap(), vec![session.id]);
+        assert_eq!(
+            store
+                .joined_sessions(a, &[session.id, Uuid::now_v7()])
+                .await
+                .unwrap(),
+            vec![session.id]
+        );
 
         let result = |saved: f64, status: &str| SessionResultRecord {
             session_id: session.id,
@@ -109,11 +211,27 @@ async fn joining_results_and_points_are_each_recorded_once() {
             data_complete: status == "final",
             computed_at: Utc::now(),
         };
-        store.save_session_results(&[result(1.0, "provisional")]).await.unwrap();
-        store.save_session_results(&[result(1.5, "final")]).await.unwrap();
+        store
+            .save_session_results(&[result(1.0, "provisional")])
+            .await
+            .unwrap();
+        store
+            .save_session_results(&[result(1.5, "final")])
+            .await
+            .unwrap();
         let stored = store.session_result(session.id, a).await.unwrap().unwrap();
-        assert_eq!((stored.status.as_str(), stored.saved_kwh), ("final", Some(1.5)));
-        assert_eq!(store.session_results(session.id, PageRequest::default()).await.unwrap().total, 1);
+        assert_eq!(
+            (stored.status.as_str(), stored.saved_kwh),
+            ("final", Some(1.5))
+        );
+        assert_eq!(
+            store
+                .session_results(session.id, PageRequest::default())
+                .await
+                .unwrap()
+                .total,
+            1
+        );
 
         let entry = |reference: &str, points: i64| NewPointsEntry {
             user_id: a,
@@ -123,13 +241,50 @@ async fn joining_results_and_points_are_each_recorded_once() {
             note: None,
         };
         let reference = session.id.to_string();
-        assert_eq!(store.append_points(&[entry(&reference, 100)]).await.unwrap(), 1);
-        assert_eq!(store.append_points(&[entry(&reference, 100)]).await.unwrap(), 0, "never paid twice");
-        assert_eq!(store.append_points(&[entry(&format!("{reference}#2"), 50)]).await.unwrap(), 1, "a correction is a new entry");
-        assert_eq!(store.points_paid(a, "session_savings", &reference).await.unwrap(), (150, 2));
+        assert_eq!(
+            store
+                .append_points(&[entry(&reference, 100)])
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            store
+                .append_points(&[entry(&reference, 100)])
+                .await
+                .unwrap(),
+            0,
+            "never paid twice"
+        );
+        assert_eq!(
+            store
+                .append_points(&[entry(&format!("{reference}#2"), 50)])
+                .await
+                .unwrap(),
+            1,
+            "a correction is a new entry"
+        );
+        assert_eq!(
+            store
+                .points_paid(a, "session_savings", &reference)
+                .await
+                .unwrap(),
+            (150, 2)
+        );
         assert_eq!(store.points_balance(a).await.unwrap(), 150);
         assert_eq!(store.points_balance(b).await.unwrap(), 0);
-        let ledger = store.points_ledger(a, PageRequest::default()).await.unwrap();
-        assert_eq!(ledger.items.iter().map(|e| e.entry.points).collect::<Vec<_>>(), vec![50, 100], "newest first");
+        let ledger = store
+            .points_ledger(a, PageRequest::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            ledger
+                .items
+                .iter()
+                .map(|e| e.entry.points)
+                .collect::<Vec<_>>(),
+            vec![50, 100],
+            "newest first"
+        );
     }
 }

@@ -67,7 +67,10 @@ enum Users {
     Id,
 }
 
-fn user_fk(table: impl IntoIden + 'static, column: impl IntoIden + 'static) -> ForeignKeyCreateStatement {
+fn user_fk(
+    table: impl IntoIden + 'static,
+    column: impl IntoIden + 'static,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .from(table, column)
         .to(Users::Table, Users::Id)
@@ -128,7 +131,10 @@ impl MigrationTrait for Migration {
                             .to(Sessions::Table, Sessions::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
-                    .foreign_key(&mut user_fk(SessionParticipants::Table, SessionParticipants::UserId))
+                    .foreign_key(&mut user_fk(
+                        SessionParticipants::Table,
+                        SessionParticipants::UserId,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -206,7 +212,9 @@ impl MigrationTrait for Migration {
             SessionParticipants::Table.into_iden(),
             Sessions::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -1,0 +1,108 @@
+//! The thin layer between storage and the domain's baseline and savings rules.
+//!
+//! It loads meter history for many households at once, in chunks so memory stays bounded
+//! whatever the programme's size, hands it to the pure rules in `domain::baseline` and
+//! `domain::savings`, and stores what comes out: eligibility answers, baselines at session start,
+//! provisional and final results, and Green Points through the append-only ledger.
+
+mod history;
+mod settle;
+
+use chrono::{DateTime, Duration, Utc};
+use domain::baseline::{Eligibility, Session, SessionContext};
+use domain::calendar::Calendar;
+use store::{SessionRecord, Store, StoreError};
+use uuid::Uuid;
+
+pub use settle::{SettleSummary, ledger_reason};
+
+/// Why the engine could not do its work (as opposed to a household having too little data,
+/// which is a result, not an error).
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The session cannot be settled as planned (for example it spans local midnight).
+    #[error("{0}")]
+    Session(String),
+}
+
+/// Households handled together; bounds memory to a few hundred MB however many take part.
+const CHUNK: usize = 5_000;
+
+/// Configuration of the engine.
+#[derive(Debug, Clone)]
+pub struct EngineSettings {
+    /// The programme's calendar: time zone and holidays.
+    pub calendar: Calendar,
+    /// The eligibility rule.
+    pub eligibility: Eligibility,
+    /// Days after a session during which late data still changes the result.
+    pub settlement_window: Duration,
+}
+
+/// Computes and stores session outcomes.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    store: Store,
+    settings: EngineSettings,
+}
+
+impl Engine {
+    /// An engine over `store`.
+    pub fn new(store: Store, settings: EngineSettings) -> Self {
+        Self { store, settings }
+    }
+
+    /// The store it works on.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The session's local day and settlement periods in the programme's calendar.
+    pub fn context(&self, session: &SessionRecord) -> Result<SessionContext, EngineError> {
+        let calendar = &self.settings.calendar;
+        let window = &session.plan.window;
+        let (date, start) = calendar.locate(window.starts_at.timestamp());
+        let (end_date, last) = calendar.locate((window.ends_at - Duration::seconds(1)).timestamp());
+        if end_date != date {
+            return Err(EngineError::Session(
+                "a session must start and end on the same local day".to_owned(),
+            ));
+        }
+        let session = Session::from_slots(date, start..last + 1)
+            .map_err(|error| EngineError::Session(error.to_string()))?;
+        Ok(SessionContext::new(calendar, session))
+    }
+
+    /// Whether a household has enough recent data to take part; `Err` carries the reason.
+    pub async fn eligibility(
+        &self,
+        user: Uuid,
+        session: &SessionRecord,
+    ) -> Result<Result<(), String>, EngineError> {
+        let context = self.context(session)?;
+        let histories = history::load(
+            &self.store,
+            &self.settings.calendar,
+            &[user],
+            &context,
+            self.settings.eligibility.days as i64,
+        )
+        .await?;
+        let Some((_, history)) = histories.into_iter().next() else {
+            return Ok(Err("no meter is linked to the household".to_owned()));
+        };
+        Ok(self
+            .settings
+            .eligibility
+            .check(&context, &history.view())
+            .map_err(|reason| reason.to_string()))
+    }
+
+    /// When a session's result stops changing even if data is still missing.
+    pub fn settlement_deadline(&self, session: &SessionRecord) -> DateTime<Utc> {
+        session.plan.window.ends_at + self.settings.settlement_window
+    }
+}

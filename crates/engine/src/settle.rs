@@ -1,0 +1,301 @@
+//! Session baselines, settlement and rewards.
+//!
+//! Every step is idempotent: baselines are written per (session, household) and rewritten the
+//! same way, results are replaced by the latest computation, and points go through the ledger,
+//! where a payment is unique per (household, reason, reference) and a changed result adds a
+//! correcting entry for the difference. Running a step twice, or after a crash half-way, pays
+//! nobody twice.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use domain::baseline::{Adjustment, Baseline, Estimate, ExcludedDays, Method, SlotValues};
+use domain::savings::settle;
+use serde::{Deserialize, Serialize};
+use store::{NewPointsEntry, SessionRecord, SessionResultRecord};
+use uuid::Uuid;
+
+use crate::{CHUNK, Engine, EngineError, history};
+
+/// Result statuses as stored.
+const PENDING: &str = "pending";
+const PROVISIONAL: &str = "provisional";
+const FINAL: &str = "final";
+const INSUFFICIENT: &str = "insufficient_data";
+
+/// Ledger reasons written by settlement.
+pub mod ledger_reason {
+    /// Points per kWh saved.
+    pub const SESSION_SAVINGS: &str = "session_savings";
+    /// Points for taking part.
+    pub const OPT_IN_BONUS: &str = "opt_in_bonus";
+}
+
+/// Days of history behind a baseline: the 45-day lookback plus the event day.
+const LOOKBACK_DAYS: i64 = 45;
+
+/// One settlement period of a result, as stored for charts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PeriodFigures {
+    /// UTC start of the period.
+    pub start: DateTime<Utc>,
+    /// Baseline kWh.
+    pub baseline_kwh: f64,
+    /// Measured kWh, once it arrived.
+    pub actual_kwh: Option<f64>,
+}
+
+/// What a settlement pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SettleSummary {
+    /// Participants looked at.
+    pub participants: u64,
+    /// Results now final (including those already final before).
+    pub final_results: u64,
+    /// Participants without a baseline.
+    pub insufficient: u64,
+    /// Ledger entries appended in this pass (corrections and bonuses included).
+    pub ledger_entries: u64,
+}
+
+impl SettleSummary {
+    /// Whether nothing is left to settle, so the session can become final.
+    pub fn is_complete(&self) -> bool {
+        self.final_results + self.insufficient == self.participants
+    }
+}
+
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+impl Engine {
+    /// At session start: a baseline for every participant, or the reason there is none.
+    pub async fn compute_baselines(&self, session: &SessionRecord) -> Result<u64, EngineError> {
+        let context = self.context(session)?;
+        let method = Method::parse(&session.plan.baseline_method)
+            .map_err(|error| EngineError::Session(error.to_string()))?;
+        let participants = self.store.session_participants(session.id).await?;
+        let periods: Vec<DateTime<Utc>> = session.plan.window.periods().collect();
+        let now = Utc::now();
+        let calendar = &self.settings.calendar;
+        for chunk in participants.chunks(CHUNK) {
+            let histories =
+                history::load(&self.store, calendar, chunk, &context, LOOKBACK_DAYS).await?;
+            let mut earlier: HashMap<Uuid, Vec<chrono::NaiveDate>> = HashMap::new();
+            for (user, start) in self
+                .store
+                .joined_session_starts(chunk, session.plan.window.starts_at)
+                .await?
+            {
+                earlier
+                    .entry(user)
+                    .or_default()
+                    .push(calendar.locate(start.timestamp()).0);
+            }
+            let mut results: Vec<SessionResultRecord> = Vec::with_capacity(chunk.len());
+            let loaded: HashMap<Uuid, _> = histories.into_iter().collect();
+            for user in chunk {
+                let record = |status: &str, reason: Option<String>, figures: Vec<PeriodFigures>| {
+                    let baseline: f64 = figures.iter().map(|p| p.baseline_kwh).sum();
+                    SessionResultRecord {
+                        session_id: session.id,
+                        user_id: *user,
+                        status: status.to_owned(),
+                        reason,
+                        baseline_kwh: (!figures.is_empty()).then(|| round3(baseline)),
+                        actual_kwh: None,
+                        saved_kwh: None,
+                        periods: serde_json::to_string(&figures)
+                            .unwrap_or_else(|_| "[]".to_owned()),
+                        data_complete: false,
+                        computed_at: now,
+                    }
+                };
+                let Some(history) = loaded.get(user) else {
+                    results.push(record(
+                        INSUFFICIENT,
+                        Some("no meter is linked to the household".to_owned()),
+                        Vec::new(),
+                    ));
+                    continue;
+                };
+                let view = history.view();
+                let excluded = ExcludedDays::new(earlier.remove(user).unwrap_or_default());
+                let estimate = self
+                    .settings
+                    .eligibility
+                    .check(&context, &view)
+                    .and_then(|()| method.estimate(&context, &view, &excluded));
+                match estimate {
+                    Ok(estimate) => {
+                        let figures = periods
+                            .iter()
+                            .zip(estimate.kwh.iter())
+                            .map(|(start, kwh)| PeriodFigures {
+                                start: *start,
+                                baseline_kwh: round3(*kwh),
+                                actual_kwh: None,
+                            })
+                            .collect();
+                        results.push(record(PENDING, None, figures));
+                    }
+                    Err(reason) => {
+                        results.push(record(INSUFFICIENT, Some(reason.to_string()), Vec::new()))
+                    }
+                }
+            }
+            self.store.save_session_results(&results).await?;
+        }
+        tracing::info!(session = %session.id, participants = participants.len(), "baselines computed");
+        Ok(participants.len() as u64)
+    }
+
+    /// After the session: actual against baseline for every participant with a baseline,
+    /// provisional until the data is complete or the settlement window has passed, and the
+    /// points that go with it. Safe to run again whenever late data arrives.
+    pub async fn settle(
+        &self,
+        session: &SessionRecord,
+        now: DateTime<Utc>,
+    ) -> Result<SettleSummary, EngineError> {
+        self.settle_where(session, now, None).await
+    }
+
+    /// Recomputes one household's result even when final (a support tool, or a correction of
+    /// the utility's data): the ledger gets a correcting entry for any difference.
+    pub async fn recompute(
+        &self,
+        session: &SessionRecord,
+        user: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<SettleSummary, EngineError> {
+        self.settle_where(session, now, Some(user)).await
+    }
+
+    async fn settle_where(
+        &self,
+        session: &SessionRecord,
+        now: DateTime<Utc>,
+        only: Option<Uuid>,
+    ) -> Result<SettleSummary, EngineError> {
+        let context = self.context(session)?;
+        let closing = now >= self.settlement_deadline(session);
+        let mut results = self.store.all_session_results(session.id).await?;
+        if let Some(user) = only {
+            results.retain(|r| r.user_id == user);
+        }
+        let mut summary = SettleSummary {
+            participants: results.len() as u64,
+            ..SettleSummary::default()
+        };
+        for chunk in results.chunks(CHUNK) {
+            let open: Vec<&SessionResultRecord> = chunk
+                .iter()
+                .filter(|r| {
+                    match r.status.as_str() {
+                        INSUFFICIENT => summary.insufficient += 1,
+                        FINAL => summary.final_results += 1,
+                        _ => {}
+                    }
+                    r.status == PENDING
+                        || r.status == PROVISIONAL
+                        || (only.is_some() && r.status == FINAL)
+                })
+                .collect();
+            let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
+            let loaded: HashMap<Uuid, _> =
+                history::load(&self.store, &self.settings.calendar, &users, &context, 0)
+                    .await?
+                    .into_iter()
+                    .collect();
+            let mut settled = Vec::with_capacity(open.len());
+            let mut payments = Vec::new();
+            for result in open {
+                let mut figures: Vec<PeriodFigures> = serde_json::from_str(&result.periods)
+                    .map_err(|error| {
+                        EngineError::Session(format!(
+                            "stored baseline of {}: {error}",
+                            result.user_id
+                        ))
+                    })?;
+                let baseline: Vec<f64> = figures.iter().map(|p| p.baseline_kwh).collect();
+                let estimate = Estimate {
+                    kwh: SlotValues::from_slice(&baseline),
+                    days_used: 0,
+                    adjustment: Adjustment::None,
+                    method: "stored",
+                };
+                let Some(history) = loaded.get(&result.user_id) else {
+                    continue;
+                };
+                let outcome = settle(&context, &estimate, &history.view());
+                for (period, actual) in figures.iter_mut().zip(outcome.actual.iter()) {
+                    period.actual_kwh = actual.is_finite().then(|| round3(*actual));
+                }
+                let was_final = result.status == FINAL;
+                let is_final = outcome.is_complete() || closing || was_final;
+                if is_final && !was_final {
+                    summary.final_results += 1;
+                }
+                settled.push(SessionResultRecord {
+                    status: if is_final { FINAL } else { PROVISIONAL }.to_owned(),
+                    actual_kwh: Some(round3(outcome.actual_kwh)),
+                    saved_kwh: Some(round3(outcome.savings_kwh)),
+                    baseline_kwh: Some(round3(outcome.baseline_kwh)),
+                    periods: serde_json::to_string(&figures).unwrap_or_else(|_| "[]".to_owned()),
+                    data_complete: outcome.is_complete(),
+                    computed_at: now,
+                    ..result.clone()
+                });
+                let target =
+                    (outcome.rewarded_kwh * f64::from(session.plan.points_per_kwh)).round() as i64;
+                payments.push((result.user_id, target));
+            }
+            self.store.save_session_results(&settled).await?;
+            summary.ledger_entries += self.pay(session, &payments).await?;
+        }
+        Ok(summary)
+    }
+
+    /// Brings each household's savings points to `target`, and pays the opt-in bonus once.
+    async fn pay(
+        &self,
+        session: &SessionRecord,
+        targets: &[(Uuid, i64)],
+    ) -> Result<u64, EngineError> {
+        let reference = session.id.to_string();
+        let mut entries = Vec::new();
+        for &(user, target) in targets {
+            let (paid, count) = self
+                .store
+                .points_paid(user, ledger_reason::SESSION_SAVINGS, &reference)
+                .await?;
+            if target != paid {
+                let reference = if count == 0 {
+                    reference.clone()
+                } else {
+                    format!("{reference}#{}", count + 1)
+                };
+                entries.push(NewPointsEntry {
+                    user_id: user,
+                    reason: ledger_reason::SESSION_SAVINGS.to_owned(),
+                    reference,
+                    points: target - paid,
+                    note: (count > 0)
+                        .then(|| "correction after recomputation with later data".to_owned()),
+                });
+            }
+            if session.plan.opt_in_bonus > 0 {
+                entries.push(NewPointsEntry {
+                    user_id: user,
+                    reason: ledger_reason::OPT_IN_BONUS.to_owned(),
+                    reference: reference.clone(),
+                    points: i64::from(session.plan.opt_in_bonus),
+                    note: None,
+                });
+            }
+        }
+        Ok(self.store.append_points(&entries).await?)
+    }
+}

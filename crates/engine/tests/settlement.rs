@@ -1,0 +1,245 @@
+//! A session settled on both backends: baselines at the start, provisional then final results as
+//! data arrives, points paid once, corrections as new ledger entries, and clear reasons for
+//! households without a baseline.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use domain::account::{DisplayName, Email, Role};
+use domain::baseline::Eligibility;
+use domain::calendar::Calendar;
+use domain::household::{TariffCode, TimeZone as HouseholdZone};
+use domain::meter::{IntervalLength, MeterId};
+use domain::reading::{Quality, ReadingLimits, validate};
+use domain::session::{Audience, SessionState, SessionWindow};
+use engine::{Engine, EngineSettings};
+use store::testing::each_backend;
+use store::{NewUser, PoolOptions, SessionPlan, Store};
+use uuid::Uuid;
+
+async fn household(store: &Store, email: &str, meter: Option<&str>) -> (Uuid, Option<i64>) {
+    let user = store
+        .create_user(NewUser {
+            email: Email::parse(email).unwrap(),
+            display_name: DisplayName::parse("Household").unwrap(),
+            password_hash: "x".into(),
+            role: Role::Consumer,
+            tariff_code: TariffCode::parse("01").unwrap(),
+            time_zone: HouseholdZone::parse("Europe/Nicosia").unwrap(),
+        })
+        .await
+        .unwrap();
+    let Some(meter) = meter else {
+        return (user.id, None);
+    };
+    store
+        .link_meter(
+            user.id,
+            &MeterId::parse(meter).unwrap(),
+            IntervalLength::FifteenMinutes,
+        )
+        .await
+        .unwrap();
+    let id = store
+        .meters_by_utility_ids(&[meter.to_owned()])
+        .await
+        .unwrap()[meter]
+        .id;
+    (user.id, Some(id))
+}
+
+/// Quarter-hours of `kwh` for a meter over `[from, to)`, skipping `[skip_from, skip_to)`.
+async fn readings(
+    store: &Store,
+    meter: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    kwh: f64,
+    skip: (DateTime<Utc>, DateTime<Utc>),
+) {
+    let mut batch = Vec::new();
+    let mut at = from;
+    while at < to {
+        if at < skip.0 || at >= skip.1 {
+            batch.push(
+                validate(
+                    meter,
+                    IntervalLength::FifteenMinutes,
+                    at,
+                    kwh,
+                    Quality::Actual,
+                    Utc::now(),
+                    &ReadingLimits::default(),
+                )
+                .unwrap(),
+            );
+        }
+        at += Duration::minutes(15);
+    }
+    store.upsert_readings(&batch).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_session_settles_provisionally_then_finally_and_pays_once() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let calendar = Calendar::cyprus(2024..=2030, []);
+        let engine = Engine::new(
+            store.clone(),
+            EngineSettings {
+                calendar,
+                eligibility: Eligibility::default(),
+                settlement_window: Duration::days(21),
+            },
+        );
+
+        // A Wednesday well in the past, 17:00–19:00 in Nicosia (UTC+2 in winter).
+        let date = NaiveDate::from_ymd_opt(2025, 11, 19).unwrap();
+        let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
+        let end = start + Duration::hours(2);
+        let (steady, steady_meter) =
+            household(&store, "steady@example.com", Some("CY-STEADY")).await;
+        let (no_meter, _) = household(&store, "nometer@example.com", None).await;
+        let (sparse, sparse_meter) =
+            household(&store, "sparse@example.com", Some("CY-SPARSE")).await;
+        let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
+        let day_after =
+            Utc.from_utc_datetime(&(date + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap());
+        readings(
+            &store,
+            steady_meter.unwrap(),
+            history_start,
+            day_after,
+            0.25,
+            (start, end),
+        )
+        .await;
+        readings(
+            &store,
+            sparse_meter.unwrap(),
+            start - Duration::days(3),
+            start,
+            0.25,
+            (start, start),
+        )
+        .await;
+
+        let plan = SessionPlan {
+            title: "Evening peak".into(),
+            description: String::new(),
+            window: SessionWindow {
+                starts_at: start,
+                ends_at: end,
+                join_deadline: start,
+            },
+            points_per_kwh: 100,
+            opt_in_bonus: 10,
+            audience: Audience::Everyone,
+            baseline_method: "like-days".into(),
+            surprise: false,
+        };
+        let session = store.create_session(&plan, None).await.unwrap();
+        for user in [steady, no_meter, sparse] {
+            store.join_session(session.id, user).await.unwrap();
+        }
+        store
+            .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+            .await
+            .unwrap();
+        let session = store
+            .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
+            .await
+            .unwrap();
+
+        assert_eq!(engine.compute_baselines(&session).await.unwrap(), 3);
+        let result = |user| {
+            let store = store.clone();
+            let id = session.id;
+            async move { store.session_result(id, user).await.unwrap().unwrap() }
+        };
+        let pending = result(steady).await;
+        assert_eq!(
+            (pending.status.as_str(), pending.baseline_kwh),
+            ("pending", Some(2.0)),
+            "identical days: 0.5 kWh per half hour"
+        );
+        let missing = result(no_meter).await;
+        assert_eq!(
+            (missing.status.as_str(), missing.reason.as_deref()),
+            (
+                "insufficient_data",
+                Some("no meter is linked to the household")
+            )
+        );
+        let thin = result(sparse).await;
+        assert!(
+            thin.reason
+                .as_deref()
+                .unwrap()
+                .contains("% of expected readings"),
+            "{thin:?}"
+        );
+
+        // The session's own readings have not arrived: provisional, only the opt-in bonus so far.
+        let now = end + Duration::hours(1);
+        let first = engine.settle(&session, now).await.unwrap();
+        assert!(!first.is_complete());
+        assert_eq!(result(steady).await.status, "provisional");
+        assert_eq!(store.points_balance(steady).await.unwrap(), 10);
+
+        // They arrive: 0.15 instead of 0.25 per quarter-hour saves 0.8 kWh, 80 points.
+        readings(&store, steady_meter.unwrap(), start, end, 0.15, (end, end)).await;
+        let second = engine.settle(&session, now).await.unwrap();
+        assert!(second.is_complete(), "{second:?}");
+        let settled = result(steady).await;
+        assert_eq!(
+            (
+                settled.status.as_str(),
+                settled.saved_kwh,
+                settled.actual_kwh
+            ),
+            ("final", Some(0.8), Some(1.2))
+        );
+        assert_eq!(store.points_balance(steady).await.unwrap(), 90);
+        assert_eq!(
+            engine.settle(&session, now).await.unwrap().ledger_entries,
+            0,
+            "settling again pays nothing"
+        );
+        assert_eq!(
+            store.points_balance(no_meter).await.unwrap()
+                + store.points_balance(sparse).await.unwrap(),
+            0
+        );
+
+        // The utility corrects one quarter-hour; recomputing adds a correcting entry.
+        readings(
+            &store,
+            steady_meter.unwrap(),
+            start,
+            start + Duration::minutes(15),
+            0.25,
+            (end, end),
+        )
+        .await;
+        let corrected = engine.recompute(&session, steady, now).await.unwrap();
+        assert_eq!(corrected.ledger_entries, 1);
+        assert_eq!(result(steady).await.saved_kwh, Some(0.7));
+        assert_eq!(store.points_balance(steady).await.unwrap(), 80);
+        let ledger = store
+            .points_ledger(steady, domain::paging::PageRequest::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            ledger
+                .items
+                .iter()
+                .map(|e| e.entry.points)
+                .collect::<Vec<_>>(),
+            vec![-10, 80, 10]
+        );
+    }
+}
