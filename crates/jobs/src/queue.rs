@@ -1,0 +1,214 @@
+//! The handle the rest of PowerSave uses to put jobs on the queue and to look after failed ones.
+
+use std::sync::Arc;
+
+use apalis::prelude::{TaskBuilder, TaskSink};
+use apalis_redis::RedisStorage;
+use apalis_sqlite::SqliteStorage;
+use chrono::{DateTime, Utc};
+
+use crate::config::{QueueBackend, QueueConfig};
+use crate::job::{Envelope, Job, JobId};
+use crate::{QueueError, redis_queue, sqlite_queue};
+
+/// A connection to the job queue; cheap to clone, one per process is enough.
+#[derive(Clone)]
+pub struct JobQueue {
+    pub(crate) store: Store,
+    pub(crate) config: Arc<QueueConfig>,
+}
+
+#[derive(Clone)]
+pub(crate) enum Store {
+    Sqlite(SqliteStorage<Envelope>),
+    Redis(RedisStorage<Envelope>),
+}
+
+impl std::fmt::Debug for JobQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JobQueue")
+            .field("backend", &self.config.backend)
+            .field("queue_name", &self.config.queue_name)
+            .finish()
+    }
+}
+
+/// A job that used up its attempts (or failed permanently) and now waits for an operator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedJob {
+    /// Pass this to [`JobQueue::retry`].
+    pub id: JobId,
+    /// The job.
+    pub job: Job,
+    /// How many times its handler ran.
+    pub attempts: u32,
+    /// The last attempt's error.
+    pub error: String,
+    /// When the last attempt ended.
+    pub failed_at: Option<DateTime<Utc>>,
+}
+
+/// How many jobs are where, for monitoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QueueDepth {
+    /// Waiting to run, now or at a scheduled time (including retries in their backoff).
+    pub waiting: u64,
+    /// Being run by a worker.
+    pub running: u64,
+    /// Failed for good, see [`JobQueue::failed`].
+    pub failed: u64,
+}
+
+impl JobQueue {
+    /// Opens the configured queue, creating the SQLite file and its tables when needed.
+    pub async fn connect(config: &QueueConfig) -> Result<Self, QueueError> {
+        config.validate()?;
+        let store = match &config.backend {
+            QueueBackend::Sqlite { path } => Store::Sqlite(sqlite_queue::open(path, config).await?),
+            QueueBackend::Redis { url } => Store::Redis(redis_queue::open(url, config).await?),
+        };
+        Ok(Self {
+            store,
+            config: Arc::new(config.clone()),
+        })
+    }
+
+    /// Queues a job to run as soon as a worker is free.
+    pub async fn enqueue(&self, job: Job) -> Result<JobId, QueueError> {
+        self.push(Envelope { job, attempt: 1 }, None, None).await
+    }
+
+    /// Queues a job to run at (or soon after) `at`; a time in the past means now.
+    pub async fn enqueue_at(&self, job: Job, at: DateTime<Utc>) -> Result<JobId, QueueError> {
+        self.push(Envelope { job, attempt: 1 }, Some(at), None)
+            .await
+    }
+
+    /// Queues a job unless one was already queued under the same `key` (for example
+    /// `"start:<session id>"`), so that repeating the write that causes a job does not repeat
+    /// the job. Keys are remembered for at least 30 days.
+    pub async fn enqueue_unique(
+        &self,
+        job: Job,
+        at: DateTime<Utc>,
+        key: &str,
+    ) -> Result<(), QueueError> {
+        self.push(Envelope { job, attempt: 1 }, Some(at), Some(key.to_owned()))
+            .await
+            .map(drop)
+    }
+
+    /// How many jobs wait, run and have failed.
+    pub async fn depth(&self) -> Result<QueueDepth, QueueError> {
+        match &self.store {
+            Store::Sqlite(storage) => sqlite_queue::depth(storage, &self.config.queue_name).await,
+            Store::Redis(storage) => redis_queue::depth(storage).await,
+        }
+    }
+
+    /// The most recently failed jobs, newest first, with their error and attempts.
+    pub async fn failed(&self, limit: usize) -> Result<Vec<FailedJob>, QueueError> {
+        let mut failed = match &self.store {
+            Store::Sqlite(storage) => {
+                sqlite_queue::failed(storage, &self.config.queue_name, limit).await?
+            }
+            Store::Redis(storage) => redis_queue::failed(storage).await?,
+        };
+        failed.sort_by_key(|job| std::cmp::Reverse(job.failed_at));
+        failed.truncate(limit);
+        Ok(failed)
+    }
+
+    /// Runs a failed job again from its first attempt and removes it from the failed list.
+    /// Returns the new queue entry.
+    pub async fn retry(&self, id: &JobId) -> Result<JobId, QueueError> {
+        let failed = match &self.store {
+            Store::Sqlite(storage) => {
+                sqlite_queue::failed_one(storage, &self.config.queue_name, id).await?
+            }
+            Store::Redis(storage) => redis_queue::failed_one(storage, id).await?,
+        }
+        .ok_or_else(|| QueueError::NotFound(id.to_string()))?;
+        let new_id = self.enqueue(failed.job).await?;
+        match &self.store {
+            Store::Sqlite(storage) => {
+                sqlite_queue::forget(storage, &self.config.queue_name, id).await?
+            }
+            Store::Redis(storage) => redis_queue::forget(storage, id).await?,
+        }
+        tracing::info!(failed = %id, retry = %new_id, "failed job queued again");
+        Ok(new_id)
+    }
+
+    /// Closes the queue's connections (the SQLite file is released).
+    pub async fn close(&self) {
+        if let Store::Sqlite(storage) = &self.store {
+            storage.pool().close().await;
+        }
+    }
+
+    /// The configuration the queue was opened with.
+    pub fn config(&self) -> &QueueConfig {
+        &self.config
+    }
+
+    pub(crate) async fn push(
+        &self,
+        envelope: Envelope,
+        at: Option<DateTime<Utc>>,
+        key: Option<String>,
+    ) -> Result<JobId, QueueError> {
+        let id = JobId::generate();
+        let task_id = id
+            .to_task_id()
+            .ok_or_else(|| QueueError::Push(format!("invalid job id {id}")))?;
+        let kind = envelope.job.kind();
+        let mut builder = TaskBuilder::new(envelope).task_id(task_id).max_attempts(1);
+        if let Some(at) = at {
+            // The queues keep whole seconds: round up so that a job never runs before `at`.
+            let seconds = at.timestamp() + i64::from(at.timestamp_subsec_nanos() > 0);
+            builder = builder.run_at_timestamp(u64::try_from(seconds).unwrap_or(0));
+        }
+        if let Some(key) = key {
+            builder = builder.idempotency_key(key);
+        }
+        let task = builder.build();
+        let pushed = match &self.store {
+            Store::Sqlite(storage) => storage
+                .clone()
+                .push_task(task)
+                .await
+                .map_err(|error| QueueError::Push(error.to_string())),
+            Store::Redis(storage) => storage
+                .clone()
+                .push_task(task)
+                .await
+                .map_err(|error| QueueError::Push(error.to_string())),
+        };
+        pushed?;
+        tracing::debug!(job = kind, %id, run_at = ?at, "job queued");
+        Ok(id)
+    }
+}
+
+/// Reads the error text out of a stored result (`{"Err": "AbortError: …"}`).
+pub(crate) fn error_text(stored: Option<&str>) -> String {
+    let Some(stored) = stored else {
+        return String::new();
+    };
+    let message = serde_json::from_str::<serde_json::Value>(stored)
+        .ok()
+        .and_then(|value| value.get("Err").and_then(|e| e.as_str()).map(str::to_owned))
+        .unwrap_or_else(|| stored.to_owned());
+    message
+        .strip_prefix("AbortError: ")
+        .map(str::to_owned)
+        .unwrap_or(message)
+}
+
+pub(crate) fn decode(id: &str, bytes: &[u8]) -> Result<Envelope, QueueError> {
+    serde_json::from_slice(bytes).map_err(|source| QueueError::Decode {
+        id: id.to_owned(),
+        source,
+    })
+}

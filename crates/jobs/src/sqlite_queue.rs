@@ -1,0 +1,135 @@
+//! The embedded queue: apalis-sqlite on a file and a pool of its own.
+
+use std::path::Path;
+use std::time::Duration;
+
+use apalis_sqlite::{SqliteConnectOptions, SqlitePoolOptions, SqliteStorage};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use crate::QueueError;
+use crate::config::QueueConfig;
+use crate::job::{Envelope, JobId};
+use crate::queue::{FailedJob, QueueDepth, decode, error_text};
+
+/// A job failed for good: ended by the worker (`Killed`), or out of the storage's own attempts.
+const FAILED: &str = "(status = 'Killed' OR (status = 'Failed' AND attempts >= max_attempts))";
+
+/// The queue's migrations must not run twice at once (the server's queue handle and its
+/// in-process worker open the same file together).
+static SETUP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub(crate) async fn open(
+    path: &Path,
+    config: &QueueConfig,
+) -> Result<SqliteStorage<Envelope>, QueueError> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        tokio::fs::create_dir_all(folder)
+            .await
+            .map_err(|error| QueueError::Config(format!("{}: {error}", folder.display())))?;
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .busy_timeout(Duration::from_secs(30));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await?;
+    {
+        let _one_at_a_time = SETUP.lock().await;
+        SqliteStorage::<()>::setup(&pool).await?;
+    }
+    let storage_config = apalis_sqlite::Config::default()
+        .queue(&config.queue_name)
+        .heartbeat_interval(config.heartbeat)
+        .missed_heartbeats(2);
+    Ok(SqliteStorage::new(&pool).with_config(storage_config))
+}
+
+pub(crate) async fn depth(
+    storage: &SqliteStorage<Envelope>,
+    queue: &str,
+) -> Result<QueueDepth, QueueError> {
+    let query = format!(
+        "SELECT \
+           COALESCE(SUM(status IN ('Pending', 'Queued')), 0), \
+           COALESCE(SUM(status = 'Running'), 0), \
+           COALESCE(SUM({FAILED}), 0) \
+         FROM Jobs WHERE job_type = ?1"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(query))
+        .bind(queue)
+        .fetch_one(storage.pool())
+        .await?;
+    let count = |index: usize| -> Result<u64, QueueError> {
+        Ok(u64::try_from(row.try_get::<i64, _>(index)?).unwrap_or(0))
+    };
+    Ok(QueueDepth {
+        waiting: count(0)?,
+        running: count(1)?,
+        failed: count(2)?,
+    })
+}
+
+pub(crate) async fn failed(
+    storage: &SqliteStorage<Envelope>,
+    queue: &str,
+    limit: usize,
+) -> Result<Vec<FailedJob>, QueueError> {
+    let query = format!(
+        "SELECT id, job, last_result, done_at FROM Jobs WHERE job_type = ?1 AND {FAILED} \
+         ORDER BY done_at DESC LIMIT ?2"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(query))
+        .bind(queue)
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .fetch_all(storage.pool())
+        .await?;
+    rows.iter().map(to_failed).collect()
+}
+
+pub(crate) async fn failed_one(
+    storage: &SqliteStorage<Envelope>,
+    queue: &str,
+    id: &JobId,
+) -> Result<Option<FailedJob>, QueueError> {
+    let query = format!(
+        "SELECT id, job, last_result, done_at FROM Jobs WHERE job_type = ?1 AND id = ?2 AND {FAILED}"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(query))
+        .bind(queue)
+        .bind(id.to_string())
+        .fetch_optional(storage.pool())
+        .await?;
+    row.as_ref().map(to_failed).transpose()
+}
+
+pub(crate) async fn forget(
+    storage: &SqliteStorage<Envelope>,
+    queue: &str,
+    id: &JobId,
+) -> Result<(), QueueError> {
+    let query = format!("DELETE FROM Jobs WHERE job_type = ?1 AND id = ?2 AND {FAILED}");
+    sqlx::query(sqlx::AssertSqlSafe(query))
+        .bind(queue)
+        .bind(id.to_string())
+        .execute(storage.pool())
+        .await?;
+    Ok(())
+}
+
+fn to_failed(row: &sqlx::sqlite::SqliteRow) -> Result<FailedJob, QueueError> {
+    let id: String = row.try_get("id")?;
+    let bytes: Vec<u8> = row.try_get("job")?;
+    let envelope = decode(&id, &bytes)?;
+    let last_result: Option<String> = row.try_get("last_result")?;
+    let done_at: Option<i64> = row.try_get("done_at")?;
+    Ok(FailedJob {
+        id: JobId(id),
+        job: envelope.job,
+        attempts: envelope.attempt,
+        error: error_text(last_result.as_deref()),
+        failed_at: done_at.and_then(|seconds| DateTime::<Utc>::from_timestamp(seconds, 0)),
+    })
+}
