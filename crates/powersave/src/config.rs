@@ -97,6 +97,8 @@ pub struct Config {
     pub admin_ui_dir: PathBuf,
     /// Meter data pipeline.
     pub meter_data: MeterDataConfig,
+    /// Background jobs.
+    pub jobs: crate::jobs_config::JobsConfig,
 }
 
 /// Settings of the meter-data pipeline.
@@ -147,6 +149,7 @@ impl Default for Config {
             programme: ProgrammeConfig::default(),
             admin_ui_dir: PathBuf::from("web/admin/dist"),
             meter_data: MeterDataConfig::default(),
+            jobs: crate::jobs_config::JobsConfig::default(),
         }
     }
 }
@@ -171,6 +174,7 @@ const ENV_KEYS: &[&str] = &[
     "programme",
     "admin_ui_dir",
     "meter_data",
+    "jobs",
 ];
 
 fn is_setting(top_level_key: &str) -> bool {

@@ -6,6 +6,7 @@ mod config;
 mod demo;
 mod feeds;
 mod import;
+mod jobs_config;
 mod logging;
 mod serve;
 mod simulate;
@@ -46,6 +47,9 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Run the job worker and the cron tick without the HTTP server (scaled deployments, usually
+    /// with `jobs.backend = "redis"`).
+    Worker,
     /// Apply pending database migrations and exit.
     Migrate {
         /// Folder of the SQLite database [default: ./data].
@@ -158,6 +162,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = config::load(file, &CliOverrides { listen, data_dir })?;
             logging::init(&loaded.config);
             serve::run(loaded, demo).await
+        }
+        Command::Worker => {
+            let loaded = config::load(file, &CliOverrides::default())?;
+            logging::init(&loaded.config);
+            jobs_config::run_worker_command(loaded).await
         }
         Command::Migrate { data_dir } => {
             let loaded = config::load(

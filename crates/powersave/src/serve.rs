@@ -34,6 +34,7 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     }
     let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
     let feeds = crate::feeds::start(&config.feeds()?, &store, url.backend(), &feeds_shutdown)?;
+    let jobs_worker = crate::jobs_config::start_in_process(&config, &feeds_shutdown)?;
     let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
         .map_err(anyhow::Error::msg)?;
     let app = api::router(state).map_err(anyhow::Error::msg)?;
@@ -53,6 +54,9 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     for feed in feeds {
         let _ = feed.await;
     }
+    if let Some(worker) = jobs_worker {
+        let _ = worker.await;
+    }
     store.close().await?;
     Ok(())
 }
@@ -65,7 +69,7 @@ fn display_address(address: std::net::SocketAddr) -> String {
     }
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let interrupt = async {
         if let Err(error) = tokio::signal::ctrl_c().await {
             tracing::error!(%error, "cannot listen for Ctrl-C");
