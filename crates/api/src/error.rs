@@ -269,6 +269,14 @@ impl FieldErrors {
         }
     }
 
+    /// Records a refusal that did not come from a domain parser.
+    pub fn push(&mut self, field: &str, message: &str) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        });
+    }
+
     /// Fails with every recorded error, or hands back `value` when there were none.
     pub fn finish<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, ApiError> {
         if !self.0.is_empty() {

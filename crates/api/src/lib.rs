@@ -47,6 +47,31 @@ pub struct ProgrammeSettings {
     pub districts: Vec<String>,
     /// Tariff code of new households.
     pub default_tariff_code: String,
+    /// Days treated like weekends by baselines, besides the public holidays below.
+    pub holidays: Vec<chrono::NaiveDate>,
+    /// Whether the Cyprus public holidays (Orthodox Easter ones included) count as holidays.
+    pub cyprus_public_holidays: bool,
+}
+
+impl ProgrammeSettings {
+    /// The programme's calendar for baselines and settlement.
+    pub fn calendar(&self) -> Result<domain::calendar::Calendar, String> {
+        let tz: chrono_tz::Tz = self
+            .time_zone
+            .parse()
+            .map_err(|_| format!("programme time zone {:?} is unknown", self.time_zone))?;
+        let public = if self.cyprus_public_holidays {
+            (2000..=2100)
+                .flat_map(domain::calendar::cyprus_public_holidays)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(domain::calendar::Calendar::new(
+            tz,
+            public.into_iter().chain(self.holidays.iter().copied()),
+        ))
+    }
 }
 
 /// Everything the API needs from configuration.
@@ -87,6 +112,8 @@ pub struct AppState {
     pub tokens: Arc<TokenKeys>,
     /// Password hashing.
     pub passwords: Arc<Passwords>,
+    /// Baselines, eligibility and settlement.
+    pub engine: engine::Engine,
 }
 
 impl AppState {
@@ -98,7 +125,16 @@ impl AppState {
             .map_err(|error| format!("programme time zone: {error}"))?;
         domain::household::TariffCode::parse(&settings.programme.default_tariff_code)
             .map_err(|error| format!("default tariff code: {error}"))?;
+        let engine = engine::Engine::new(
+            store.clone(),
+            engine::EngineSettings {
+                calendar: settings.programme.calendar()?,
+                eligibility: domain::baseline::Eligibility::default(),
+                settlement_window: chrono::Duration::days(21),
+            },
+        );
         Ok(Self {
+            engine,
             store,
             settings: Arc::new(settings),
             tokens: Arc::new(tokens),
@@ -172,7 +208,9 @@ fn api_routes(
         .merge(routes::admin_users::router())
         .merge(routes::admin_meter_data::router())
         .merge(routes::meter_readings::router(ingest_body_limit))
-        .merge(routes::programme::router());
+        .merge(routes::programme::router())
+        .merge(routes::sessions::admin::router())
+        .merge(routes::sessions::consumer::router());
     Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))
 }
 

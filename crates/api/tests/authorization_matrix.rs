@@ -9,6 +9,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use chrono::DurationRound;
 use common::{PASSWORD, TestApp};
 use domain::account::Role;
 use reqwest::{Method, StatusCode};
@@ -52,6 +53,18 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     ("POST", "/api/v1/admin/data-sources", Access::SuperAdmin, 201),
     ("POST", "/api/v1/admin/data-sources/{id}/revoke", Access::SuperAdmin, 200),
     ("POST", "/api/v1/meter-readings", Access::DataSource, 200),
+    ("GET", "/api/v1/admin/sessions", Access::Admin, 200),
+    ("POST", "/api/v1/admin/sessions", Access::Admin, 201),
+    ("GET", "/api/v1/admin/sessions/{id}", Access::Admin, 200),
+    ("PUT", "/api/v1/admin/sessions/{id}", Access::Admin, 200),
+    ("POST", "/api/v1/admin/sessions/{id}/announce", Access::Admin, 200),
+    ("POST", "/api/v1/admin/sessions/{id}/cancel", Access::Admin, 200),
+    ("GET", "/api/v1/sessions", Access::SignedIn, 200),
+    ("GET", "/api/v1/sessions/{id}", Access::SignedIn, 200),
+    // Authorised callers get as far as the rules: these accounts have no meter data to be
+    // eligible with, and had not joined (the join and leave stories are in sessions.rs).
+    ("POST", "/api/v1/sessions/{id}/join", Access::SignedIn, 409),
+    ("DELETE", "/api/v1/sessions/{id}/join", Access::SignedIn, 409),
 ];
 
 fn documented_operations() -> BTreeSet<(String, String)> {
@@ -94,6 +107,23 @@ struct Caller {
 
 /// Builds the concrete path and body of one call, creating whatever it needs (a fresh target
 /// account per call, so calls never depend on each other).
+fn session_plan(start: chrono::DateTime<chrono::Utc>) -> store::SessionPlan {
+    store::SessionPlan {
+        title: "Peak".to_owned(),
+        description: String::new(),
+        window: domain::session::SessionWindow {
+            starts_at: start,
+            ends_at: start + chrono::Duration::hours(1),
+            join_deadline: start,
+        },
+        points_per_kwh: 100,
+        opt_in_bonus: 0,
+        audience: domain::session::Audience::Everyone,
+        baseline_method: "like-days".to_owned(),
+        surprise: false,
+    }
+}
+
 async fn prepare(
     app: &TestApp,
     method: &str,
@@ -104,7 +134,32 @@ async fn prepare(
         .user(&format!("target{serial}@example.com"), Role::Consumer)
         .await;
     let meter_id = format!("CY-M{serial}");
-    let id = if template.starts_with("/api/v1/admin/data-sources/") {
+    let slot = (chrono::Utc::now() + chrono::Duration::days(3))
+        .duration_trunc(chrono::Duration::hours(1))
+        .unwrap()
+        + chrono::Duration::hours(serial as i64);
+    let plan = json!({
+        "title": "Peak", "starts_at": slot, "ends_at": slot + chrono::Duration::hours(1),
+        "points_per_kwh": 100
+    });
+    let id = if template.contains("sessions/{id}") {
+        let session = app
+            .store
+            .create_session(&session_plan(slot), None)
+            .await
+            .unwrap();
+        if !template.ends_with("/announce") {
+            app.store
+                .set_session_state(
+                    session.id,
+                    domain::session::SessionState::Draft,
+                    domain::session::SessionState::Scheduled,
+                )
+                .await
+                .unwrap();
+        }
+        session.id.to_string()
+    } else if template.starts_with("/api/v1/admin/data-sources/") {
         let source = format!("source-{serial}");
         app.store
             .create_source(&source, store::SourceKind::Api, None)
@@ -156,6 +211,7 @@ async fn prepare(
         ("PUT", "/api/v1/admin/users/{id}/role") => Some(json!({ "role": "admin" })),
         ("POST", "/api/v1/admin/data-sources") => Some(json!({ "name": format!("mdm-{serial}") })),
         ("POST", "/api/v1/meter-readings") => Some(json!({ "readings": [] })),
+        ("POST", "/api/v1/admin/sessions") | ("PUT", "/api/v1/admin/sessions/{id}") => Some(plan),
         _ => None,
     };
     (path, body)

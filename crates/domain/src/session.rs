@@ -253,7 +253,7 @@ impl SessionWindow {
 }
 
 fn on_half_hour(at: DateTime<Utc>) -> bool {
-    at.minute() % 30 == 0 && at.second() == 0 && at.nanosecond() == 0
+    at.minute().is_multiple_of(30) && at.second() == 0 && at.nanosecond() == 0
 }
 
 #[cfg(test)]

@@ -43,6 +43,10 @@ pub struct ProgrammeConfig {
     pub districts: Vec<String>,
     /// Tariff of new households.
     pub default_tariff_code: String,
+    /// Extra days baselines treat like weekends (`2026-12-27`, …).
+    pub holidays: Vec<chrono::NaiveDate>,
+    /// Count the Cyprus public holidays (Orthodox Easter ones included) as holidays.
+    pub cyprus_public_holidays: bool,
 }
 
 impl Default for ProgrammeConfig {
@@ -53,6 +57,8 @@ impl Default for ProgrammeConfig {
                 .map(String::from)
                 .to_vec(),
             default_tariff_code: "01".to_owned(),
+            holidays: Vec::new(),
+            cyprus_public_holidays: true,
         }
     }
 }
@@ -315,6 +321,8 @@ impl Config {
                 time_zone: self.programme.time_zone.clone(),
                 districts: self.programme.districts.clone(),
                 default_tariff_code: self.programme.default_tariff_code.clone(),
+                holidays: self.programme.holidays.clone(),
+                cyprus_public_holidays: self.programme.cyprus_public_holidays,
             },
             reading_limits: self.reading_limits(),
             ingest_body_limit_bytes: self.meter_data.upload_limit_bytes,

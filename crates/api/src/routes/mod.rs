@@ -9,3 +9,4 @@ pub mod me;
 pub mod meter_readings;
 pub mod ops;
 pub mod programme;
+pub mod sessions;

@@ -46,6 +46,8 @@ pub fn settings() -> ApiSettings {
                 .map(String::from)
                 .to_vec(),
             default_tariff_code: "01".to_owned(),
+            holidays: Vec::new(),
+            cyprus_public_holidays: true,
         },
         reading_limits: domain::reading::ReadingLimits::default(),
         ingest_body_limit_bytes: 1024 * 1024,

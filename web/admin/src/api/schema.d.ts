@@ -89,6 +89,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions, latest start first. */
+        get: operations["list_sessions"];
+        put?: never;
+        /** Plans a session as a draft; households see it once announced. */
+        post: operations["create_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session. */
+        get: operations["get_session"];
+        /** Replaces the plan of a draft or announced session (announced ones keep their notice). */
+        put: operations["update_session"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sessions/{id}/announce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Announces a draft: households can see and join it until the deadline. */
+        post: operations["announce_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a session that has not ended; nobody is rewarded for it. */
+        post: operations["cancel_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -403,6 +473,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions households can see. */
+        get: operations["list_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session with this household's participation and result. */
+        get: operations["get_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Joins a session until its deadline, if the household is invited and has enough recent data. */
+        post: operations["join_session"];
+        /** Leaves a session until its deadline. */
+        delete: operations["leave_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -413,6 +535,16 @@ export interface components {
             household: components["schemas"]["HouseholdResponse"];
             /** @description The account. */
             user: components["schemas"]["UserResponse"];
+        };
+        /** @description Who may join, on the wire. */
+        AudienceBody: {
+            /** @enum {string} */
+            kind: "everyone";
+        } | {
+            /** @description District names from the programme's list. */
+            districts: string[];
+            /** @enum {string} */
+            kind: "districts";
         };
         /** @description One bucket. */
         BucketResponse: {
@@ -537,6 +669,37 @@ export interface components {
              */
             updated_at: string;
         };
+        /** @description A session as a household sees it. */
+        HouseholdSession: components["schemas"]["SessionResponse"] & {
+            /** @description Whether this household is in the audience. */
+            invited: boolean;
+            /** @description Whether this household joined. */
+            joined: boolean;
+        };
+        /** @description A session with this household's part in it. */
+        HouseholdSessionDetail: components["schemas"]["HouseholdSession"] & {
+            result?: null | components["schemas"]["ResultResponse"];
+        };
+        /** @description A page of sessions for a household. */
+        HouseholdSessionPage: {
+            /** @description Sessions on this page. */
+            items: components["schemas"]["HouseholdSession"][];
+            /**
+             * Format: int64
+             * @description 1-based page number.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Sessions on all pages.
+             */
+            total: number;
+        };
         /** @description What an upload did. */
         IngestResponse: {
             /**
@@ -627,6 +790,24 @@ export interface components {
              * @description Admin and superadmin accounts.
              */
             staff_accounts: number;
+        };
+        /** @description One settlement period of a household's result. */
+        PeriodResponse: {
+            /**
+             * Format: double
+             * @description Measured (kWh), once it arrived.
+             */
+            actual_kwh?: number | null;
+            /**
+             * Format: double
+             * @description Baseline (kWh).
+             */
+            baseline_kwh: number;
+            /**
+             * Format: date-time
+             * @description UTC start of the 30-minute period.
+             */
+            start: string;
         };
         /** @description A period of the summary. */
         PeriodTotal: {
@@ -738,6 +919,40 @@ export interface components {
             /** @description Why it was refused. */
             reason: string;
         };
+        /** @description A household's result for a session. */
+        ResultResponse: {
+            /**
+             * Format: double
+             * @description Measured over the session (kWh).
+             */
+            actual_kwh?: number | null;
+            /**
+             * Format: double
+             * @description Baseline over the session (kWh).
+             */
+            baseline_kwh?: number | null;
+            /**
+             * Format: date-time
+             * @description When it was computed.
+             */
+            computed_at: string;
+            /**
+             * Format: double
+             * @description Saved as a share of the baseline (%).
+             */
+            percent_saved?: number | null;
+            /** @description Per-period figures. */
+            periods: components["schemas"]["PeriodResponse"][];
+            /** @description Why there is no result, for insufficient_data. */
+            reason?: string | null;
+            /**
+             * Format: double
+             * @description Baseline − actual (kWh).
+             */
+            saved_kwh?: number | null;
+            /** @description pending (baseline known, session not settled), provisional, final or insufficient_data. */
+            status: string;
+        };
         /** @description A consumption series. */
         SeriesResponse: {
             /** @description The buckets, oldest first. */
@@ -751,6 +966,125 @@ export interface components {
              * @description Total kWh over the range.
              */
             total_kwh: number;
+        };
+        /** @description A page of sessions. */
+        SessionPage: {
+            /** @description The sessions on this page. */
+            items: components["schemas"]["SessionResponse"][];
+            /**
+             * Format: int64
+             * @description 1-based page number.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Sessions matching the filter on all pages.
+             */
+            total: number;
+        };
+        /** @description A session plan as staff send it. */
+        SessionPlanBody: {
+            audience?: null | components["schemas"]["AudienceBody"];
+            /**
+             * @description Baseline method: like-days (default), like-days-adjusted, high-x-of-y, 10-in-10,
+             *     regression or auto.
+             */
+            baseline_method?: string | null;
+            /** @description Shown to households, up to 2,000 characters. */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description End, on a 30-minute boundary, 30 minutes to 4 hours after the start.
+             */
+            ends_at: string;
+            /**
+             * Format: date-time
+             * @description Last moment to join or leave; defaults to the start.
+             */
+            join_deadline?: string | null;
+            /**
+             * Format: int32
+             * @description Green Points for taking part (0–10,000).
+             */
+            opt_in_bonus?: number;
+            /**
+             * Format: int32
+             * @description Green Points per kWh saved (0–10,000).
+             * @example 100
+             */
+            points_per_kwh: number;
+            /**
+             * Format: date-time
+             * @description Start, on a 30-minute boundary.
+             */
+            starts_at: string;
+            /** @description Short notice (at least 30 minutes instead of a day). */
+            surprise?: boolean;
+            /**
+             * @description Shown to households, 1–120 characters.
+             * @example Evening peak
+             */
+            title: string;
+        };
+        /** @description A session as anyone sees it. */
+        SessionResponse: {
+            /**
+             * Format: date-time
+             * @description When it was announced.
+             */
+            announced_at?: string | null;
+            /** @description Who may join. */
+            audience: components["schemas"]["AudienceBody"];
+            /** @description Baseline method. */
+            baseline_method: string;
+            /** @description Description. */
+            description: string;
+            /**
+             * Format: date-time
+             * @description End.
+             */
+            ends_at: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Last moment to join or leave.
+             */
+            join_deadline: string;
+            /**
+             * Format: int32
+             * @description Green Points for taking part.
+             */
+            opt_in_bonus: number;
+            /**
+             * Format: int64
+             * @description Households that joined.
+             */
+            participants: number;
+            /**
+             * Format: int32
+             * @description Green Points per kWh saved.
+             */
+            points_per_kwh: number;
+            /**
+             * Format: date-time
+             * @description Start.
+             */
+            starts_at: string;
+            /** @description draft, scheduled, live, settling, final or cancelled. */
+            state: string;
+            /** @description Short notice. */
+            surprise: boolean;
+            /** @description Title. */
+            title: string;
         };
         /** @description A data source as staff see it. */
         SourceResponse: {
@@ -1074,6 +1408,291 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated states, e.g. `scheduled,live`; all when absent. */
+                state?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionPlanBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionPlanBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    announce_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1824,6 +2443,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query?: {
+                /** @description upcoming (default), live or past. */
+                when?: "upcoming" | "live" | "past";
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdSessionPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdSessionDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    join_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdSession"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leave_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,0 +1,321 @@
+//! Household routes: see sessions, join and leave them, and read one's own result.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use domain::paging::PageRequest;
+use domain::session::SessionState;
+use serde::{Deserialize, Serialize};
+use store::{SessionRecord, SessionResultRecord};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::SessionResponse;
+use crate::AppState;
+use crate::auth::extract::CurrentUser;
+use crate::error::{ApiError, FieldErrors, Problem};
+use crate::extract::{ApiPath, ApiQuery};
+
+/// Household session routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_sessions))
+        .routes(routes!(get_session))
+        .routes(routes!(join_session, leave_session))
+}
+
+/// Which sessions to list.
+#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    /// Announced and not started, soonest first.
+    #[default]
+    Upcoming,
+    /// Running now.
+    Live,
+    /// Over: provisional or final results, latest first.
+    Past,
+}
+
+/// Filters of the household session list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct HouseholdSessionQuery {
+    /// upcoming (default), live or past.
+    #[param(inline)]
+    pub when: Option<When>,
+    /// 1-based page.
+    pub page: Option<u64>,
+    /// Page size, 1–100.
+    pub per_page: Option<u64>,
+}
+
+/// A session as a household sees it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HouseholdSession {
+    /// The session.
+    #[serde(flatten)]
+    pub session: SessionResponse,
+    /// Whether this household joined.
+    pub joined: bool,
+    /// Whether this household is in the audience.
+    pub invited: bool,
+}
+
+/// A page of sessions for a household.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HouseholdSessionPage {
+    /// Sessions on this page.
+    pub items: Vec<HouseholdSession>,
+    /// 1-based page number.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Sessions on all pages.
+    pub total: u64,
+}
+
+/// One settlement period of a household's result.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PeriodResponse {
+    /// UTC start of the 30-minute period.
+    pub start: DateTime<Utc>,
+    /// Baseline (kWh).
+    pub baseline_kwh: f64,
+    /// Measured (kWh), once it arrived.
+    pub actual_kwh: Option<f64>,
+}
+
+/// A household's result for a session.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ResultResponse {
+    /// pending (baseline known, session not settled), provisional, final or insufficient_data.
+    pub status: String,
+    /// Why there is no result, for insufficient_data.
+    pub reason: Option<String>,
+    /// Baseline over the session (kWh).
+    pub baseline_kwh: Option<f64>,
+    /// Measured over the session (kWh).
+    pub actual_kwh: Option<f64>,
+    /// Baseline − actual (kWh).
+    pub saved_kwh: Option<f64>,
+    /// Saved as a share of the baseline (%).
+    pub percent_saved: Option<f64>,
+    /// Per-period figures.
+    pub periods: Vec<PeriodResponse>,
+    /// When it was computed.
+    pub computed_at: DateTime<Utc>,
+}
+
+impl From<SessionResultRecord> for ResultResponse {
+    fn from(record: SessionResultRecord) -> Self {
+        let periods = serde_json::from_str(&record.periods).unwrap_or_default();
+        let percent_saved = match (record.saved_kwh, record.baseline_kwh) {
+            (Some(saved), Some(baseline)) if baseline > 0.0 => {
+                Some((saved / baseline * 1000.0).round() / 10.0)
+            }
+            _ => None,
+        };
+        Self {
+            status: record.status,
+            reason: record.reason,
+            baseline_kwh: record.baseline_kwh,
+            actual_kwh: record.actual_kwh,
+            saved_kwh: record.saved_kwh,
+            percent_saved,
+            periods,
+            computed_at: record.computed_at,
+        }
+    }
+}
+
+/// A session with this household's part in it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HouseholdSessionDetail {
+    /// The session and whether the household joined.
+    #[serde(flatten)]
+    pub session: HouseholdSession,
+    /// The household's result, once there is one.
+    pub result: Option<ResultResponse>,
+}
+
+/// Sessions households can see.
+#[utoipa::path(
+    get, path = "/sessions", tag = "sessions", security(("bearer" = [])),
+    params(HouseholdSessionQuery),
+    responses(
+        (status = 200, body = HouseholdSessionPage),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_sessions(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiQuery(query): ApiQuery<HouseholdSessionQuery>,
+) -> Result<Json<HouseholdSessionPage>, ApiError> {
+    let mut errors = FieldErrors::default();
+    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
+    let page = errors.finish(|| page)?;
+    let (states, ascending): (&[SessionState], bool) = match query.when.unwrap_or_default() {
+        When::Upcoming => (&[SessionState::Scheduled], true),
+        When::Live => (&[SessionState::Live], true),
+        When::Past => (&[SessionState::Settling, SessionState::Final], false),
+    };
+    let found = state.store.list_sessions(states, ascending, page).await?;
+    let ids: Vec<Uuid> = found.items.iter().map(|s| s.id).collect();
+    let joined = state.store.joined_sessions(user.id, &ids).await?;
+    let district = state.store.household(user.id).await?.district;
+    Ok(Json(HouseholdSessionPage {
+        page: found.request.page(),
+        per_page: found.request.per_page(),
+        total: found.total,
+        items: found
+            .items
+            .into_iter()
+            .map(|s| household_view(s, &joined, district.as_deref()))
+            .collect(),
+    }))
+}
+
+fn household_view(
+    session: SessionRecord,
+    joined: &[Uuid],
+    district: Option<&str>,
+) -> HouseholdSession {
+    HouseholdSession {
+        joined: joined.contains(&session.id),
+        invited: session.plan.audience.includes(district),
+        session: session.into(),
+    }
+}
+
+/// A session that households may see (announced or later, not a draft).
+async fn visible(state: &AppState, id: Uuid) -> Result<SessionRecord, ApiError> {
+    let session = state.store.session(id).await?;
+    if session.state == SessionState::Draft {
+        return Err(ApiError::NotFound("session not found".to_owned()));
+    }
+    Ok(session)
+}
+
+/// One session with this household's participation and result.
+#[utoipa::path(
+    get, path = "/sessions/{id}", tag = "sessions", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Session id")),
+    responses(
+        (status = 200, body = HouseholdSessionDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn get_session(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Json<HouseholdSessionDetail>, ApiError> {
+    let session = visible(&state, id).await?;
+    let joined = state.store.joined_sessions(user.id, &[id]).await?;
+    let district = state.store.household(user.id).await?.district;
+    let result = state.store.session_result(id, user.id).await?;
+    Ok(Json(HouseholdSessionDetail {
+        session: household_view(session, &joined, district.as_deref()),
+        result: result.map(ResultResponse::from),
+    }))
+}
+
+/// Joins a session until its deadline, if the household is invited and has enough recent data.
+#[utoipa::path(
+    post, path = "/sessions/{id}/join", tag = "sessions", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Session id")),
+    responses(
+        (status = 200, body = HouseholdSession),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn join_session(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Json<HouseholdSession>, ApiError> {
+    let session = open_for_changes(&state, id).await?;
+    let district = state.store.household(user.id).await?.district;
+    if !session.plan.audience.includes(district.as_deref()) {
+        return Err(ApiError::Conflict(match district {
+            Some(district) => format!("this session is not open to households in {district}"),
+            None => "this session is for some districts only: choose your district in your household settings first".to_owned(),
+        }));
+    }
+    if let Err(reason) = state
+        .engine
+        .eligibility(user.id, &session)
+        .await
+        .map_err(engine_error)?
+    {
+        return Err(ApiError::Conflict(format!("not eligible: {reason}")));
+    }
+    state.store.join_session(id, user.id).await?;
+    let session = state.store.session(id).await?;
+    Ok(Json(household_view(session, &[id], district.as_deref())))
+}
+
+/// Leaves a session until its deadline.
+#[utoipa::path(
+    delete, path = "/sessions/{id}/join", tag = "sessions", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Session id")),
+    responses(
+        (status = 204),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn leave_session(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<StatusCode, ApiError> {
+    open_for_changes(&state, id).await?;
+    state
+        .store
+        .leave_session(id, user.id)
+        .await
+        .map_err(|error| match error {
+            store::StoreError::NotFound(_) => {
+                ApiError::Conflict("you had not joined this session".to_owned())
+            }
+            other => other.into(),
+        })?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// An announced session whose join deadline has not passed.
+async fn open_for_changes(state: &AppState, id: Uuid) -> Result<SessionRecord, ApiError> {
+    let session = visible(state, id).await?;
+    if session.state != SessionState::Scheduled {
+        return Err(ApiError::Conflict(format!(
+            "the session is {}: joining and leaving are closed",
+            session.state
+        )));
+    }
+    if Utc::now() > session.plan.window.join_deadline {
+        return Err(ApiError::Conflict(format!(
+            "the join deadline ({}) has passed",
+            session.plan.window.join_deadline.to_rfc3339()
+        )));
+    }
+    Ok(session)
+}
+
+fn engine_error(error: engine::EngineError) -> ApiError {
+    match error {
+        engine::EngineError::Store(error) => error.into(),
+        engine::EngineError::Session(message) => ApiError::Conflict(message),
+    }
+}

@@ -1,0 +1,250 @@
+//! Saving Sessions over HTTP: staff plan, announce and cancel them; households list, join and
+//! leave them and read their results.
+
+pub mod admin;
+pub mod consumer;
+
+use chrono::{DateTime, Utc};
+use domain::session::{Audience, SessionRules, SessionState, SessionWindow};
+use serde::{Deserialize, Serialize};
+use store::{SessionPlan, SessionRecord};
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, FieldErrors};
+
+/// Who may join, on the wire.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AudienceBody {
+    /// Every household.
+    Everyone,
+    /// Households of the listed districts.
+    Districts {
+        /// District names from the programme's list.
+        districts: Vec<String>,
+    },
+}
+
+/// A session plan as staff send it.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionPlanBody {
+    /// Shown to households, 1–120 characters.
+    #[schema(example = "Evening peak")]
+    pub title: String,
+    /// Shown to households, up to 2,000 characters.
+    #[serde(default)]
+    pub description: String,
+    /// Start, on a 30-minute boundary.
+    pub starts_at: DateTime<Utc>,
+    /// End, on a 30-minute boundary, 30 minutes to 4 hours after the start.
+    pub ends_at: DateTime<Utc>,
+    /// Last moment to join or leave; defaults to the start.
+    pub join_deadline: Option<DateTime<Utc>>,
+    /// Green Points per kWh saved (0–10,000).
+    #[schema(example = 100)]
+    pub points_per_kwh: u32,
+    /// Green Points for taking part (0–10,000).
+    #[serde(default)]
+    pub opt_in_bonus: u32,
+    /// Who may join; everyone by default.
+    pub audience: Option<AudienceBody>,
+    /// Baseline method: like-days (default), like-days-adjusted, high-x-of-y, 10-in-10,
+    /// regression or auto.
+    pub baseline_method: Option<String>,
+    /// Short notice (at least 30 minutes instead of a day).
+    #[serde(default)]
+    pub surprise: bool,
+}
+
+/// Largest points rate or bonus staff may set.
+const MAX_POINTS: u32 = 10_000;
+
+impl SessionPlanBody {
+    /// Checks every field, reporting all problems at once.
+    pub fn into_plan(self, districts: &[String]) -> Result<SessionPlan, ApiError> {
+        let mut errors = FieldErrors::default();
+        let title = self.title.trim().to_owned();
+        if title.is_empty() || title.chars().count() > 120 {
+            errors.push("title", "must be 1-120 characters");
+        }
+        if self.description.chars().count() > 2_000 {
+            errors.push("description", "must be at most 2,000 characters");
+        }
+        for (field, value) in [
+            ("points_per_kwh", self.points_per_kwh),
+            ("opt_in_bonus", self.opt_in_bonus),
+        ] {
+            if value > MAX_POINTS {
+                errors.push(field, &format!("must be at most {MAX_POINTS}"));
+            }
+        }
+        let audience = match self.audience.unwrap_or(AudienceBody::Everyone) {
+            AudienceBody::Everyone => Audience::Everyone,
+            AudienceBody::Districts { districts: chosen } => {
+                if chosen.is_empty() {
+                    errors.push("audience.districts", "name at least one district");
+                }
+                for district in &chosen {
+                    if !districts.contains(district) {
+                        errors.push(
+                            "audience.districts",
+                            &format!(
+                                "unknown district {district:?}; expected one of {}",
+                                districts.join(", ")
+                            ),
+                        );
+                    }
+                }
+                Audience::Districts { districts: chosen }
+            }
+        };
+        let method = self
+            .baseline_method
+            .unwrap_or_else(|| "like-days".to_owned())
+            .trim()
+            .to_ascii_lowercase();
+        errors.check("baseline_method", domain::baseline::Method::parse(&method));
+        let window = SessionWindow::new(
+            self.starts_at,
+            self.ends_at,
+            self.join_deadline.unwrap_or(self.starts_at),
+            &SessionRules::default(),
+        );
+        let window = match window {
+            Ok(window) => Some(window),
+            Err(problems) => {
+                for (field, message) in problems {
+                    errors.push(field, &message);
+                }
+                None
+            }
+        };
+        errors.finish(|| {
+            Some(SessionPlan {
+                title,
+                description: self.description,
+                window: window?,
+                points_per_kwh: self.points_per_kwh,
+                opt_in_bonus: self.opt_in_bonus,
+                audience,
+                baseline_method: method,
+                surprise: self.surprise,
+            })
+        })
+    }
+}
+
+/// A session as anyone sees it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SessionResponse {
+    /// Id.
+    pub id: uuid::Uuid,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// draft, scheduled, live, settling, final or cancelled.
+    pub state: String,
+    /// Start.
+    pub starts_at: DateTime<Utc>,
+    /// End.
+    pub ends_at: DateTime<Utc>,
+    /// Last moment to join or leave.
+    pub join_deadline: DateTime<Utc>,
+    /// Green Points per kWh saved.
+    pub points_per_kwh: u32,
+    /// Green Points for taking part.
+    pub opt_in_bonus: u32,
+    /// Who may join.
+    pub audience: AudienceBody,
+    /// Baseline method.
+    pub baseline_method: String,
+    /// Short notice.
+    pub surprise: bool,
+    /// Households that joined.
+    pub participants: u64,
+    /// When it was announced.
+    pub announced_at: Option<DateTime<Utc>>,
+}
+
+impl From<SessionRecord> for SessionResponse {
+    fn from(record: SessionRecord) -> Self {
+        let plan = record.plan;
+        Self {
+            id: record.id,
+            title: plan.title,
+            description: plan.description,
+            state: record.state.as_str().to_owned(),
+            starts_at: plan.window.starts_at,
+            ends_at: plan.window.ends_at,
+            join_deadline: plan.window.join_deadline,
+            points_per_kwh: plan.points_per_kwh,
+            opt_in_bonus: plan.opt_in_bonus,
+            audience: match plan.audience {
+                Audience::Everyone => AudienceBody::Everyone,
+                Audience::Districts { districts } => AudienceBody::Districts { districts },
+            },
+            baseline_method: plan.baseline_method,
+            surprise: plan.surprise,
+            participants: record.participants,
+            announced_at: record.announced_at,
+        }
+    }
+}
+
+/// Reads a comma-separated state filter.
+pub fn parse_states(raw: Option<&str>) -> Result<Vec<SessionState>, ApiError> {
+    let mut errors = FieldErrors::default();
+    let states: Vec<Option<SessionState>> = raw
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| errors.check("state", SessionState::parse(s)))
+        .collect();
+    errors.finish(|| states.into_iter().collect())
+}
+
+/// A page of sessions.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SessionPage {
+    /// The sessions on this page.
+    pub items: Vec<SessionResponse>,
+    /// 1-based page number.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Sessions matching the filter on all pages.
+    pub total: u64,
+}
+
+impl From<store::Page<SessionRecord>> for SessionPage {
+    fn from(page: store::Page<SessionRecord>) -> Self {
+        Self {
+            items: page.items.into_iter().map(SessionResponse::from).collect(),
+            page: page.request.page(),
+            per_page: page.request.per_page(),
+            total: page.total,
+        }
+    }
+}
+
+/// Refuses a plan that shares time with another session.
+pub async fn refuse_overlap(
+    store: &store::Store,
+    plan: &SessionPlan,
+    except: Option<uuid::Uuid>,
+) -> Result<(), ApiError> {
+    if let Some(other) = store
+        .overlapping_sessions(&plan.window, except)
+        .await?
+        .first()
+    {
+        return Err(ApiError::Conflict(format!(
+            "overlaps session {:?} ({} to {}, {})",
+            other.plan.title, other.plan.window.starts_at, other.plan.window.ends_at, other.state
+        )));
+    }
+    Ok(())
+}
