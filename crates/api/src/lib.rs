@@ -54,6 +54,16 @@ pub struct ProgrammeSettings {
 }
 
 impl ProgrammeSettings {
+    /// Settings of the settlement engine: this calendar, the product's eligibility rule and
+    /// 21 days for late data.
+    pub fn engine_settings(&self) -> Result<engine::EngineSettings, String> {
+        Ok(engine::EngineSettings {
+            calendar: self.calendar()?,
+            eligibility: domain::baseline::Eligibility::default(),
+            settlement_window: chrono::Duration::days(21),
+        })
+    }
+
     /// The programme's calendar for baselines and settlement.
     pub fn calendar(&self) -> Result<domain::calendar::Calendar, String> {
         let tz: chrono_tz::Tz = self
@@ -125,14 +135,7 @@ impl AppState {
             .map_err(|error| format!("programme time zone: {error}"))?;
         domain::household::TariffCode::parse(&settings.programme.default_tariff_code)
             .map_err(|error| format!("default tariff code: {error}"))?;
-        let engine = engine::Engine::new(
-            store.clone(),
-            engine::EngineSettings {
-                calendar: settings.programme.calendar()?,
-                eligibility: domain::baseline::Eligibility::default(),
-                settlement_window: chrono::Duration::days(21),
-            },
-        );
+        let engine = engine::Engine::new(store.clone(), settings.programme.engine_settings()?);
         Ok(Self {
             engine,
             store,

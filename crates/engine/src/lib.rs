@@ -6,6 +6,7 @@
 //! provisional and final results, and Green Points through the append-only ledger.
 
 mod history;
+mod lifecycle;
 mod settle;
 
 use chrono::{DateTime, Duration, Utc};
@@ -14,6 +15,7 @@ use domain::calendar::Calendar;
 use store::{SessionRecord, Store, StoreError};
 use uuid::Uuid;
 
+pub use lifecycle::SessionJobs;
 pub use settle::{SettleSummary, ledger_reason};
 
 /// Why the engine could not do its work (as opposed to a household having too little data,

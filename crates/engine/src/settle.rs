@@ -54,7 +54,7 @@ pub struct SettleSummary {
     pub final_results: u64,
     /// Participants without a baseline.
     pub insufficient: u64,
-    /// Ledger entries appended in this pass (corrections and bonuses included).
+    /// Ledger entries appended by a recomputation (corrections included).
     pub ledger_entries: u64,
 }
 
@@ -163,14 +163,50 @@ impl Engine {
     }
 
     /// Recomputes one household's result even when final (a support tool, or a correction of
-    /// the utility's data): the ledger gets a correcting entry for any difference.
+    /// the utility's data) and rewards it: the ledger gets a correcting entry for any difference.
     pub async fn recompute(
         &self,
         session: &SessionRecord,
         user: Uuid,
         now: DateTime<Utc>,
     ) -> Result<SettleSummary, EngineError> {
-        self.settle_where(session, now, Some(user)).await
+        let mut summary = self.settle_where(session, now, Some(user)).await?;
+        summary.ledger_entries = self.reward_where(session, Some(user)).await?;
+        Ok(summary)
+    }
+
+    /// Pays what the current results earn: savings points at the session's rate on the positive
+    /// part of the savings, and the opt-in bonus, for every participant with a provisional or
+    /// final result. Returns the ledger entries appended; running it again appends none.
+    pub async fn reward(&self, session: &SessionRecord) -> Result<u64, EngineError> {
+        self.reward_where(session, None).await
+    }
+
+    async fn reward_where(
+        &self,
+        session: &SessionRecord,
+        only: Option<Uuid>,
+    ) -> Result<u64, EngineError> {
+        let targets: Vec<(Uuid, i64)> = self
+            .store
+            .all_session_results(session.id)
+            .await?
+            .into_iter()
+            .filter(|r| {
+                (r.status == PROVISIONAL || r.status == FINAL)
+                    && only.is_none_or(|u| u == r.user_id)
+            })
+            .map(|r| {
+                let rewarded = r.saved_kwh.unwrap_or(0.0).max(0.0);
+                let points = (rewarded * f64::from(session.plan.points_per_kwh)).round() as i64;
+                (r.user_id, points)
+            })
+            .collect();
+        let mut appended = 0;
+        for chunk in targets.chunks(CHUNK) {
+            appended += self.pay(session, chunk).await?;
+        }
+        Ok(appended)
     }
 
     async fn settle_where(
@@ -210,7 +246,6 @@ impl Engine {
                     .into_iter()
                     .collect();
             let mut settled = Vec::with_capacity(open.len());
-            let mut payments = Vec::new();
             for result in open {
                 let mut figures: Vec<PeriodFigures> = serde_json::from_str(&result.periods)
                     .map_err(|error| {
@@ -248,12 +283,8 @@ impl Engine {
                     computed_at: now,
                     ..result.clone()
                 });
-                let target =
-                    (outcome.rewarded_kwh * f64::from(session.plan.points_per_kwh)).round() as i64;
-                payments.push((result.user_id, target));
             }
             self.store.save_session_results(&settled).await?;
-            summary.ledger_entries += self.pay(session, &payments).await?;
         }
         Ok(summary)
     }

@@ -187,6 +187,11 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
         let now = end + Duration::hours(1);
         let first = engine.settle(&session, now).await.unwrap();
         assert!(!first.is_complete());
+        assert_eq!(
+            engine.reward(&session).await.unwrap(),
+            1,
+            "the opt-in bonus"
+        );
         assert_eq!(result(steady).await.status, "provisional");
         assert_eq!(store.points_balance(steady).await.unwrap(), 10);
 
@@ -194,6 +199,11 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
         readings(&store, steady_meter.unwrap(), start, end, 0.15, (end, end)).await;
         let second = engine.settle(&session, now).await.unwrap();
         assert!(second.is_complete(), "{second:?}");
+        assert_eq!(
+            engine.reward(&session).await.unwrap(),
+            1,
+            "the savings points"
+        );
         let settled = result(steady).await;
         assert_eq!(
             (
@@ -204,10 +214,11 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
             ("final", Some(0.8), Some(1.2))
         );
         assert_eq!(store.points_balance(steady).await.unwrap(), 90);
+        engine.settle(&session, now).await.unwrap();
         assert_eq!(
-            engine.settle(&session, now).await.unwrap().ledger_entries,
+            engine.reward(&session).await.unwrap(),
             0,
-            "settling again pays nothing"
+            "settling and rewarding again pays nothing"
         );
         assert_eq!(
             store.points_balance(no_meter).await.unwrap()

@@ -307,6 +307,26 @@ impl Config {
         }
     }
 
+    /// The programme's facts as the API and the engine take them.
+    pub fn programme_settings(&self) -> ProgrammeSettings {
+        ProgrammeSettings {
+            time_zone: self.programme.time_zone.clone(),
+            districts: self.programme.districts.clone(),
+            default_tariff_code: self.programme.default_tariff_code.clone(),
+            holidays: self.programme.holidays.clone(),
+            cyprus_public_holidays: self.programme.cyprus_public_holidays,
+        }
+    }
+
+    /// The settlement engine over `store`.
+    pub fn engine(&self, store: store::Store) -> anyhow::Result<engine::Engine> {
+        let settings = self
+            .programme_settings()
+            .engine_settings()
+            .map_err(anyhow::Error::msg)?;
+        Ok(engine::Engine::new(store, settings))
+    }
+
     /// The API's part of the configuration.
     pub fn api_settings(&self, jwt_secret: Secret) -> ApiSettings {
         ApiSettings {
@@ -317,13 +337,7 @@ impl Config {
             cors_allowed_origins: self.cors_allowed_origins.clone(),
             rate_limits: self.rate_limits.clone(),
             password_hashing: self.password_hashing,
-            programme: ProgrammeSettings {
-                time_zone: self.programme.time_zone.clone(),
-                districts: self.programme.districts.clone(),
-                default_tariff_code: self.programme.default_tariff_code.clone(),
-                holidays: self.programme.holidays.clone(),
-                cyprus_public_holidays: self.programme.cyprus_public_holidays,
-            },
+            programme: self.programme_settings(),
             reading_limits: self.reading_limits(),
             ingest_body_limit_bytes: self.meter_data.upload_limit_bytes,
             admin_ui_dir: Some(self.admin_ui_dir.clone()),

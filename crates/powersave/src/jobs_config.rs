@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use domain::secret::Secret;
-use jobs::{Backoff, Job, JobContext, JobError, JobHandler, QueueBackend, QueueConfig};
+use jobs::{Backoff, QueueBackend, QueueConfig};
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -87,33 +87,39 @@ impl JobsConfig {
     }
 }
 
-/// Logs each job; stands in until the session engine supplies the real handler.
-#[derive(Debug, Clone, Default)]
-pub struct LoggingHandler;
-
-impl JobHandler for LoggingHandler {
-    async fn handle(&self, job: Job, context: JobContext) -> Result<(), JobError> {
-        tracing::info!(?job, id = %context.id, attempt = context.attempt, "job received");
-        Ok(())
-    }
-}
-
 /// Starts the in-process worker of `powersave serve` when `jobs.in_process` is on; it stops
 /// when `shutdown` turns true.
-pub fn start_in_process(
+pub async fn start_in_process(
     config: &crate::config::Config,
+    store: &store::Store,
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<Option<JoinHandle<()>>> {
     if !config.jobs.in_process {
         return Ok(None);
     }
     let queue = config.jobs.queue_config(&config.data_dir)?;
-    let worker = jobs::run_worker(queue, LoggingHandler, shutdown.clone());
+    let handler = session_jobs(config, store, &queue).await?;
+    let worker = jobs::run_worker(queue, handler, shutdown.clone());
     Ok(Some(tokio::spawn(async move {
         if let Err(error) = worker.await {
             tracing::error!(%error, "job worker stopped");
         }
     })))
+}
+
+/// The session lifecycle handler, queueing its follow-up jobs on the same queue.
+async fn session_jobs(
+    config: &crate::config::Config,
+    store: &store::Store,
+    queue: &QueueConfig,
+) -> anyhow::Result<engine::SessionJobs> {
+    let jobs = jobs::JobQueue::connect(queue)
+        .await
+        .context("opening the job queue")?;
+    Ok(engine::SessionJobs::new(
+        config.engine(store.clone())?,
+        jobs,
+    ))
 }
 
 /// `powersave worker`: runs the job worker and the cron tick until SIGINT or SIGTERM.
@@ -128,8 +134,10 @@ pub async fn run_worker_command(loaded: crate::config::Loaded) -> anyhow::Result
         );
     }
     let queue = config.jobs.queue_config(&config.data_dir)?;
+    let store = crate::serve::open_store(&config).await?;
+    let handler = session_jobs(&config, &store, &queue).await?;
     let (stop, shutdown) = watch::channel(false);
-    let mut worker = tokio::spawn(jobs::run_worker(queue, LoggingHandler, shutdown));
+    let mut worker = tokio::spawn(jobs::run_worker(queue, handler, shutdown));
     println!("PowerSave job worker is running (Ctrl-C stops it)");
     let ended = tokio::select! {
         () = crate::serve::shutdown_signal() => {

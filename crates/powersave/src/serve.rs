@@ -34,7 +34,8 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     }
     let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
     let feeds = crate::feeds::start(&config.feeds()?, &store, url.backend(), &feeds_shutdown)?;
-    let jobs_worker = crate::jobs_config::start_in_process(&config, &feeds_shutdown)?;
+    let jobs_worker =
+        crate::jobs_config::start_in_process(&config, &store, &feeds_shutdown).await?;
     let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
         .map_err(anyhow::Error::msg)?;
     let app = api::router(state).map_err(anyhow::Error::msg)?;

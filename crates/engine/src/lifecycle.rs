@@ -1,0 +1,176 @@
+//! The session lifecycle as background jobs: the minute tick starts and ends sessions on time,
+//! settlement recomputes daily until results are final, and rewards follow every settlement.
+//!
+//! Each handler first reads the session's state and acts only in the state its job belongs to,
+//! with compare-and-set transitions, so a job delivered twice (the queue delivers at least once)
+//! or arriving after a cancellation does nothing harmful.
+
+use chrono::{DateTime, Utc};
+use domain::session::SessionState;
+use jobs::{Job, JobContext, JobError, JobHandler, JobQueue};
+use store::{SessionRecord, StoreError};
+use uuid::Uuid;
+
+use crate::{Engine, EngineError};
+
+/// The job handler of the session lifecycle.
+#[derive(Clone)]
+pub struct SessionJobs {
+    engine: Engine,
+    queue: JobQueue,
+}
+
+impl SessionJobs {
+    /// A handler that computes with `engine` and queues follow-up jobs on `queue`.
+    pub fn new(engine: Engine, queue: JobQueue) -> Self {
+        Self { engine, queue }
+    }
+
+    async fn queue(&self, job: Job, key: String) -> Result<(), JobError> {
+        self.queue
+            .enqueue_unique(job, Utc::now(), &key)
+            .await
+            .map(|_| ())
+            .map_err(JobError::retryable)
+    }
+
+    /// Queues what the clock says is due: starts, ends, and each settling session's daily
+    /// recomputation.
+    async fn tick(&self, at: DateTime<Utc>) -> Result<(), JobError> {
+        let store = self.engine.store();
+        for session in store.sessions_due(at).await.map_err(retryable)? {
+            let id = session.id;
+            match session.state {
+                SessionState::Scheduled => {
+                    self.queue(Job::StartSession { session_id: id }, format!("start:{id}"))
+                        .await?
+                }
+                SessionState::Live => {
+                    self.queue(Job::EndSession { session_id: id }, format!("end:{id}"))
+                        .await?
+                }
+                _ => {}
+            }
+        }
+        let page =
+            domain::paging::PageRequest::new(None, Some(100)).map_err(JobError::permanent)?;
+        let settling = store
+            .list_sessions(&[SessionState::Settling], true, page)
+            .await
+            .map_err(retryable)?;
+        for session in settling.items {
+            let id = session.id;
+            self.queue(
+                Job::Settle { session_id: id },
+                format!("settle:{id}:{}", at.date_naive()),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn start(&self, id: Uuid) -> Result<(), JobError> {
+        let Some(session) = self
+            .advance(id, SessionState::Scheduled, SessionState::Live)
+            .await?
+        else {
+            return Ok(());
+        };
+        self.engine
+            .compute_baselines(&session)
+            .await
+            .map_err(engine_error)?;
+        Ok(())
+    }
+
+    async fn end(&self, id: Uuid) -> Result<(), JobError> {
+        if self
+            .advance(id, SessionState::Live, SessionState::Settling)
+            .await?
+            .is_some()
+        {
+            self.settle(id).await?;
+        }
+        Ok(())
+    }
+
+    async fn settle(&self, id: Uuid) -> Result<(), JobError> {
+        let session = self.engine.store().session(id).await.map_err(retryable)?;
+        if session.state != SessionState::Settling {
+            return Ok(());
+        }
+        let summary = self
+            .engine
+            .settle(&session, Utc::now())
+            .await
+            .map_err(engine_error)?;
+        tracing::info!(session = %id, participants = summary.participants, final_results = summary.final_results, "session settled");
+        self.queue(
+            Job::Reward { session_id: id },
+            format!("reward:{id}:{}", Utc::now().timestamp()),
+        )
+        .await?;
+        if summary.is_complete() {
+            self.advance(id, SessionState::Settling, SessionState::Final)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn reward(&self, id: Uuid) -> Result<(), JobError> {
+        let session = self.engine.store().session(id).await.map_err(retryable)?;
+        if matches!(session.state, SessionState::Settling | SessionState::Final) {
+            let appended = self.engine.reward(&session).await.map_err(engine_error)?;
+            tracing::info!(session = %id, appended, "session rewarded");
+        }
+        Ok(())
+    }
+
+    /// Moves `id` from `from` to `to`; the session when it is (now) in `to`, `None` when it is in
+    /// neither (for example cancelled), so the caller does nothing.
+    async fn advance(
+        &self,
+        id: Uuid,
+        from: SessionState,
+        to: SessionState,
+    ) -> Result<Option<SessionRecord>, JobError> {
+        let store = self.engine.store();
+        match store.set_session_state(id, from, to).await {
+            Ok(session) => Ok(Some(session)),
+            Err(StoreError::Conflict(_)) => {
+                let current = store.session(id).await.map_err(retryable)?;
+                Ok((current.state == to).then_some(current))
+            }
+            Err(StoreError::NotFound(_)) => Ok(None),
+            Err(error) => Err(retryable(error)),
+        }
+    }
+}
+
+fn retryable(error: StoreError) -> JobError {
+    JobError::retryable(error)
+}
+
+fn engine_error(error: EngineError) -> JobError {
+    match error {
+        EngineError::Store(error) => JobError::retryable(error),
+        EngineError::Session(message) => JobError::permanent(message),
+    }
+}
+
+impl JobHandler for SessionJobs {
+    async fn handle(&self, job: Job, context: JobContext) -> Result<(), JobError> {
+        tracing::debug!(kind = job.kind(), id = %context.id, attempt = context.attempt, "job");
+        match job {
+            Job::Tick { at } => self.tick(at).await,
+            Job::StartSession { session_id } => self.start(session_id).await,
+            Job::EndSession { session_id } => self.end(session_id).await,
+            Job::Settle { session_id } => self.settle(session_id).await,
+            Job::Reward { session_id } => self.reward(session_id).await,
+            Job::Announce { session_id } => {
+                tracing::info!(session = %session_id, "session announced");
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! The whole life of a Saving Session on a real queue, on both storage backends and both queues
+//! (SQLite with the SQLite queue, PostgreSQL with Redis): the tick starts and ends it, results are
+//! provisional until late data arrives, the worker is killed during settlement and restarted,
+//! and points are paid exactly once; a cancelled session pays nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Duration, DurationRound, Utc};
+use domain::account::{DisplayName, Email, Role};
+use domain::baseline::Eligibility;
+use domain::calendar::Calendar;
+use domain::household::{TariffCode, TimeZone as HouseholdZone};
+use domain::meter::{IntervalLength, MeterId};
+use domain::reading::{Quality, ReadingLimits, validate};
+use domain::session::{Audience, SessionState, SessionWindow};
+use engine::{Engine, EngineSettings, SessionJobs};
+use jobs::{Job, JobQueue, QueueBackend, QueueConfig};
+use store::Backend;
+use store::testing::{each_backend, running_in_ci};
+use store::{NewUser, PoolOptions, SessionPlan, Store};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+async fn household(store: &Store, email: &str, meter: &str) -> (Uuid, i64) {
+    let user = store
+        .create_user(NewUser {
+            email: Email::parse(email).unwrap(),
+            display_name: DisplayName::parse("Household").unwrap(),
+            password_hash: "x".into(),
+            role: Role::Consumer,
+            tariff_code: TariffCode::parse("01").unwrap(),
+            time_zone: HouseholdZone::parse("Europe/Nicosia").unwrap(),
+        })
+        .await
+        .unwrap();
+    store
+        .link_meter(
+            user.id,
+            &MeterId::parse(meter).unwrap(),
+            IntervalLength::FifteenMinutes,
+        )
+        .await
+        .unwrap();
+    (
+        user.id,
+        store
+            .meters_by_utility_ids(&[meter.to_owned()])
+            .await
+            .unwrap()[meter]
+            .id,
+    )
+}
+
+async fn readings(
+    store: &Store,
+    meter: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    kwh: f64,
+    skip: (DateTime<Utc>, DateTime<Utc>),
+) {
+    let now = Utc::now();
+    let mut batch = Vec::new();
+    let mut at = from;
+    while at < to && at + Duration::minutes(15) <= now {
+        if at < skip.0 || at >= skip.1 {
+            batch.push(
+                validate(
+                    meter,
+                    IntervalLength::FifteenMinutes,
+                    at,
+                    kwh,
+                    Quality::Actual,
+                    now,
+                    &ReadingLimits::default(),
+                )
+                .unwrap(),
+            );
+        }
+        at += Duration::minutes(15);
+    }
+    store.upsert_readings(&batch).await.unwrap();
+}
+
+fn plan(title: &str, start: DateTime<Utc>) -> SessionPlan {
+    SessionPlan {
+        title: title.into(),
+        description: String::new(),
+        window: SessionWindow {
+            starts_at: start,
+            ends_at: start + Duration::hours(2),
+            join_deadline: start,
+        },
+        points_per_kwh: 100,
+        opt_in_bonus: 10,
+        audience: Audience::Everyone,
+        baseline_method: "like-days".into(),
+        surprise: false,
+    }
+}
+
+async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
+    for _ in 0..300 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn queue_config(backend: Backend) -> Option<QueueConfig> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let queue_backend = match backend {
+        Backend::Sqlite => QueueBackend::Sqlite {
+            path: std::env::temp_dir().join(format!("powersave-lifecycle-{nanos}.db")),
+        },
+        Backend::Postgres => match std::env::var("POWERSAVE_TEST_REDIS_URL") {
+            Ok(url) => QueueBackend::Redis { url },
+            Err(_) => {
+                assert!(
+                    !running_in_ci(),
+                    "POWERSAVE_TEST_REDIS_URL is required under CI=true"
+                );
+                eprintln!("skipping the Redis queue: POWERSAVE_TEST_REDIS_URL is not set");
+                return None;
+            }
+        },
+    };
+    let mut config = QueueConfig::new(queue_backend);
+    config.queue_name = format!("lifecycle-{nanos}");
+    config.poll_interval = StdDuration::from_millis(100);
+    config.heartbeat = StdDuration::from_secs(1);
+    config.tick_schedule = None;
+    config.backoff.first = StdDuration::from_secs(1);
+    Some(config)
+}
+
+#[tokio::test]
+async fn schedule_start_end_settle_late_data_and_reward_once() {
+    for database in each_backend().await {
+        let Some(config) = queue_config(database.backend()) else {
+            continue;
+        };
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let engine = Engine::new(
+            store.clone(),
+            EngineSettings {
+                calendar: Calendar::cyprus(2024..=2030, []),
+                eligibility: Eligibility::default(),
+                settlement_window: Duration::days(21),
+            },
+        );
+        let queue = JobQueue::connect(&config).await.unwrap();
+        let handler = SessionJobs::new(engine, queue.clone());
+
+        // Two days ago, 17:00–19:00 in Nicosia: over, but well inside the 21-day window.
+        let calendar = Calendar::cyprus(2024..=2030, []);
+        let date = calendar.locate(Utc::now().timestamp()).0 - Duration::days(2);
+        let start = calendar.local_day(date).start() + Duration::hours(17);
+        let start = start.duration_trunc(Duration::minutes(30)).unwrap();
+        let end = start + Duration::hours(2);
+        let (saver, meter) = household(&store, "saver@example.com", "CY-SAVER").await;
+        let (other, other_meter) = household(&store, "other@example.com", "CY-OTHER").await;
+        let history = start - Duration::days(46);
+        readings(&store, meter, history, Utc::now(), 0.25, (start, end)).await;
+        readings(
+            &store,
+            other_meter,
+            history,
+            Utc::now(),
+            0.25,
+            (start, start),
+        )
+        .await;
+
+        let session = store
+            .create_session(&plan("Evening peak", start), None)
+            .await
+            .unwrap();
+        let cancelled = store
+            .create_session(&plan("Called off", end), None)
+            .await
+            .unwrap();
+        for (id, user) in [(session.id, saver), (cancelled.id, other)] {
+            store.join_session(id, user).await.unwrap();
+            store
+                .set_session_state(id, SessionState::Draft, SessionState::Scheduled)
+                .await
+                .unwrap();
+        }
+        store
+            .set_session_state(
+                cancelled.id,
+                SessionState::Scheduled,
+                SessionState::Cancelled,
+            )
+            .await
+            .unwrap();
+
+        let (stop, shutdown) = watch::channel(false);
+        let worker = tokio::spawn(jobs::run_worker(config.clone(), handler.clone(), shutdown));
+        let state_of = async |id| store.session(id).await.unwrap().state;
+        let status_of = async |user| {
+            store
+                .session_result(session.id, user)
+                .await
+                .unwrap()
+                .map(|r| r.status)
+        };
+
+        // The tick starts the session (baselines), a second one ends it (provisional results).
+        queue.enqueue(Job::Tick { at: Utc::now() }).await.unwrap();
+        queue
+            .enqueue(Job::StartSession {
+                session_id: cancelled.id,
+            })
+            .await
+            .unwrap();
+        eventually("the session to start with a baseline", async || {
+            status_of(saver).await.as_deref() == Some("pending")
+        })
+        .await;
+        queue.enqueue(Job::Tick { at: Utc::now() }).await.unwrap();
+        eventually("provisional results and the opt-in bonus", async || {
+            status_of(saver).await.as_deref() == Some("provisional")
+                && store.points_balance(saver).await.unwrap() == 10
+        })
+        .await;
+        assert_eq!(state_of(session.id).await, SessionState::Settling);
+
+        // Late data arrives; the worker dies while settling and another one takes over.
+        readings(&store, meter, start, end, 0.15, (end, end)).await;
+        queue
+            .enqueue(Job::Settle {
+                session_id: session.id,
+            })
+            .await
+            .unwrap();
+        tokio::time::sleep(StdDuration::from_millis(150)).await;
+        worker.abort();
+        let _ = worker.await;
+        let (_stop_again, shutdown) = watch::channel(false);
+        let worker = tokio::spawn(jobs::run_worker(config.clone(), handler.clone(), shutdown));
+        queue
+            .enqueue(Job::Settle {
+                session_id: session.id,
+            })
+            .await
+            .unwrap();
+        eventually("the final result and its points", async || {
+            state_of(session.id).await == SessionState::Final
+                && store.points_balance(saver).await.unwrap() == 90
+        })
+        .await;
+
+        // Everything again: nothing more is paid; the cancelled session paid nothing.
+        for job in [
+            Job::Settle {
+                session_id: session.id,
+            },
+            Job::Reward {
+                session_id: session.id,
+            },
+            Job::Reward {
+                session_id: cancelled.id,
+            },
+            Job::Tick { at: Utc::now() },
+        ] {
+            queue.enqueue(job).await.unwrap();
+        }
+        eventually("the queue to drain", async || {
+            queue.depth().await.unwrap().waiting == 0
+        })
+        .await;
+        tokio::time::sleep(StdDuration::from_millis(500)).await;
+        let result = store
+            .session_result(session.id, saver)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (result.status.as_str(), result.saved_kwh),
+            ("final", Some(0.8))
+        );
+        let ledger = store
+            .points_ledger(saver, domain::paging::PageRequest::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            ledger.total, 2,
+            "one bonus and one savings entry: {:?}",
+            ledger.items
+        );
+        assert_eq!(store.points_balance(saver).await.unwrap(), 90);
+        assert_eq!(state_of(cancelled.id).await, SessionState::Cancelled);
+        assert_eq!(store.points_balance(other).await.unwrap(), 0);
+        assert!(queue.failed(10).await.unwrap().is_empty());
+
+        stop.send(true).ok();
+        worker.abort();
+        queue.close().await;
+    }
+}
