@@ -109,6 +109,8 @@ pub struct ApiSettings {
     pub ingest_body_limit_bytes: usize,
     /// The built admin dashboard (`web/admin/dist`), served at `/admin` when present.
     pub admin_ui_dir: Option<PathBuf>,
+    /// The web build of the consumer app (`web/mobile/dist`), served at `/app` when present.
+    pub app_ui_dir: Option<PathBuf>,
 }
 
 /// What every handler can reach.
@@ -276,11 +278,19 @@ pub fn router(state: AppState) -> Result<Router, String> {
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .with_state(state)
         .merge(SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", openapi));
-    if let Some(dir) = settings.admin_ui_dir.as_deref() {
+    for (path, dir, what) in [
+        (
+            "/admin",
+            settings.admin_ui_dir.as_deref(),
+            "admin dashboard",
+        ),
+        ("/app", settings.app_ui_dir.as_deref(), "consumer app"),
+    ] {
+        let Some(dir) = dir else { continue };
         if dir.join("index.html").exists() {
-            app = app.nest_service("/admin", single_page_app(dir));
+            app = app.nest_service(path, single_page_app(dir));
         } else {
-            tracing::warn!(dir = %dir.display(), "admin dashboard not built; /admin is unavailable (run `make run`)");
+            tracing::warn!(dir = %dir.display(), "{what} not built; {path} is unavailable (run `make run`)");
         }
     }
     app = app

@@ -202,3 +202,50 @@ async fn request_ids_cors_and_docs() {
         .unwrap();
     assert_eq!(spec["openapi"], "3.1.0");
 }
+
+#[tokio::test]
+async fn built_front_ends_are_served_with_client_side_routes_and_revalidation() {
+    let database = TestDatabase::sqlite();
+    let root = std::env::temp_dir().join(format!("powersave-spa-{}", std::process::id()));
+    let mut settings = settings();
+    for (name, title) in [("admin", "Admin"), ("app", "App")] {
+        let dir = root.join(name);
+        std::fs::create_dir_all(dir.join("assets")).unwrap();
+        std::fs::write(dir.join("index.html"), format!("<title>{title}</title>")).unwrap();
+        std::fs::write(dir.join("assets/main.js"), "console.log(1)").unwrap();
+    }
+    settings.admin_ui_dir = Some(root.join("admin"));
+    settings.app_ui_dir = Some(root.join("app"));
+    let app = TestApp::spawn_with(&database, settings).await;
+    for (prefix, title) in [("/admin", "Admin"), ("/app", "App")] {
+        let deep = app
+            .client
+            .get(app.url(&format!("{prefix}/users/42")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(deep.status(), StatusCode::OK);
+        let modified = deep.headers()["last-modified"].to_str().unwrap().to_owned();
+        assert_eq!(
+            deep.text().await.unwrap(),
+            format!("<title>{title}</title>")
+        );
+        let asset = app
+            .client
+            .get(app.url(&format!("{prefix}/assets/main.js")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(asset.text().await.unwrap(), "console.log(1)");
+        // A browser's reload revalidates: the answer is 304, never an empty 200.
+        let again = app
+            .client
+            .get(app.url(&format!("{prefix}/users/42")))
+            .header("if-modified-since", modified)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    }
+    std::fs::remove_dir_all(root).unwrap();
+}

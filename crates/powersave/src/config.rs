@@ -101,6 +101,8 @@ pub struct Config {
     pub programme: ProgrammeConfig,
     /// The built admin dashboard, served at `/admin`.
     pub admin_ui_dir: PathBuf,
+    /// The web build of the consumer app, served at `/app`.
+    pub app_ui_dir: PathBuf,
     /// Meter data pipeline.
     pub meter_data: MeterDataConfig,
     /// Background jobs.
@@ -154,6 +156,7 @@ impl Default for Config {
             password_hashing: HashCost::default(),
             programme: ProgrammeConfig::default(),
             admin_ui_dir: PathBuf::from("web/admin/dist"),
+            app_ui_dir: PathBuf::from("web/mobile/dist"),
             meter_data: MeterDataConfig::default(),
             jobs: crate::jobs_config::JobsConfig::default(),
         }
@@ -179,6 +182,7 @@ const ENV_KEYS: &[&str] = &[
     "password_hashing",
     "programme",
     "admin_ui_dir",
+    "app_ui_dir",
     "meter_data",
     "jobs",
 ];
@@ -341,6 +345,7 @@ impl Config {
             reading_limits: self.reading_limits(),
             ingest_body_limit_bytes: self.meter_data.upload_limit_bytes,
             admin_ui_dir: Some(self.admin_ui_dir.clone()),
+            app_ui_dir: Some(self.app_ui_dir.clone()),
         }
     }
 }

@@ -52,6 +52,7 @@ pub fn settings() -> ApiSettings {
         reading_limits: domain::reading::ReadingLimits::default(),
         ingest_body_limit_bytes: 1024 * 1024,
         admin_ui_dir: None,
+        app_ui_dir: None,
     }
 }
 
