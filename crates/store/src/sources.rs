@@ -187,11 +187,22 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(StoreError::NotFound("data source"))?;
+        if model.kind != SourceKind::Api.as_str() {
+            return Err(StoreError::Conflict(format!(
+                "{} is a {} source: only API sources have a key to revoke",
+                model.name, model.kind
+            )));
+        }
         let mut active: data_source::ActiveModel = model.clone().into();
         if model.revoked_at.is_none() {
             active.revoked_at = Set(Some(Utc::now()));
         }
-        to_record(active.update(&self.db).await?, None)
+        active.update(&self.db).await?;
+        self.list_sources()
+            .await?
+            .into_iter()
+            .find(|source| source.id == id)
+            .ok_or(StoreError::NotFound("data source"))
     }
 
     /// Every source with today's counters, by name.

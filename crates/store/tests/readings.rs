@@ -277,8 +277,19 @@ async fn sources_count_deliveries_and_keep_dead_letters() {
         assert_eq!(letters.total, 1);
         assert!(letters.items[0].payload.len() <= 4096);
 
-        store.revoke_source(api.id).await.unwrap();
+        let revoked = store.revoke_source(api.id).await.unwrap();
+        assert!(revoked.revoked_at.is_some());
+        assert_eq!(
+            (revoked.readings_today, revoked.rejected_today),
+            (16, 5),
+            "today's counts survive"
+        );
         assert!(store.source_by_key_hash(&[7; 32]).await.unwrap().is_none());
+        let keyless = store.revoke_source(mqtt.id).await.unwrap_err();
+        assert!(
+            matches!(&keyless, StoreError::Conflict(m) if m.contains("only API sources")),
+            "{keyless}"
+        );
         store.set_watermark(mqtt.id, end).await.unwrap();
     }
 }
