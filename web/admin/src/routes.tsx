@@ -5,6 +5,10 @@ import { AppLayout } from "./features/layout/AppLayout";
 import { NotFoundPage } from "./features/layout/NotFoundPage";
 import { MeterDataPage } from "./features/meterData/MeterDataPage";
 import { OverviewPage } from "./features/overview/OverviewPage";
+import { EditSessionPage } from "./features/sessions/EditSessionPage";
+import { NewSessionPage } from "./features/sessions/NewSessionPage";
+import { SessionDetailPage } from "./features/sessions/SessionDetailPage";
+import { SessionsPage } from "./features/sessions/SessionsPage";
 import { UserDetailPage } from "./features/users/UserDetailPage";
 import { UsersPage } from "./features/users/UsersPage";
 
@@ -17,6 +21,10 @@ export const routes: RouteObject[] = [
         element: <AppLayout />,
         children: [
           { index: true, element: <OverviewPage /> },
+          { path: "sessions", element: <SessionsPage /> },
+          { path: "sessions/new", element: <NewSessionPage /> },
+          { path: "sessions/:id", element: <SessionDetailPage /> },
+          { path: "sessions/:id/edit", element: <EditSessionPage /> },
           { path: "users", element: <UsersPage /> },
           { path: "users/:id", element: <UserDetailPage /> },
           { path: "meter-data", element: <MeterDataPage /> },

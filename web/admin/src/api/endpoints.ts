@@ -12,6 +12,10 @@ import type {
   LoginRequest,
   Overview,
   Programme,
+  Session,
+  SessionListQuery,
+  SessionPage,
+  SessionPlan,
   TokenPair,
   User,
   UserDetail,
@@ -20,6 +24,7 @@ import type {
 } from "./types";
 
 const userPath = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
+const sessionPath = (id: string) => `/admin/sessions/${encodeURIComponent(id)}`;
 
 export const authApi = {
   login: (body: LoginRequest) =>
@@ -58,4 +63,10 @@ export const adminApi = {
   createSource: (body: CreateSourceRequest) =>
     api.request<CreatedSource>("/admin/data-sources", { method: "POST", body }),
   revokeSource: (id: number) => api.request<DataSource>(`/admin/data-sources/${id}/revoke`, { method: "POST" }),
+  listSessions: (query: SessionListQuery) => api.request<SessionPage>("/admin/sessions", { query }),
+  getSession: (id: string) => api.request<Session>(sessionPath(id)),
+  createSession: (body: SessionPlan) => api.request<Session>("/admin/sessions", { method: "POST", body }),
+  updateSession: (id: string, body: SessionPlan) => api.request<Session>(sessionPath(id), { method: "PUT", body }),
+  announceSession: (id: string) => api.request<Session>(`${sessionPath(id)}/announce`, { method: "POST" }),
+  cancelSession: (id: string) => api.request<Session>(`${sessionPath(id)}/cancel`, { method: "POST" }),
 };

@@ -26,6 +26,11 @@ export type DeadLetterPage = Schemas["DeadLetterPage"];
 export type DeadLetterQuery = NonNullable<
   paths["/api/v1/admin/meter-data/dead-letters"]["get"]["parameters"]["query"]
 >;
+export type Session = Schemas["SessionResponse"];
+export type SessionPage = Schemas["SessionPage"];
+export type SessionPlan = Schemas["SessionPlanBody"];
+export type Audience = Schemas["AudienceBody"];
+export type SessionListQuery = NonNullable<paths["/api/v1/admin/sessions"]["get"]["parameters"]["query"]>;
 
 /** The roles the server knows (the schema types `role` as a plain string). */
 export const ROLES = ["consumer", "admin", "superadmin"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatNumber, formatPercent } from "./format";
+import { formatDateTime, formatDateTimeRange, formatDuration, formatNumber, formatPercent } from "./format";
 
 describe("formatting for people", () => {
   it("formats numbers in the given locale", () => {
@@ -12,6 +12,15 @@ describe("formatting for people", () => {
     // Cyprus moved to summer time (EEST, UTC+3) at 03:00 local on 29 March 2026.
     expect(formatDateTime("2026-03-29T00:30:00Z", "Europe/Nicosia", "en-GB")).toBe("29 Mar 2026, 02:30 EET");
     expect(formatDateTime("2026-03-29T01:30:00Z", "Europe/Nicosia", "en-GB")).toBe("29 Mar 2026, 04:30 EEST");
+  });
+
+  it("says a span of time with its day once", () => {
+    expect(formatDateTimeRange("2026-06-12T15:00:00Z", "2026-06-12T16:30:00Z", "Europe/Nicosia", "en-GB")).toBe(
+      "12 Jun 2026, 18:00–19:30 EEST",
+    );
+    expect(formatDateTimeRange("2026-06-12T20:30:00Z", "2026-06-12T21:30:00Z", "Europe/Nicosia", "en-GB")).toBe(
+      "12 Jun 2026, 23:30\u2009–\u200913 Jun 2026, 00:30 EEST",
+    );
   });
 
   it("leaves text that is not a date alone", () => {

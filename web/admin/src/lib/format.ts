@@ -19,6 +19,21 @@ export function formatDateTime(iso: string, timeZone?: string, locale?: string):
   }).format(date) + zoneSuffix(date, timeZone, locale);
 }
 
+/** Two instants as one span, the day said once when both fall on it: "12 Jun 2026, 18:00 – 19:30 EEST". */
+export function formatDateTimeRange(startIso: string, endIso: string, timeZone?: string, locale?: string): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startIso} – ${endIso}`;
+  if (end < start) return `${formatDateTime(startIso, timeZone, locale)} – ${formatDateTime(endIso, timeZone, locale)}`;
+  return (
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      ...(timeZone ? { timeZone } : {}),
+    }).formatRange(start, end) + zoneSuffix(end, timeZone, locale)
+  );
+}
+
 function zoneSuffix(date: Date, timeZone: string | undefined, locale: string | undefined): string {
   const zone = new Intl.DateTimeFormat(locale, {
     timeZoneName: "short",

@@ -1,4 +1,4 @@
-import type { DataSource, DeadLetter, Overview, User, UserDetail } from "../api/types";
+import type { DataSource, DeadLetter, Overview, Session, User, UserDetail } from "../api/types";
 
 export function user(overrides: Partial<User> = {}): User {
   return {
@@ -79,6 +79,27 @@ export function deadLetter(overrides: Partial<DeadLetter> = {}): DeadLetter {
     received_at: "2026-03-29T00:30:00Z",
     payload: "not json",
     reason: "not JSON (topic powersave/readings/CY-0001)",
+    ...overrides,
+  };
+}
+
+export function session(overrides: Partial<Session> = {}): Session {
+  return {
+    id: "00000000-0000-7000-8000-00000000005e",
+    title: "Evening peak",
+    description: "Use less between six and half past seven.",
+    state: "draft",
+    // 18:00–19:30 in Nicosia (summer time, UTC+3).
+    starts_at: "2026-06-12T15:00:00Z",
+    ends_at: "2026-06-12T16:30:00Z",
+    join_deadline: "2026-06-12T15:00:00Z",
+    points_per_kwh: 100,
+    opt_in_bonus: 10,
+    audience: { kind: "everyone" },
+    baseline_method: "like-days",
+    surprise: false,
+    participants: 0,
+    announced_at: null,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { RoleLabel } from "../users/RoleLabel";
 
 const links = [
   { to: "/", label: "Overview", end: true },
+  { to: "/sessions", label: "Sessions", end: false },
   { to: "/users", label: "Users", end: false },
   { to: "/meter-data", label: "Meter data", end: false },
 ];

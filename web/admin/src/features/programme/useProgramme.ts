@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { programmeApi } from "../../api/endpoints";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatDateTimeRange } from "../../lib/format";
 
 export function useProgramme() {
   return useQuery({ queryKey: ["programme"], queryFn: programmeApi.get, staleTime: Infinity });
@@ -11,4 +11,10 @@ export function useProgramme() {
 export function useDateTimeFormat(): (iso: string) => string {
   const timeZone = useProgramme().data?.time_zone;
   return useCallback((iso: string) => formatDateTime(iso, timeZone), [timeZone]);
+}
+
+/** Formats a span of two instants in the programme's time zone. */
+export function useDateTimeRangeFormat(): (startIso: string, endIso: string) => string {
+  const timeZone = useProgramme().data?.time_zone;
+  return useCallback((startIso: string, endIso: string) => formatDateTimeRange(startIso, endIso, timeZone), [timeZone]);
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { canAnnounce, canCancel, canEdit, SESSION_STATES, stateName } from "./states";
+
+describe("what staff may do with a session in each state", () => {
+  it("follows the server's rules", () => {
+    const allowed = SESSION_STATES.map((state) => [state, canEdit(state), canAnnounce(state), canCancel(state)]);
+    expect(allowed).toEqual([
+      ["draft", true, true, true],
+      ["scheduled", true, false, true],
+      ["live", false, false, true],
+      ["settling", false, false, false],
+      ["final", false, false, false],
+      ["cancelled", false, false, false],
+    ]);
+  });
+
+  it("names states for people, and leaves unknown ones as they are", () => {
+    expect(stateName("settling")).toBe("Settling");
+    expect(stateName("paused")).toBe("paused");
+  });
+});

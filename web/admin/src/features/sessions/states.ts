@@ -1,0 +1,37 @@
+// A session's life: draft → scheduled → live → settling → final, or cancelled before it ends.
+// What staff may do in each state mirrors the server's rules, which refuse everything else.
+
+export const SESSION_STATES = ["draft", "scheduled", "live", "settling", "final", "cancelled"] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+const names: Record<SessionState, string> = {
+  draft: "Draft",
+  scheduled: "Scheduled",
+  live: "Live",
+  settling: "Settling",
+  final: "Final",
+  cancelled: "Cancelled",
+};
+
+function isSessionState(state: string): state is SessionState {
+  return (SESSION_STATES as readonly string[]).includes(state);
+}
+
+export function stateName(state: string): string {
+  return isSessionState(state) ? names[state] : state;
+}
+
+/** The plan may change before the session starts. */
+export function canEdit(state: string): boolean {
+  return state === "draft" || state === "scheduled";
+}
+
+/** Only a draft is announced to households. */
+export function canAnnounce(state: string): boolean {
+  return state === "draft";
+}
+
+/** A session that has not ended may be called off. */
+export function canCancel(state: string): boolean {
+  return state === "draft" || state === "scheduled" || state === "live";
+}
