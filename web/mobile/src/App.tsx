@@ -1,0 +1,44 @@
+import { DefaultTheme, NavigationContainer } from "@react-navigation/native";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StatusBar } from "expo-status-bar";
+import { useState } from "react";
+import { SafeAreaProvider } from "react-native-safe-area-context";
+import { API_BASE_URL } from "./api/config";
+import { AuthProvider } from "./auth/AuthProvider";
+import { createServices, type Services } from "./auth/services";
+import { refreshTokenVault } from "./auth/vault";
+import { watchConnectivity } from "./lib/online";
+import { createQueryClient } from "./lib/queryClient";
+import { RootNavigator } from "./navigation/RootNavigator";
+import { colors } from "./ui/theme";
+
+watchConnectivity();
+
+const theme = {
+  ...DefaultTheme,
+  colors: { ...DefaultTheme.colors, primary: colors.primary, background: colors.background, text: colors.text },
+};
+
+interface Props {
+  /** Tests pass their own; the app talks to the real server. */
+  services?: Services;
+}
+
+export function App({ services }: Props) {
+  const [queryClient] = useState(createQueryClient);
+  const [ownServices] = useState(
+    () => services ?? createServices((...args) => globalThis.fetch(...args), refreshTokenVault, API_BASE_URL),
+  );
+  return (
+    <SafeAreaProvider>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider services={ownServices}>
+          <NavigationContainer theme={theme} documentTitle={{ formatter: (options) => `${options?.title ?? "PowerSave"} · PowerSave` }}>
+            <RootNavigator />
+          </NavigationContainer>
+        </AuthProvider>
+      </QueryClientProvider>
+      <StatusBar style="dark" />
+    </SafeAreaProvider>
+  );
+}

@@ -1,0 +1,69 @@
+// One function per API call the app makes.
+import type { ApiClient } from "./client";
+import type {
+  ConsumptionSummary,
+  Household,
+  HouseholdUpdate,
+  Programme,
+  Resolution,
+  Series,
+  Session,
+  SessionDetail,
+  SessionPage,
+  SessionWhen,
+  TokenResponse,
+  User,
+} from "./types";
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface Registration extends Credentials {
+  display_name: string;
+}
+
+export interface ConsumptionRange {
+  from: string;
+  to: string;
+  resolution: Resolution;
+}
+
+export function endpoints(client: ApiClient) {
+  const { request } = client;
+  return {
+    login: (body: Credentials) =>
+      request<TokenResponse>("/auth/login", { method: "POST", body, anonymous: true }),
+    register: (body: Registration) =>
+      request<User>("/auth/register", { method: "POST", body, anonymous: true }),
+    logout: (refreshToken: string) =>
+      request<void>("/auth/logout", {
+        method: "POST",
+        body: { refresh_token: refreshToken },
+        anonymous: true,
+      }),
+    me: () => request<User>("/me"),
+    changePassword: (current_password: string, new_password: string) =>
+      request<TokenResponse>("/me/password", {
+        method: "PUT",
+        body: { current_password, new_password },
+      }),
+    household: () => request<Household>("/me/household"),
+    updateHousehold: (body: HouseholdUpdate) =>
+      request<Household>("/me/household", { method: "PATCH", body }),
+    programme: () => request<Programme>("/programme", { anonymous: true }),
+    summary: () => request<ConsumptionSummary>("/me/consumption/summary"),
+    consumption: ({ from, to, resolution }: ConsumptionRange) =>
+      request<Series>("/me/consumption", { query: { from, to, resolution } }),
+    sessions: (when: SessionWhen) =>
+      request<SessionPage>("/sessions", { query: { when, per_page: 50 } }),
+    session: (id: string) => request<SessionDetail>(`/sessions/${encodeURIComponent(id)}`),
+    join: (id: string) =>
+      request<Session>(`/sessions/${encodeURIComponent(id)}/join`, { method: "POST" }),
+    leave: (id: string) =>
+      request<void>(`/sessions/${encodeURIComponent(id)}/join`, { method: "DELETE" }),
+  };
+}
+
+export type Api = ReturnType<typeof endpoints>;

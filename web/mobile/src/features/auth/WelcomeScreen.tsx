@@ -1,0 +1,26 @@
+import type { NativeStackScreenProps } from "@react-navigation/native-stack";
+import { StyleSheet, Text, View } from "react-native";
+import type { AuthStackParams } from "../../navigation/types";
+import { Button } from "../../ui/Button";
+import { colors, font, space } from "../../ui/theme";
+
+export function WelcomeScreen({ navigation }: NativeStackScreenProps<AuthStackParams, "Welcome">) {
+  return (
+    <View style={styles.screen}>
+      <Text role="heading" style={styles.title}>
+        PowerSave
+      </Text>
+      <Text style={styles.text}>
+        Join Saving Sessions when the grid is under stress, use less than usual and earn Green Points.
+      </Text>
+      <Button label="Create an account" onPress={() => navigation.navigate("Register")} />
+      <Button label="Sign in" variant="secondary" onPress={() => navigation.navigate("SignIn")} />
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  screen: { flex: 1, justifyContent: "center", padding: space.lg, gap: space.md, backgroundColor: colors.background },
+  title: { fontSize: font.headline, fontWeight: "800", color: colors.primary },
+  text: { fontSize: font.body, color: colors.text, lineHeight: 24 },
+});

@@ -1,0 +1,16 @@
+import type { BottomTabScreenProps } from "@react-navigation/bottom-tabs";
+import { useQueryClient } from "@tanstack/react-query";
+import type { TabParams } from "../../navigation/types";
+import { Screen } from "../../ui/Screen";
+import { NextSessionCard } from "./NextSessionCard";
+import { TodayCard } from "./TodayCard";
+
+export function HomeScreen({ navigation }: BottomTabScreenProps<TabParams, "Home">) {
+  const queryClient = useQueryClient();
+  return (
+    <Screen onRefresh={() => queryClient.invalidateQueries()}>
+      <TodayCard />
+      <NextSessionCard onSeeAll={() => navigation.navigate("Sessions", { screen: "SessionList" })} />
+    </Screen>
+  );
+}

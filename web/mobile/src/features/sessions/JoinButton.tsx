@@ -1,0 +1,39 @@
+import { StyleSheet, Text, View } from "react-native";
+import { errorMessage } from "../../api/errors";
+import type { Session } from "../../api/types";
+import { Button } from "../../ui/Button";
+import { colors, font } from "../../ui/theme";
+import { useParticipation } from "./queries";
+
+/** Join or leave before the deadline; the server's reason is shown when it says no. */
+export function JoinButton({ session }: { session: Session }) {
+  const participation = useParticipation(session.id);
+  const closed = Date.parse(session.join_deadline) <= Date.now();
+  const { joined } = session;
+  return (
+    <View style={styles.box}>
+      {closed ? (
+        <Text style={styles.note}>{joined ? "You have joined. Joining has closed." : "Joining has closed."}</Text>
+      ) : (
+        <Button
+          label={joined ? `Leave ${session.title}` : `Join ${session.title}`}
+          variant={joined ? "secondary" : "primary"}
+          busy={participation.isPending}
+          onPress={() => participation.mutate(!joined)}
+        />
+      )}
+      {joined && !closed && <Text style={styles.note}>You have joined this session.</Text>}
+      {participation.isError && (
+        <Text role="alert" style={styles.error}>
+          {errorMessage(participation.error)}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  box: { gap: 4 },
+  note: { fontSize: font.body, color: colors.primary, fontWeight: "600" },
+  error: { fontSize: font.body, color: colors.danger, fontWeight: "600" },
+});

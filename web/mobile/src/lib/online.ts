@@ -1,0 +1,2 @@
+/** On the web TanStack Query already follows the browser's online and offline events. */
+export function watchConnectivity(): void {}

@@ -1,0 +1,25 @@
+import { onlineManager } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
+import { StyleSheet, Text } from "react-native";
+import { colors, font, space } from "./theme";
+
+export function OfflineBanner() {
+  const online = useSyncExternalStore(onlineManager.subscribe.bind(onlineManager), () => onlineManager.isOnline());
+  if (online) return null;
+  return (
+    <Text role="alert" style={styles.banner}>
+      You are offline. Figures may be out of date; they refresh when you are back online.
+    </Text>
+  );
+}
+
+const styles = StyleSheet.create({
+  banner: {
+    backgroundColor: colors.warning,
+    color: colors.onPrimary,
+    padding: space.sm,
+    borderRadius: 8,
+    fontSize: font.small,
+    fontWeight: "600",
+  },
+});

@@ -1,0 +1,81 @@
+import { StyleSheet, Text, View } from "react-native";
+import Svg, { Line, Rect, Text as SvgText } from "react-native-svg";
+import { colors, font, space } from "../theme";
+
+export interface Pair {
+  label: string;
+  baseline: number;
+  actual: number | null;
+}
+
+interface Props {
+  pairs: Pair[];
+  /** A sentence read out instead of the drawing. */
+  summary: string;
+  height?: number;
+}
+
+const WIDTH = 320;
+const AXIS = 24;
+
+/** Baseline (outlined) and actual (filled) bars side by side for each period, in kWh. */
+export function PairedBars({ pairs, summary, height = 180 }: Props) {
+  const max = Math.max(0.001, ...pairs.flatMap((p) => [p.baseline, p.actual ?? 0]));
+  const slot = (WIDTH - AXIS) / Math.max(1, pairs.length);
+  const bar = Math.max(2, slot / 2 - 2);
+  const plot = height - AXIS;
+  const y = (kwh: number) => plot - (kwh / max) * (plot - 8);
+  return (
+    <View style={styles.box}>
+      <View role="img" aria-label={summary}>
+        <Svg width="100%" height={height} viewBox={`0 0 ${WIDTH} ${height}`}>
+          <Line x1={AXIS} y1={plot} x2={WIDTH} y2={plot} stroke={colors.text} strokeWidth={1} />
+          <SvgText x={0} y={12} fontSize={10} fill={colors.text}>
+            kWh
+          </SvgText>
+          <SvgText x={0} y={y(max) + 12} fontSize={10} fill={colors.text}>
+            {max.toFixed(2)}
+          </SvgText>
+          {pairs.map((pair, index) => {
+            const x = AXIS + index * slot + 1;
+            return [
+              <Rect
+                key={`b${index}`}
+                x={x}
+                y={y(pair.baseline)}
+                width={bar}
+                height={plot - y(pair.baseline)}
+                fill={colors.background}
+                stroke={colors.baseline}
+                strokeWidth={2}
+              />,
+              pair.actual !== null && (
+                <Rect
+                  key={`a${index}`}
+                  x={x + bar + 1}
+                  y={y(pair.actual)}
+                  width={bar}
+                  height={plot - y(pair.actual)}
+                  fill={colors.actual}
+                />
+              ),
+              <SvgText key={`l${index}`} x={x} y={height - 8} fontSize={10} fill={colors.text}>
+                {pair.label}
+              </SvgText>,
+            ];
+          })}
+        </Svg>
+      </View>
+      <View style={styles.legend}>
+        <Text style={styles.legendText}>▭ Usual use (baseline)</Text>
+        <Text style={styles.legendText}>■ Your use</Text>
+      </View>
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  box: { gap: space.xs },
+  legend: { flexDirection: "row", gap: space.md },
+  legendText: { fontSize: font.small, color: colors.text },
+});
