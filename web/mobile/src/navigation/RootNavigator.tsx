@@ -61,7 +61,7 @@ function SignedInTabs() {
     >
       <Tabs.Screen name="Home" component={HomeScreen} options={{ title: "Home" }} />
       <Tabs.Screen name="Sessions" component={SessionsNavigator} options={{ headerShown: false, title: "Sessions" }} />
-      <Tabs.Screen name="Consumption" component={ConsumptionScreen} options={{ title: "Consumption" }} />
+      <Tabs.Screen name="Consumption" component={ConsumptionScreen} options={{ title: "Your energy use", tabBarLabel: "Energy" }} />
       <Tabs.Screen name="Profile" component={ProfileNavigator} options={{ headerShown: false, title: "Profile" }} />
     </Tabs.Navigator>
   );

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { accounts, announceSession, screenshot, signIn, uniqueName, waitForMeterHistory } from "./support";
+
+test("a new household registers, sees its field errors fixed, lands on Home and is told why it cannot join yet", async ({
+  page,
+  request,
+}) => {
+  const title = uniqueName("Registration peak");
+  await announceSession(request, title, 2);
+  const name = uniqueName("household");
+
+  await page.goto("/app/");
+  await expect(page.getByRole("heading", { name: "PowerSave" })).toBeVisible();
+  await screenshot(page, "01-welcome");
+  await page.getByRole("button", { name: "Create an account" }).tap();
+
+  await page.getByLabel("Name shown to others").fill("Andreas");
+  await page.getByLabel("E-mail").fill(`${name}@e2e.example`);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).tap();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await screenshot(page, "02-register-field-error");
+
+  await page.getByLabel("Password").fill("green garden grows");
+  await page.getByRole("button", { name: "Create account" }).tap();
+  await expect(page.getByText("Today so far")).toBeVisible();
+  await expect(page.getByText(title).first()).toBeVisible();
+  await expect(page.getByText(/Starts in/)).toBeVisible();
+  await screenshot(page, "03-home-new-household");
+
+  await page.getByRole("button", { name: `Join ${title}` }).tap();
+  await expect(page.getByRole("alert")).toContainText(/eligib|meter/i);
+  await screenshot(page, "04-not-eligible");
+});
+
+test("a household with meter history joins the next session from Sessions and leaves it again", async ({ page, request }) => {
+  const title = uniqueName("Evening peak");
+  await announceSession(request, title, 3);
+  await waitForMeterHistory(request, accounts.simulated);
+
+  await signIn(page, accounts.simulated);
+  await expect(page.getByText("Next Saving Session")).toBeVisible();
+  await screenshot(page, "05-home");
+
+  await page.getByRole("tab", { name: "Sessions" }).tap();
+  await expect(page.getByRole("tab", { name: "Upcoming", selected: true })).toBeVisible();
+  await page.getByRole("button", { name: `Join ${title}` }).tap();
+  await expect(page.getByRole("button", { name: `Leave ${title}` })).toBeVisible();
+  await expect(page.getByText("You have joined this session.").first()).toBeVisible();
+  await screenshot(page, "06-sessions-joined");
+
+  await page.getByRole("button", { name: `Leave ${title}` }).tap();
+  await expect(page.getByRole("button", { name: `Join ${title}` })).toBeVisible();
+
+  await page.getByRole("tab", { name: "Past" }).tap();
+  await expect(page.getByText(/No past sessions yet|Result of/).first()).toBeVisible();
+  await page.getByRole("tab", { name: "Live" }).tap();
+  await expect(page.getByText(/No session is running now|Follow/).first()).toBeVisible();
+});
+
+test("the consumption and profile tabs show the household's data, and signing out returns to Welcome", async ({ page }) => {
+  await signIn(page, accounts.consumer);
+  await page.getByRole("tab", { name: "Energy" }).tap();
+  await expect(page.getByRole("tab", { name: "Today", selected: true })).toBeVisible();
+  await page.getByRole("tab", { name: "7 days" }).tap();
+  await expect(page.getByText(/in all|No meter readings/).first()).toBeVisible();
+  await screenshot(page, "07-consumption-week");
+
+  await page.getByRole("tab", { name: "Profile" }).tap();
+  await expect(page.getByText("Meter CY-DEMO-0001", { exact: false })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Nicosia" })).toHaveAttribute("aria-checked", "true");
+  await screenshot(page, "08-profile");
+
+  await page.getByRole("button", { name: "Sign out" }).tap();
+  await expect(page.getByRole("button", { name: "Create an account" })).toBeVisible();
+});
