@@ -8,7 +8,7 @@ import { canAnnounce, canCancel, canEdit } from "./states";
 
 type Asking = "announce" | "cancel" | null;
 
-/** Edit, announce and cancel, each offered only in the states that allow it. */
+/** Edit, announce and cancel, each offered only in the states that allow it; the last outcome shows. */
 export function SessionActions({ session }: { session: Session }) {
   const [asking, setAsking] = useState<Asking>(null);
   const announce = useAnnounceSession(session.id);
@@ -16,12 +16,10 @@ export function SessionActions({ session }: { session: Session }) {
   const busy = announce.isPending || cancel.isPending;
   const offered = canEdit(session.state) || canAnnounce(session.state) || canCancel(session.state);
 
-  if (!offered) {
-    return <p className="text-sm text-slate-600">Nothing more can be done with this session.</p>;
-  }
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap gap-2">
+      {!offered && <p className="text-sm text-slate-600">Nothing more can be done with this session.</p>}
+      <div className="flex flex-wrap gap-2 empty:hidden">
         {canEdit(session.state) && (
           <Link to={`/sessions/${session.id}/edit`} className="btn-secondary">
             Edit
@@ -48,6 +46,7 @@ export function SessionActions({ session }: { session: Session }) {
           confirmLabel="Announce"
           onConfirm={() => {
             setAsking(null);
+            cancel.reset();
             announce.mutate();
           }}
           onCancel={() => setAsking(null)}
@@ -62,6 +61,7 @@ export function SessionActions({ session }: { session: Session }) {
           tone="danger"
           onConfirm={() => {
             setAsking(null);
+            announce.reset();
             cancel.mutate();
           }}
           onCancel={() => setAsking(null)}
