@@ -1,6 +1,7 @@
 //! `powersave`: the server and the operator commands.
 
 mod accounts;
+mod backtest;
 mod bench;
 mod config;
 mod demo;
@@ -69,6 +70,11 @@ enum Command {
     },
     /// Print the OpenAPI document of the API.
     Openapi,
+    /// Baseline accuracy backtests and speed measurements (figures in docs/BASELINES.md).
+    Baseline {
+        #[command(subcommand)]
+        command: backtest::BaselineCommand,
+    },
     /// Measure the system (figures go in docs/PERFORMANCE.md).
     Bench {
         #[command(subcommand)]
@@ -265,6 +271,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             logging::init(&loaded.config);
             simulate::run(options, loaded.config.time_zone()?).await
         }
+        Command::Baseline { command } => backtest::run(command),
         Command::Openapi => {
             let document = api::openapi().map_err(anyhow::Error::msg)?;
             println!("{}", document.to_pretty_json()?);

@@ -265,6 +265,11 @@ impl History {
         self
     }
 
+    /// Temperatures per day and slot, if any, in the layout of the values.
+    pub fn temperature(&self) -> Option<&[f32]> {
+        self.temperature.as_deref()
+    }
+
     /// A borrowed view, the form every baseline method reads.
     pub fn view(&self) -> HistoryView<'_> {
         HistoryView {

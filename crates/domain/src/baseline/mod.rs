@@ -9,6 +9,7 @@
 
 mod adjustment;
 mod auto;
+pub mod backtest;
 mod eligibility;
 mod high_x_of_y;
 mod history;
