@@ -126,6 +126,8 @@ pub struct AppState {
     pub passwords: Arc<Passwords>,
     /// Baselines, eligibility and settlement.
     pub engine: engine::Engine,
+    /// Meters whose readings just changed, for live session views.
+    pub reading_events: ingest::ReadingEvents,
 }
 
 impl AppState {
@@ -138,7 +140,9 @@ impl AppState {
         domain::household::TariffCode::parse(&settings.programme.default_tariff_code)
             .map_err(|error| format!("default tariff code: {error}"))?;
         let engine = engine::Engine::new(store.clone(), settings.programme.engine_settings()?);
+        let (reading_events, _) = tokio::sync::broadcast::channel(1024);
         Ok(Self {
+            reading_events,
             engine,
             store,
             settings: Arc::new(settings),
@@ -215,7 +219,8 @@ fn api_routes(
         .merge(routes::meter_readings::router(ingest_body_limit))
         .merge(routes::programme::router())
         .merge(routes::sessions::admin::router())
-        .merge(routes::sessions::consumer::router());
+        .merge(routes::sessions::consumer::router())
+        .merge(routes::sessions::live::router());
     Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))
 }
 

@@ -65,6 +65,9 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     // eligible with, and had not joined (the join and leave stories are in sessions.rs).
     ("POST", "/api/v1/sessions/{id}/join", Access::SignedIn, 409),
     ("DELETE", "/api/v1/sessions/{id}/join", Access::SignedIn, 409),
+    // Live progress starts with the session (these are announced, not started).
+    ("GET", "/api/v1/sessions/{id}/live", Access::SignedIn, 409),
+    ("GET", "/api/v1/admin/sessions/{id}/live", Access::Admin, 409),
 ];
 
 fn documented_operations() -> BTreeSet<(String, String)> {

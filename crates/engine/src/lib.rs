@@ -7,6 +7,7 @@
 
 mod history;
 mod lifecycle;
+mod live;
 mod settle;
 
 use chrono::{DateTime, Duration, Utc};
@@ -16,6 +17,7 @@ use store::{SessionRecord, Store, StoreError};
 use uuid::Uuid;
 
 pub use lifecycle::SessionJobs;
+pub use live::{LivePeriod, LiveProgress};
 pub use settle::{SettleSummary, ledger_reason};
 
 /// Why the engine could not do its work (as opposed to a household having too little data,

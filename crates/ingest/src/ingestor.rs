@@ -60,7 +60,13 @@ pub struct Ingestor {
     source_id: i64,
     /// Meter ids resolved so far; a miss goes to the database once per batch.
     meters: Arc<RwLock<HashMap<String, MeterRef>>>,
+    /// Where changed meters are announced, when live views listen.
+    events: Option<ReadingEvents>,
 }
+
+/// Announces, after each stored batch, the meters (storage keys) whose readings changed, so that
+/// live session views refresh as data arrives instead of polling.
+pub type ReadingEvents = tokio::sync::broadcast::Sender<Arc<Vec<i64>>>;
 
 impl Ingestor {
     /// Rejections listed in a report; beyond this only the count grows.
@@ -73,7 +79,14 @@ impl Ingestor {
             limits,
             source_id,
             meters: Arc::default(),
+            events: None,
         }
+    }
+
+    /// The same ingestor, announcing changed meters on `events`.
+    pub fn with_events(mut self, events: ReadingEvents) -> Self {
+        self.events = Some(events);
+        self
     }
 
     /// Loads every meter at once; worth it before a large import.
@@ -180,6 +193,15 @@ impl Ingestor {
         self.store
             .record_ingest(self.source_id, report.counts, report.rejected, newest)
             .await?;
+        if let Some(events) = &self.events
+            && report.counts.inserted + report.counts.updated > 0
+        {
+            let mut meters: Vec<i64> = valid.iter().map(|reading| reading.meter).collect();
+            meters.sort_unstable();
+            meters.dedup();
+            // Nobody listening is fine: live views subscribe only while open.
+            let _ = events.send(Arc::new(meters));
+        }
         Ok(report)
     }
 }

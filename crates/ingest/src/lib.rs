@@ -12,7 +12,7 @@ mod json;
 pub mod mqtt;
 pub mod pull;
 
-pub use ingestor::{IngestReport, Ingestor, Rejected, RowRef};
+pub use ingestor::{IngestReport, Ingestor, ReadingEvents, Rejected, RowRef};
 
 use chrono::{DateTime, Utc};
 use domain::reading::{Quality, RejectReason};

@@ -293,14 +293,16 @@ impl Config {
         })
     }
 
-    /// The meter-data feeds' part of the configuration.
-    pub fn feeds(&self) -> anyhow::Result<crate::feeds::Feeds<'_>> {
+    /// The meter-data feeds' part of the configuration; stored readings are announced on
+    /// `events`.
+    pub fn feeds(&self, events: ingest::ReadingEvents) -> anyhow::Result<crate::feeds::Feeds<'_>> {
         Ok(crate::feeds::Feeds {
             mqtt: &self.meter_data.mqtt,
             simulator: &self.meter_data.simulator,
             pull: &self.meter_data.pull,
             limits: self.reading_limits(),
             time_zone: self.time_zone()?,
+            events,
         })
     }
 

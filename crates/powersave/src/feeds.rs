@@ -126,6 +126,8 @@ pub struct Feeds<'a> {
     pub limits: ReadingLimits,
     /// The programme's time zone.
     pub time_zone: chrono_tz::Tz,
+    /// Where stored readings are announced to live views.
+    pub events: ingest::ReadingEvents,
 }
 
 /// Starts every configured feed; each stops when `shutdown` turns true.
@@ -143,9 +145,9 @@ pub fn start(
             client_id: feeds.mqtt.client_id.clone(),
             source_name: feeds.mqtt.source_name.clone(),
         };
-        let (limits, ingest_store) = (feeds.limits, store.clone());
+        let (limits, ingest_store, events) = (feeds.limits, store.clone(), feeds.events.clone());
         let listener = ingest::mqtt::run(
-            move |source| Ingestor::new(ingest_store, limits, source),
+            move |source| Ingestor::new(ingest_store, limits, source).with_events(events),
             store.clone(),
             settings,
             shutdown.clone(),
@@ -167,13 +169,7 @@ pub fn start(
             timeout: Duration::from_secs(60),
         })
         .with_context(|| format!("meter data source {}", pull.name))?;
-        tasks.push(spawn_pull(
-            source,
-            store,
-            feeds.limits,
-            pull.every_secs,
-            shutdown,
-        ));
+        tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
     }
     if feeds.simulator.is_enabled(backend) {
         let simulator = Arc::new(feeds.simulator.simulator(feeds.time_zone));
@@ -190,7 +186,7 @@ pub fn start(
         tasks.push(spawn_pull(
             source,
             store,
-            feeds.limits,
+            feeds,
             feeds.simulator.every_secs,
             shutdown,
         ));
@@ -201,15 +197,16 @@ pub fn start(
 fn spawn_pull<S: MeterDataSource + 'static>(
     source: S,
     store: &Store,
-    limits: ReadingLimits,
+    feeds: &Feeds<'_>,
     every_secs: u64,
     shutdown: &watch::Receiver<bool>,
 ) -> JoinHandle<()> {
     let name = source.name().to_owned();
+    let (limits, ingest_store, events) = (feeds.limits, store.clone(), feeds.events.clone());
     let run = ingest::pull::run(
         source,
+        move |id| Ingestor::new(ingest_store, limits, id).with_events(events),
         store.clone(),
-        limits,
         Duration::from_secs(every_secs.max(1)),
         shutdown.clone(),
     );

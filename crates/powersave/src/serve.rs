@@ -32,12 +32,17 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     if demo {
         crate::demo::seed(&config, &store).await?;
     }
-    let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
-    let feeds = crate::feeds::start(&config.feeds()?, &store, url.backend(), &feeds_shutdown)?;
-    let jobs_worker =
-        crate::jobs_config::start_in_process(&config, &store, &feeds_shutdown).await?;
     let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
         .map_err(anyhow::Error::msg)?;
+    let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
+    let feeds = crate::feeds::start(
+        &config.feeds(state.reading_events.clone())?,
+        &store,
+        url.backend(),
+        &feeds_shutdown,
+    )?;
+    let jobs_worker =
+        crate::jobs_config::start_in_process(&config, &store, &feeds_shutdown).await?;
     let app = api::router(state).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -234,7 +234,8 @@ async fn upload(
         state.store.clone(),
         state.settings.reading_limits,
         source.id,
-    );
+    )
+    .with_events(state.reading_events.clone());
     let report = ingestor.ingest(rows).await?;
     tracing::info!(source = %source.name, inserted = report.counts.inserted, updated = report.counts.updated,
         unchanged = report.counts.unchanged, rejected = report.rejected, "readings uploaded");

@@ -13,7 +13,6 @@ use std::future::Future;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use domain::reading::ReadingLimits;
 use store::{SourceKind, Store, StoreError};
 use tokio::sync::watch;
 
@@ -111,13 +110,13 @@ pub async fn pull_until_caught_up<S: MeterDataSource>(
 /// source are logged and retried at the next tick; only a failure to register the source ends it.
 pub async fn run<S: MeterDataSource>(
     source: S,
+    ingestor_for: impl FnOnce(i64) -> Ingestor,
     store: Store,
-    limits: ReadingLimits,
     every: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<(), StoreError> {
     let record = store.ensure_source(source.name(), source.kind()).await?;
-    let ingestor = Ingestor::new(store, limits, record.id);
+    let ingestor = ingestor_for(record.id);
     let mut watermark = record.watermark;
     loop {
         let pulled = tokio::select! {

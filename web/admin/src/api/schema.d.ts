@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sessions/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's aggregate live progress in kW (`event: progress`, JSON data). */
+        get: operations["programme_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -525,6 +542,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's live progress in a session it joined (`event: progress`, JSON data). */
+        get: operations["household_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -740,6 +774,56 @@ export interface components {
              * @example CY-000123
              */
             meter_id: string;
+        };
+        /** @description One settlement period of live progress. */
+        LivePeriodResponse: {
+            /**
+             * Format: double
+             * @description Measured as average power (kW).
+             */
+            actual_kw: number;
+            /**
+             * Format: double
+             * @description Measured so far (kWh), over the participants reporting.
+             */
+            actual_kwh: number;
+            /**
+             * Format: double
+             * @description Baseline as average power (kW).
+             */
+            baseline_kw: number;
+            /**
+             * Format: double
+             * @description Baseline (kWh).
+             */
+            baseline_kwh: number;
+            /**
+             * Format: int64
+             * @description Participants whose readings for the period arrived.
+             */
+            reporting: number;
+            /**
+             * Format: date-time
+             * @description UTC start of the 30-minute period.
+             */
+            start: string;
+        };
+        /** @description A `progress` event. */
+        LiveProgressResponse: {
+            /**
+             * Format: int64
+             * @description Participants with a baseline (1 for a household).
+             */
+            participants: number;
+            /** @description Per period. */
+            periods: components["schemas"]["LivePeriodResponse"][];
+            /**
+             * Format: double
+             * @description Baseline − actual over the periods with readings (kWh).
+             */
+            saved_kwh: number;
+            /** @description The session's state when the event was sent. */
+            state: string;
         };
         /** @description Signing in. */
         LoginRequest: {
@@ -1702,6 +1786,52 @@ export interface operations {
             };
         };
     };
+    programme_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["LiveProgressResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_users: {
         parameters: {
             query?: {
@@ -2590,6 +2720,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    household_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["LiveProgressResponse"];
+                };
             };
             401: {
                 headers: {

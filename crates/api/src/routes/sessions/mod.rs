@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod consumer;
+pub mod live;
 
 use chrono::{DateTime, Utc};
 use domain::session::{Audience, SessionRules, SessionState, SessionWindow};

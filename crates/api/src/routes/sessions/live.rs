@@ -1,0 +1,211 @@
+//! Live progress over Server-Sent Events: a household's actual against its baseline, and the
+//! programme's aggregate for staff, pushed whenever readings for the session arrive.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use chrono::{DateTime, Utc};
+use domain::session::SessionState;
+use futures_util::Stream;
+use serde::{Deserialize, Serialize};
+use tokio::sync::broadcast::error::RecvError;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::extract::{AdminUser, CurrentUser};
+use crate::error::{ApiError, Problem};
+use crate::extract::ApiPath;
+
+/// Live routes for households and staff.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(household_live))
+        .routes(routes!(programme_live))
+}
+
+/// One settlement period of live progress.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LivePeriodResponse {
+    /// UTC start of the 30-minute period.
+    pub start: DateTime<Utc>,
+    /// Baseline (kWh).
+    pub baseline_kwh: f64,
+    /// Measured so far (kWh), over the participants reporting.
+    pub actual_kwh: f64,
+    /// Baseline as average power (kW).
+    pub baseline_kw: f64,
+    /// Measured as average power (kW).
+    pub actual_kw: f64,
+    /// Participants whose readings for the period arrived.
+    pub reporting: u64,
+}
+
+/// A `progress` event.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LiveProgressResponse {
+    /// The session's state when the event was sent.
+    pub state: String,
+    /// Participants with a baseline (1 for a household).
+    pub participants: u64,
+    /// Baseline − actual over the periods with readings (kWh).
+    pub saved_kwh: f64,
+    /// Per period.
+    pub periods: Vec<LivePeriodResponse>,
+}
+
+/// Events are sent at most this often, however fast readings arrive.
+const MIN_INTERVAL: Duration = Duration::from_millis(250);
+
+/// A household's live progress in a session it joined (`event: progress`, JSON data).
+#[utoipa::path(
+    get, path = "/sessions/{id}/live", tag = "sessions", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Session id")),
+    responses(
+        (status = 200, content_type = "text/event-stream", body = LiveProgressResponse),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn household_live(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    started(&state, id).await?;
+    if state
+        .store
+        .joined_sessions(user.id, &[id])
+        .await?
+        .is_empty()
+    {
+        return Err(ApiError::Conflict(
+            "you did not join this session".to_owned(),
+        ));
+    }
+    let meters: Vec<i64> = state
+        .store
+        .household_meters_of(&[user.id])
+        .await?
+        .into_iter()
+        .map(|(_, meter, _)| meter)
+        .collect();
+    Ok(stream(state, id, Some(user.id), Some(Arc::new(meters))))
+}
+
+/// The programme's aggregate live progress in kW (`event: progress`, JSON data).
+#[utoipa::path(
+    get, path = "/admin/sessions/{id}/live", tag = "sessions", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Session id")),
+    responses(
+        (status = 200, content_type = "text/event-stream", body = LiveProgressResponse),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn programme_live(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    started(&state, id).await?;
+    Ok(stream(state, id, None, None))
+}
+
+/// A session that has baselines: live or later.
+async fn started(state: &AppState, id: Uuid) -> Result<(), ApiError> {
+    let session = state.store.session(id).await?;
+    match session.state {
+        SessionState::Live | SessionState::Settling | SessionState::Final => Ok(()),
+        other => Err(ApiError::Conflict(format!(
+            "the session is {other}: live progress starts with the session"
+        ))),
+    }
+}
+
+fn stream(
+    state: AppState,
+    id: Uuid,
+    user: Option<Uuid>,
+    meters: Option<Arc<Vec<i64>>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let events = state.reading_events.subscribe();
+    let start = (state, events, true);
+    let stream = futures_util::stream::unfold(start, move |(state, mut events, first)| {
+        let meters = meters.clone();
+        async move {
+            if !first {
+                tokio::time::sleep(MIN_INTERVAL).await;
+                loop {
+                    match events.recv().await {
+                        Ok(changed) => {
+                            let relevant = meters.as_ref().is_none_or(|mine| {
+                                changed.iter().any(|meter| mine.contains(meter))
+                            });
+                            if relevant {
+                                break;
+                            }
+                        }
+                        Err(RecvError::Lagged(_)) => break,
+                        Err(RecvError::Closed) => return None,
+                    }
+                }
+            }
+            let event = progress_event(&state, id, user).await;
+            Some((Ok(event), (state, events, false)))
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn progress_event(state: &AppState, id: Uuid, user: Option<Uuid>) -> Event {
+    let progress = match state.store.session(id).await {
+        Ok(session) => state
+            .engine
+            .live_progress(&session, user)
+            .await
+            .map(|progress| (session.state, progress))
+            .map_err(|error| error.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match progress {
+        Ok((session_state, progress)) => {
+            let body = LiveProgressResponse {
+                state: session_state.as_str().to_owned(),
+                participants: progress.participants,
+                saved_kwh: progress.saved_kwh,
+                periods: progress
+                    .periods
+                    .into_iter()
+                    .map(|p| LivePeriodResponse {
+                        start: p.start,
+                        baseline_kwh: round3(p.baseline_kwh),
+                        actual_kwh: round3(p.actual_kwh),
+                        baseline_kw: round3(p.baseline_kwh * 2.0),
+                        actual_kw: round3(p.actual_kwh * 2.0),
+                        reporting: p.reporting,
+                    })
+                    .collect(),
+            };
+            Event::default()
+                .event("progress")
+                .json_data(body)
+                .unwrap_or_else(|error| Event::default().event("error").data(error.to_string()))
+        }
+        Err(message) => {
+            tracing::warn!(session = %id, %message, "live progress failed");
+            Event::default().event("error").data(message)
+        }
+    }
+}
+
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,213 @@
+//! Live progress over Server-Sent Events: a reading uploaded through the ingest API reaches the
+//! household's stream and the staff aggregate.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration as StdDuration;
+
+use chrono::{Duration, DurationRound, Utc};
+use common::{TestApp, settings};
+use domain::account::Role;
+use domain::meter::{IntervalLength, MeterId};
+use domain::reading::{Quality, ReadingLimits, validate};
+use domain::session::{Audience, SessionState, SessionWindow};
+use serde_json::{Value, json};
+use store::testing::each_backend;
+
+/// Reads server-sent events until one named `progress` arrives; returns its data.
+async fn next_progress(response: &mut reqwest::Response, buffer: &mut String) -> Value {
+    loop {
+        if let Some(end) = buffer.find("\n\n") {
+            let event: String = buffer.drain(..end + 2).collect();
+            if event.lines().any(|l| l == "event: progress") {
+                let data: String = event
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: "))
+                    .collect();
+                return serde_json::from_str(&data).unwrap();
+            }
+            continue;
+        }
+        let chunk = tokio::time::timeout(StdDuration::from_secs(20), response.chunk())
+            .await
+            .expect("an event in time")
+            .unwrap()
+            .expect("stream open");
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+#[tokio::test]
+async fn readings_reach_the_household_and_staff_streams() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        app.user("admin@example.com", Role::Admin).await;
+        let admin = app.token("admin@example.com").await;
+        let household = app.user("home@example.com", Role::Consumer).await;
+        let token = app.token("home@example.com").await;
+        app.store
+            .link_meter(
+                household.id,
+                &MeterId::parse("CY-LIVE").unwrap(),
+                IntervalLength::FifteenMinutes,
+            )
+            .await
+            .unwrap();
+        let meter = app
+            .store
+            .meters_by_utility_ids(&["CY-LIVE".to_owned()])
+            .await
+            .unwrap()["CY-LIVE"]
+            .id;
+
+        // A session that began an hour ago, with 20 days of steady history before today.
+        let start = (Utc::now() - Duration::hours(1))
+            .duration_trunc(Duration::minutes(30))
+            .unwrap();
+        let mut batch = Vec::new();
+        let mut at = start - Duration::days(20);
+        while at < start {
+            batch.push(
+                validate(
+                    meter,
+                    IntervalLength::FifteenMinutes,
+                    at,
+                    0.25,
+                    Quality::Actual,
+                    Utc::now(),
+                    &ReadingLimits::default(),
+                )
+                .unwrap(),
+            );
+            at += Duration::minutes(15);
+        }
+        app.store.upsert_readings(&batch).await.unwrap();
+        let session = app
+            .store
+            .create_session(
+                &store::SessionPlan {
+                    title: "Now".into(),
+                    description: String::new(),
+                    window: SessionWindow {
+                        starts_at: start,
+                        ends_at: start + Duration::hours(2),
+                        join_deadline: start,
+                    },
+                    points_per_kwh: 100,
+                    opt_in_bonus: 0,
+                    audience: Audience::Everyone,
+                    baseline_method: "like-days".into(),
+                    surprise: true,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        app.store
+            .join_session(session.id, household.id)
+            .await
+            .unwrap();
+        app.store
+            .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+            .await
+            .unwrap();
+        let session = app
+            .store
+            .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
+            .await
+            .unwrap();
+        let engine = engine::Engine::new(
+            app.store.clone(),
+            settings().programme.engine_settings().unwrap(),
+        );
+        engine.compute_baselines(&session).await.unwrap();
+
+        let open = |path: String, token: String| {
+            let client = app.client.clone();
+            let url = app.url(&path);
+            async move { client.get(url).bearer_auth(token).send().await.unwrap() }
+        };
+        let mut mine = open(
+            format!("/api/v1/sessions/{}/live", session.id),
+            token.clone(),
+        )
+        .await;
+        assert_eq!(mine.status(), 200);
+        assert_eq!(mine.headers()["content-type"], "text/event-stream");
+        let mut staff = open(
+            format!("/api/v1/admin/sessions/{}/live", session.id),
+            admin.clone(),
+        )
+        .await;
+        let (mut mine_buffer, mut staff_buffer) = (String::new(), String::new());
+        let first = next_progress(&mut mine, &mut mine_buffer).await;
+        assert_eq!(
+            (
+                &first["state"],
+                &first["participants"],
+                &first["periods"][0]["reporting"]
+            ),
+            (&json!("live"), &json!(1), &json!(0))
+        );
+        assert_eq!(first["periods"][0]["baseline_kwh"], 0.5);
+        next_progress(&mut staff, &mut staff_buffer).await;
+
+        // The meter reports the session's first half hour through the ingest API.
+        app.user("root@example.com", Role::SuperAdmin).await;
+        let root = app.token("root@example.com").await;
+        let created: Value = app
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/admin/data-sources",
+                Some(&root),
+                Some(json!({"name": "live-feed"})),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let readings = json!({"readings": [
+            {"meter_id": "CY-LIVE", "interval_start": start, "kwh": 0.1},
+            {"meter_id": "CY-LIVE", "interval_start": start + Duration::minutes(15), "kwh": 0.1},
+        ]});
+        let uploaded = app
+            .client
+            .post(app.url("/api/v1/meter-readings"))
+            .bearer_auth(created["api_key"].as_str().unwrap())
+            .json(&readings)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(uploaded.status(), 200);
+
+        let update = next_progress(&mut mine, &mut mine_buffer).await;
+        assert_eq!(
+            (
+                &update["periods"][0]["actual_kwh"],
+                &update["periods"][0]["reporting"],
+                &update["saved_kwh"]
+            ),
+            (&json!(0.2), &json!(1), &json!(0.3))
+        );
+        let aggregate = next_progress(&mut staff, &mut staff_buffer).await;
+        assert_eq!(
+            (
+                &aggregate["periods"][0]["actual_kw"],
+                &aggregate["periods"][0]["baseline_kw"]
+            ),
+            (&json!(0.4), &json!(1.0))
+        );
+
+        // Someone who did not join has no stream.
+        app.user("other@example.com", Role::Consumer).await;
+        let other = app.token("other@example.com").await;
+        assert_eq!(
+            open(format!("/api/v1/sessions/{}/live", session.id), other)
+                .await
+                .status(),
+            409
+        );
+    }
+}
