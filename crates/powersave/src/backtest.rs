@@ -199,6 +199,13 @@ fn backtest(args: &BacktestArgs) -> anyhow::Result<()> {
     for method in &methods {
         let bar = progress_bar(method.name());
         bar.set_length(data.households.len() as u64);
+        if bar.is_hidden() {
+            eprintln!(
+                "scoring {} on {} households",
+                method.name(),
+                data.households.len()
+            );
+        }
         let (scores, aggregate) = score_all(
             method,
             &events,
