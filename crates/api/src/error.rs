@@ -234,6 +234,15 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
+impl From<engine::EngineError> for ApiError {
+    fn from(error: engine::EngineError) -> Self {
+        match error {
+            engine::EngineError::Store(error) => error.into(),
+            engine::EngineError::Session(message) => Self::Conflict(message),
+        }
+    }
+}
+
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
         Self::BadRequest(rejection.body_text())

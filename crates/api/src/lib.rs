@@ -220,7 +220,8 @@ fn api_routes(
         .merge(routes::programme::router())
         .merge(routes::sessions::admin::router())
         .merge(routes::sessions::consumer::router())
-        .merge(routes::sessions::live::router());
+        .merge(routes::sessions::live::router())
+        .merge(routes::sessions::results::router());
     Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))
 }
 

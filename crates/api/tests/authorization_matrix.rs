@@ -68,6 +68,8 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     // Live progress starts with the session (these are announced, not started).
     ("GET", "/api/v1/sessions/{id}/live", Access::SignedIn, 409),
     ("GET", "/api/v1/admin/sessions/{id}/live", Access::Admin, 409),
+    ("GET", "/api/v1/admin/sessions/{id}/results", Access::Admin, 200),
+    ("GET", "/api/v1/admin/sessions/{id}/results.csv", Access::Admin, 200),
 ];
 
 fn documented_operations() -> BTreeSet<(String, String)> {

@@ -8,6 +8,7 @@
 mod history;
 mod lifecycle;
 mod live;
+mod report;
 mod settle;
 
 use chrono::{DateTime, Duration, Utc};
@@ -18,6 +19,7 @@ use uuid::Uuid;
 
 pub use lifecycle::SessionJobs;
 pub use live::{LivePeriod, LiveProgress};
+pub use report::{PERCENT_BUCKETS, SessionReport, percent_saved};
 pub use settle::{SettleSummary, ledger_reason};
 
 /// Why the engine could not do its work (as opposed to a household having too little data,

@@ -289,3 +289,44 @@ impl Store {
             .map(SessionResultRecord::from))
     }
 }
+
+impl Store {
+    /// Points issued under references starting with `reference_prefix` (a session id), all
+    /// households and reasons together, corrections included.
+    pub async fn points_issued(&self, reference_prefix: &str) -> Result<i64, StoreError> {
+        let points: Vec<i64> = points_entry::Entity::find()
+            .select_only()
+            .column(points_entry::Column::Points)
+            .filter(points_entry::Column::Reference.starts_with(reference_prefix))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(points.iter().sum())
+    }
+
+    /// E-mail and display name of each of `users`, for reports.
+    pub async fn user_names(
+        &self,
+        users: &[Uuid],
+    ) -> Result<std::collections::HashMap<Uuid, (String, String)>, StoreError> {
+        let mut names = std::collections::HashMap::with_capacity(users.len());
+        for chunk in users.chunks(500) {
+            let rows: Vec<(Uuid, String, String)> = crate::entity::user::Entity::find()
+                .select_only()
+                .columns([
+                    crate::entity::user::Column::Id,
+                    crate::entity::user::Column::Email,
+                    crate::entity::user::Column::DisplayName,
+                ])
+                .filter(crate::entity::user::Column::Id.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            names.extend(
+                rows.into_iter()
+                    .map(|(id, email, name)| (id, (email, name))),
+            );
+        }
+        Ok(names)
+    }
+}

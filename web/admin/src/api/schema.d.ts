@@ -176,6 +176,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sessions/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aggregate results of a session. */
+        get: operations["session_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sessions/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every participant's result as CSV, largest saving first. */
+        get: operations["session_results_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -875,6 +909,24 @@ export interface components {
              */
             staff_accounts: number;
         };
+        /** @description One bucket of the % saved distribution. */
+        PercentBucket: {
+            /**
+             * Format: double
+             * @description Lower bound (%), none for the first bucket.
+             */
+            from_percent?: number | null;
+            /**
+             * Format: int64
+             * @description Households in the bucket.
+             */
+            households: number;
+            /**
+             * Format: double
+             * @description Upper bound (%, exclusive), none for the last bucket.
+             */
+            to_percent?: number | null;
+        };
         /** @description One settlement period of a household's result. */
         PeriodResponse: {
             /**
@@ -1170,6 +1222,43 @@ export interface components {
             /** @description Title. */
             title: string;
         };
+        /** @description A session's results in figures. */
+        SessionResultsResponse: {
+            /**
+             * Format: double
+             * @description Average power reduction over the session (kW).
+             */
+            average_kw_reduced: number;
+            /**
+             * Format: int64
+             * @description Those with a baseline.
+             */
+            eligible: number;
+            /**
+             * Format: int64
+             * @description Households that joined.
+             */
+            participants: number;
+            /** @description Households by % saved. */
+            percent_saved_distribution: components["schemas"]["PercentBucket"][];
+            /**
+             * Format: int64
+             * @description Green Points issued for the session.
+             */
+            points_issued: number;
+            /**
+             * Format: int64
+             * @description Those with measured data.
+             */
+            reporting: number;
+            /**
+             * Format: double
+             * @description Total baseline − actual (kWh).
+             */
+            saved_kwh: number;
+            /** @description The ten largest savings. */
+            top_savers: components["schemas"]["TopSaver"][];
+        };
         /** @description A data source as staff see it. */
         SourceResponse: {
             /**
@@ -1245,6 +1334,26 @@ export interface components {
             refresh_token: string;
             /** @description Always "Bearer". */
             token_type: string;
+        };
+        /** @description A household among the top savers. */
+        TopSaver: {
+            /** @description Display name. */
+            display_name: string;
+            /**
+             * Format: double
+             * @description % saved.
+             */
+            percent_saved?: number | null;
+            /**
+             * Format: double
+             * @description kWh saved.
+             */
+            saved_kwh: number;
+            /**
+             * Format: uuid
+             * @description Account id.
+             */
+            user_id: string;
         };
         /** @description A partial household update; omitted fields stay as they are. */
         UpdateHouseholdRequest: {
@@ -1823,6 +1932,83 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    session_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResultsResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    session_results_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

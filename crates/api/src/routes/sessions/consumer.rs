@@ -252,12 +252,7 @@ async fn join_session(
             None => "this session is for some districts only: choose your district in your household settings first".to_owned(),
         }));
     }
-    if let Err(reason) = state
-        .engine
-        .eligibility(user.id, &session)
-        .await
-        .map_err(engine_error)?
-    {
+    if let Err(reason) = state.engine.eligibility(user.id, &session).await? {
         return Err(ApiError::Conflict(format!("not eligible: {reason}")));
     }
     state.store.join_session(id, user.id).await?;
@@ -311,11 +306,4 @@ async fn open_for_changes(state: &AppState, id: Uuid) -> Result<SessionRecord, A
         )));
     }
     Ok(session)
-}
-
-fn engine_error(error: engine::EngineError) -> ApiError {
-    match error {
-        engine::EngineError::Store(error) => error.into(),
-        engine::EngineError::Session(message) => ApiError::Conflict(message),
-    }
 }

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod consumer;
 pub mod live;
+pub mod results;
 
 use chrono::{DateTime, Utc};
 use domain::session::{Audience, SessionRules, SessionState, SessionWindow};

@@ -1,5 +1,5 @@
-//! Live progress over Server-Sent Events: a reading uploaded through the ingest API reaches the
-//! household's stream and the staff aggregate.
+//! Live progress over Server-Sent Events — a reading uploaded through the ingest API reaches the
+//! household's stream and the staff aggregate — and the staff results once settled.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
