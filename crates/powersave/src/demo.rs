@@ -178,3 +178,96 @@ pub fn print_credentials(base: &str) {
         "  households household-0001@demo.powersave.local … password: {HOUSEHOLD_PASSWORD} (simulated meters CY-SIM-0000001 …)"
     );
 }
+
+/// Title prefix of the demo sessions, so seeding happens once.
+const DEMO_SESSION_PREFIX: &str = "Demo: ";
+
+/// Once the simulated history is in, plans two sessions for the demo households: one that ended
+/// two days ago (the job worker settles and rewards it) and one running now (its live view
+/// updates as simulated readings arrive). Does nothing when they exist.
+pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()> {
+    let page = domain::paging::PageRequest::new(None, Some(100))?;
+    let existing = store.list_sessions(&[], false, page).await?;
+    if existing
+        .items
+        .iter()
+        .any(|s| s.plan.title.starts_with(DEMO_SESSION_PREFIX))
+    {
+        return Ok(());
+    }
+    wait_for_history(store).await?;
+    let tz = config.time_zone()?;
+    let now = chrono::Utc::now();
+    let half_hour = chrono::Duration::minutes(30);
+    let live_start = chrono::DurationRound::duration_trunc(now, half_hour)?;
+    let today = now.with_timezone(&tz).date_naive();
+    let past_day = today - chrono::Duration::days(2);
+    let past_start = domain::calendar::local_day_start(tz, past_day)
+        .context("the programme's time zone has no such day")?
+        + chrono::Duration::hours(17);
+    let households = {
+        let meters = store
+            .meters_by_utility_ids(
+                &(1..=40)
+                    .map(simulator::Simulator::meter_id)
+                    .collect::<Vec<_>>(),
+            )
+            .await?;
+        let ids: Vec<i64> = meters.values().map(|m| m.id).collect();
+        store.households_of_meters(&ids).await?
+    };
+    for (title, start) in [
+        ("Evening peak (two days ago)", past_start),
+        ("Grid stress (live now)", live_start),
+    ] {
+        let plan = store::SessionPlan {
+            title: format!("{DEMO_SESSION_PREFIX}{title}"),
+            description: "Use less than usual during these hours and earn Green Points.".to_owned(),
+            window: domain::session::SessionWindow {
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                join_deadline: start,
+            },
+            points_per_kwh: 100,
+            opt_in_bonus: 10,
+            audience: domain::session::Audience::Everyone,
+            baseline_method: "like-days".to_owned(),
+            surprise: true,
+        };
+        if !store
+            .overlapping_sessions(&plan.window, None)
+            .await?
+            .is_empty()
+        {
+            continue;
+        }
+        let session = store.create_session(&plan, None).await?;
+        for household in &households {
+            store.join_session(session.id, *household).await?;
+        }
+        store
+            .set_session_state(
+                session.id,
+                domain::session::SessionState::Draft,
+                domain::session::SessionState::Scheduled,
+            )
+            .await?;
+    }
+    tracing::info!(households = households.len(), "planned the demo sessions");
+    Ok(())
+}
+
+/// Waits until the simulator has delivered the history baselines need.
+async fn wait_for_history(store: &Store) -> anyhow::Result<()> {
+    let recent = chrono::Utc::now() - chrono::Duration::hours(2);
+    for _ in 0..600 {
+        let sources = store.list_sources().await?;
+        if sources.iter().any(|s| {
+            s.kind == store::SourceKind::Simulator && s.watermark.is_some_and(|w| w >= recent)
+        }) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    anyhow::bail!("the simulated history did not arrive within 10 minutes")
+}

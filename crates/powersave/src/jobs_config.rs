@@ -43,6 +43,8 @@ pub struct JobsConfig {
     pub max_retry_after_secs: u64,
     /// Whether `powersave serve` runs a worker itself.
     pub in_process: bool,
+    /// Cron expression (with seconds) of the clock that starts and ends sessions.
+    pub tick_schedule: String,
 }
 
 impl Default for JobsConfig {
@@ -57,6 +59,7 @@ impl Default for JobsConfig {
             retry_after_secs: queue.backoff.first.as_secs(),
             max_retry_after_secs: queue.backoff.max.as_secs(),
             in_process: true,
+            tick_schedule: jobs::EVERY_MINUTE.to_owned(),
         }
     }
 }
@@ -79,6 +82,7 @@ impl JobsConfig {
         config.queue_name.clone_from(&self.queue_name);
         config.max_attempts = self.max_attempts;
         config.concurrency = self.concurrency;
+        config.tick_schedule = Some(self.tick_schedule.clone());
         config.backoff = Backoff {
             first: Duration::from_secs(self.retry_after_secs),
             max: Duration::from_secs(self.max_retry_after_secs),

@@ -43,6 +43,14 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     )?;
     let jobs_worker =
         crate::jobs_config::start_in_process(&config, &store, &feeds_shutdown).await?;
+    if demo {
+        let (config, store) = (config.clone(), store.clone());
+        tokio::spawn(async move {
+            if let Err(error) = crate::demo::seed_sessions(&config, &store).await {
+                tracing::warn!(error = %format!("{error:#}"), "demo sessions not planned");
+            }
+        });
+    }
     let app = api::router(state).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

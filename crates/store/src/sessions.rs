@@ -430,3 +430,23 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// The households the given meters (storage keys) belong to.
+    pub async fn households_of_meters(&self, meters: &[i64]) -> Result<Vec<Uuid>, StoreError> {
+        let mut households: Vec<Uuid> = Vec::new();
+        for chunk in meters.chunks(500) {
+            let rows: Vec<Option<Uuid>> = crate::entity::meter::Entity::find()
+                .select_only()
+                .column(crate::entity::meter::Column::HouseholdId)
+                .filter(crate::entity::meter::Column::Id.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            households.extend(rows.into_iter().flatten());
+        }
+        households.sort_unstable();
+        households.dedup();
+        Ok(households)
+    }
+}
