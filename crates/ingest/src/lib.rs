@@ -6,6 +6,7 @@
 //! and reports what happened to every row. A bad row never costs the good rows of its batch.
 
 pub mod csv;
+pub mod fanout;
 pub mod file;
 mod ingestor;
 mod json;

@@ -123,6 +123,10 @@ pub struct MeterDataConfig {
     pub simulator: crate::feeds::SimulatorFeedConfig,
     /// Meter data systems pulled over HTTP.
     pub pull: Vec<crate::feeds::PullSourceConfig>,
+    /// Redis that carries reading events between API instances, so live views on every
+    /// instance refresh; unset for a single instance.
+    #[serde(skip_serializing)]
+    pub live_redis_url: Option<Secret>,
 }
 
 impl Default for MeterDataConfig {
@@ -133,6 +137,7 @@ impl Default for MeterDataConfig {
             mqtt: crate::feeds::MqttConfig::default(),
             simulator: crate::feeds::SimulatorFeedConfig::default(),
             pull: Vec::new(),
+            live_redis_url: None,
         }
     }
 }
@@ -303,6 +308,7 @@ impl Config {
             limits: self.reading_limits(),
             time_zone: self.time_zone()?,
             events,
+            live_redis_url: self.meter_data.live_redis_url.as_ref(),
         })
     }
 

@@ -128,6 +128,8 @@ pub struct Feeds<'a> {
     pub time_zone: chrono_tz::Tz,
     /// Where stored readings are announced to live views.
     pub events: ingest::ReadingEvents,
+    /// Redis that spreads those announcements to other instances.
+    pub live_redis_url: Option<&'a Secret>,
 }
 
 /// Starts every configured feed; each stops when `shutdown` turns true.
@@ -138,6 +140,23 @@ pub fn start(
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<Vec<JoinHandle<()>>> {
     let mut tasks = Vec::new();
+    if let Some(url) = feeds.live_redis_url {
+        let (url, events, shutdown) = (
+            url.expose().to_owned(),
+            feeds.events.clone(),
+            shutdown.clone(),
+        );
+        let origin = format!(
+            "{}-{}",
+            std::process::id(),
+            chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        );
+        tasks.push(tokio::spawn(async move {
+            if let Err(error) = ingest::fanout::bridge(&url, "powersave:reading-events", origin, events, shutdown).await {
+                tracing::error!(%error, "live fan-out stopped; live views show this instance's readings only");
+            }
+        }));
+    }
     if let Some(url) = &feeds.mqtt.url {
         let settings = MqttSettings {
             url: url.clone(),
