@@ -128,6 +128,8 @@ pub struct AppState {
     pub engine: engine::Engine,
     /// Meters whose readings just changed, for live session views.
     pub reading_events: ingest::ReadingEvents,
+    /// The job queue, for the System screen (none in instances without one).
+    pub jobs: Option<jobs::JobQueue>,
 }
 
 impl AppState {
@@ -142,6 +144,7 @@ impl AppState {
         let engine = engine::Engine::new(store.clone(), settings.programme.engine_settings()?);
         let (reading_events, _) = tokio::sync::broadcast::channel(1024);
         Ok(Self {
+            jobs: None,
             reading_events,
             engine,
             store,
@@ -149,6 +152,12 @@ impl AppState {
             tokens: Arc::new(tokens),
             passwords: Arc::new(passwords),
         })
+    }
+
+    /// The same state with the job queue, so staff can see its depth and retry failed jobs.
+    pub fn with_jobs(mut self, queue: jobs::JobQueue) -> Self {
+        self.jobs = Some(queue);
+        self
     }
 }
 
@@ -221,7 +230,8 @@ fn api_routes(
         .merge(routes::sessions::admin::router())
         .merge(routes::sessions::consumer::router())
         .merge(routes::sessions::live::router())
-        .merge(routes::sessions::results::router());
+        .merge(routes::sessions::results::router())
+        .merge(routes::admin_system::router());
     Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))
 }
 

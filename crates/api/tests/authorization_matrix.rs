@@ -70,6 +70,10 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     ("GET", "/api/v1/admin/sessions/{id}/live", Access::Admin, 409),
     ("GET", "/api/v1/admin/sessions/{id}/results", Access::Admin, 200),
     ("GET", "/api/v1/admin/sessions/{id}/results.csv", Access::Admin, 200),
+    ("GET", "/api/v1/admin/system", Access::Admin, 200),
+    // These test servers run without a job queue.
+    ("POST", "/api/v1/admin/system/failed-jobs/{id}/retry", Access::Admin, 503),
+    ("GET", "/api/v1/admin/baselines/accuracy", Access::Admin, 200),
 ];
 
 fn documented_operations() -> BTreeSet<(String, String)> {

@@ -5,6 +5,7 @@
 //! `domain::savings`, and stores what comes out: eligibility answers, baselines at session start,
 //! provisional and final results, and Green Points through the append-only ledger.
 
+mod accuracy;
 mod history;
 mod lifecycle;
 mod live;
@@ -17,6 +18,7 @@ use domain::calendar::Calendar;
 use store::{SessionRecord, Store, StoreError};
 use uuid::Uuid;
 
+pub use accuracy::MethodAccuracy;
 pub use lifecycle::SessionJobs;
 pub use live::{LivePeriod, LiveProgress};
 pub use report::{PERCENT_BUCKETS, SessionReport, percent_saved};

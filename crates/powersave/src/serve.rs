@@ -32,8 +32,12 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     if demo {
         crate::demo::seed(&config, &store).await?;
     }
+    let queue = jobs::JobQueue::connect(&config.jobs.queue_config(&config.data_dir)?)
+        .await
+        .context("opening the job queue")?;
     let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
-        .map_err(anyhow::Error::msg)?;
+        .map_err(anyhow::Error::msg)?
+        .with_jobs(queue);
     let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
     let feeds = crate::feeds::start(
         &config.feeds(state.reading_events.clone())?,

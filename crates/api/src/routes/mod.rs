@@ -2,6 +2,7 @@
 
 pub mod admin_meter_data;
 pub mod admin_overview;
+pub mod admin_system;
 pub mod admin_users;
 pub mod auth;
 pub mod consumption;

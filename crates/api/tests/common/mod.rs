@@ -80,11 +80,20 @@ impl TestApp {
 
     /// Starts a server on `database` with custom settings.
     pub async fn spawn_with(database: &TestDatabase, settings: ApiSettings) -> Self {
+        Self::spawn_with_state(database, settings, |state| state).await
+    }
+
+    /// Starts a server whose state `adjust` completes (for example with a job queue).
+    pub async fn spawn_with_state(
+        database: &TestDatabase,
+        settings: ApiSettings,
+        adjust: impl FnOnce(AppState) -> AppState,
+    ) -> Self {
         let store = Store::connect(database.url(), PoolOptions::default())
             .await
             .expect("connect");
         store.migrate().await.expect("migrate");
-        let state = AppState::new(store.clone(), settings).expect("settings");
+        let state = adjust(AppState::new(store.clone(), settings).expect("settings"));
         let app = api::router(state.clone()).expect("router");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/admin/baselines/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every baseline method scored on weekday 17:00–19:00 pseudo-events of recent days. */
+        get: operations["baseline_accuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/data-sources": {
         parameters: {
             query?: never;
@@ -204,6 +221,40 @@ export interface paths {
         get: operations["session_results_csv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database and queue health with the failed jobs. */
+        get: operations["system"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/system/failed-jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs a failed job again from its first attempt. */
+        post: operations["retry_job"];
         delete?: never;
         options?: never;
         head?: never;
@@ -712,6 +763,25 @@ export interface components {
              */
             source_id: number;
         };
+        /** @description A job that used up its attempts. */
+        FailedJobResponse: {
+            /**
+             * Format: int32
+             * @description Attempts made.
+             */
+            attempts: number;
+            /** @description The last error. */
+            error: string;
+            /**
+             * Format: date-time
+             * @description When it failed.
+             */
+            failed_at?: string | null;
+            /** @description Pass to the retry endpoint. */
+            id: string;
+            /** @description What it was, e.g. `settle`. */
+            kind: string;
+        };
         /** @description One field that failed validation. */
         FieldError: {
             /** @description The JSON field (or query parameter) at fault. */
@@ -881,6 +951,36 @@ export interface components {
             /** @description The utility's meter id. */
             meter_id: string;
         };
+        /** @description One method's measured accuracy. */
+        MethodAccuracyResponse: {
+            /**
+             * Format: double
+             * @description Bias of the aggregate (%).
+             */
+            aggregate_bias_percent?: number | null;
+            /**
+             * Format: double
+             * @description CV(RMSE) of the households' aggregate (%).
+             */
+            aggregate_cv_rmse_percent?: number | null;
+            /**
+             * Format: int64
+             * @description Pseudo-events scored.
+             */
+            events: number;
+            /**
+             * Format: int64
+             * @description Households scored.
+             */
+            households: number;
+            /**
+             * Format: double
+             * @description Median CV(RMSE) over households (%).
+             */
+            median_cv_rmse_percent?: number | null;
+            /** @description Method name. */
+            method: string;
+        };
         /** @description Headline figures of the programme. */
         OverviewResponse: {
             /**
@@ -989,6 +1089,24 @@ export interface components {
             /** @description The programme's time zone; day-based rules use it. */
             time_zone: string;
         };
+        /** @description Jobs waiting, running and failed. */
+        QueueResponse: {
+            /**
+             * Format: int64
+             * @description Failed for good, waiting for an operator.
+             */
+            failed: number;
+            /**
+             * Format: int64
+             * @description Running.
+             */
+            running: number;
+            /**
+             * Format: int64
+             * @description Waiting (including retries in their backoff).
+             */
+            waiting: number;
+        };
         /** @description One reading in a JSON upload. */
         ReadingInput: {
             /**
@@ -1088,6 +1206,11 @@ export interface components {
             saved_kwh?: number | null;
             /** @description pending (baseline known, session not settled), provisional, final or insufficient_data. */
             status: string;
+        };
+        /** @description The retried job's new id. */
+        RetriedResponse: {
+            /** @description The job's id on the queue now. */
+            id: string;
         };
         /** @description A consumption series. */
         SeriesResponse: {
@@ -1321,6 +1444,21 @@ export interface components {
             /** @description Local yesterday. */
             yesterday: components["schemas"]["PeriodTotal"];
         };
+        /** @description The health of the system's parts. */
+        SystemResponse: {
+            /** @description `sqlite` or `postgres`. */
+            database_backend: string;
+            /** @description Whether the database answered. */
+            database_ok: boolean;
+            /** @description The most recent failed jobs (at most 50). */
+            failed_jobs: components["schemas"]["FailedJobResponse"][];
+            /**
+             * Format: date-time
+             * @description When the MQTT feed last delivered, if it is configured.
+             */
+            mqtt_last_ingest_at?: string | null;
+            queue?: null | components["schemas"]["QueueResponse"];
+        };
         /** @description Tokens in the OAuth 2.0 shape (RFC 6749 §5.1). */
         TokenResponse: {
             /** @description A JWT for the `Authorization: Bearer` header. */
@@ -1429,6 +1567,46 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    baseline_accuracy: {
+        parameters: {
+            query?: {
+                /** @description Weekdays of pseudo-events before today (7–60, default 21). */
+                days?: number;
+                /** @description Households sampled (10–500, default 100). */
+                households?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MethodAccuracyResponse"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_source: {
         parameters: {
             query?: never;
@@ -2009,6 +2187,79 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    system: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Failed job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
