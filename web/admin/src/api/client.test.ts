@@ -106,4 +106,25 @@ describe("the API client", () => {
     await client.request("/admin/users", { query: { q: "", role: undefined, page: 2 } });
     expect(server.calls[0]?.query.toString()).toBe("page=2");
   });
+
+  it("hands over a response unread, asking for its media type, after refreshing the token", async () => {
+    const { server, client } = setup({
+      "POST /auth/refresh": () => ({ body: newPair }),
+      "GET /admin/sessions/1/results.csv": (call) =>
+        call.authorization === "Bearer new-access"
+          ? new Response("user_id\n", { headers: { "content-type": "text/csv" } })
+          : problem(401, "access token expired"),
+    });
+    const response = await client.response("/admin/sessions/1/results.csv", { accept: "text/csv" });
+    await expect(response.text()).resolves.toBe("user_id\n");
+    expect(server.calls.map((call) => call.accept)).toContain("text/csv, application/problem+json");
+  });
+
+  it("turns a refused response into an ApiError", async () => {
+    const { client } = setup({ "GET /admin/sessions/1/live": () => problem(409, "the session is draft") });
+    await expect(client.response("/admin/sessions/1/live")).rejects.toMatchObject({
+      status: 409,
+      message: "the session is draft",
+    });
+  });
 });

@@ -35,10 +35,15 @@ export interface RequestOptions {
   anonymous?: boolean;
   /** Use this access token instead of the stored one (checking an account before keeping its tokens). */
   accessToken?: string;
+  /** The media type wanted, when it is not JSON (an event stream, a CSV file). */
+  accept?: string;
+  signal?: AbortSignal;
 }
 
 export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** The successful response itself, its body unread (event streams, files); failures as for `request`. */
+  response(path: string, options?: RequestOptions): Promise<Response>;
 }
 
 interface ClientConfig {
@@ -64,7 +69,9 @@ export function createApiClient({ tokens, fetch, baseUrl = "/api/v1" }: ClientCo
   }
 
   async function send(path: string, options: RequestOptions, accessToken: string | null) {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    const headers: Record<string, string> = {
+      accept: `${options.accept ?? "application/json"}, application/problem+json`,
+    };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     try {
@@ -72,8 +79,10 @@ export function createApiClient({ tokens, fetch, baseUrl = "/api/v1" }: ClientCo
         method: options.method ?? "GET",
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
       });
-    } catch {
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
       throw new ApiError(0, null, "The server could not be reached. Check your connection and try again.");
     }
   }
@@ -106,23 +115,30 @@ export function createApiClient({ tokens, fetch, baseUrl = "/api/v1" }: ClientCo
     return refreshing;
   }
 
-  async function parse<T>(response: Response): Promise<T> {
+  async function readJson(response: Response): Promise<unknown> {
     const text = await response.text();
-    let body: unknown = undefined;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
     }
-    if (response.ok) return body as T;
-    throw new ApiError(response.status, isProblem(body) ? body : null);
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  async function failure(response: Response): Promise<ApiError> {
+    const body = await readJson(response);
+    return new ApiError(response.status, isProblem(body) ? body : null);
+  }
+
+  async function parse<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await failure(response);
+    return (await readJson(response)) as T;
+  }
+
+  /** Sends with the stored token, refreshing it once on a 401. */
+  async function authorized(path: string, options: RequestOptions): Promise<Response> {
     if (options.anonymous || options.accessToken) {
-      return parse<T>(await send(path, options, options.accessToken ?? null));
+      return send(path, options, options.accessToken ?? null);
     }
     const used = tokens.get()?.accessToken ?? null;
     let response = await send(path, options, used);
@@ -135,10 +151,20 @@ export function createApiClient({ tokens, fetch, baseUrl = "/api/v1" }: ClientCo
         if (response.status === 401) tokens.clear();
       }
     }
-    return parse<T>(response);
+    return response;
   }
 
-  return { request };
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return parse<T>(await authorized(path, options));
+  }
+
+  async function response(path: string, options: RequestOptions = {}): Promise<Response> {
+    const answer = await authorized(path, options);
+    if (!answer.ok) throw await failure(answer);
+    return answer;
+  }
+
+  return { request, response };
 }
 
 export const api = createApiClient({

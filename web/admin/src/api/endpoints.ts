@@ -16,6 +16,7 @@ import type {
   SessionListQuery,
   SessionPage,
   SessionPlan,
+  SessionResults,
   TokenPair,
   User,
   UserDetail,
@@ -69,4 +70,16 @@ export const adminApi = {
   updateSession: (id: string, body: SessionPlan) => api.request<Session>(sessionPath(id), { method: "PUT", body }),
   announceSession: (id: string) => api.request<Session>(`${sessionPath(id)}/announce`, { method: "POST" }),
   cancelSession: (id: string) => api.request<Session>(`${sessionPath(id)}/cancel`, { method: "POST" }),
+  sessionResults: (id: string) => api.request<SessionResults>(`${sessionPath(id)}/results`),
+  /** Every participant's result as a CSV file. */
+  sessionResultsCsv: async (id: string) => {
+    const response = await api.response(`${sessionPath(id)}/results.csv`, { accept: "text/csv" });
+    return { blob: await response.blob(), fileName: attachmentName(response) ?? `session-${id}-results.csv` };
+  },
 };
+
+/** The file name a download's Content-Disposition suggests. */
+function attachmentName(response: Response): string | null {
+  const match = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
+  return match?.[1] ?? null;
+}

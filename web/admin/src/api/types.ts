@@ -30,6 +30,11 @@ export type Session = Schemas["SessionResponse"];
 export type SessionPage = Schemas["SessionPage"];
 export type SessionPlan = Schemas["SessionPlanBody"];
 export type Audience = Schemas["AudienceBody"];
+export type LiveProgress = Schemas["LiveProgressResponse"];
+export type LivePeriod = Schemas["LivePeriodResponse"];
+export type SessionResults = Schemas["SessionResultsResponse"];
+export type PercentBucket = Schemas["PercentBucket"];
+export type TopSaver = Schemas["TopSaver"];
 export type SessionListQuery = NonNullable<paths["/api/v1/admin/sessions"]["get"]["parameters"]["query"]>;
 
 /** The roles the server knows (the schema types `role` as a plain string). */

@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDateTimeRange, formatDuration, formatNumber, formatPercent } from "./format";
+import {
+  formatDateTime,
+  formatDateTimeRange,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  formatTime,
+} from "./format";
 
 describe("formatting for people", () => {
   it("formats numbers in the given locale", () => {
     expect(formatNumber(1234567, "en-GB")).toBe("1,234,567");
     expect(formatNumber(1234567, "de-DE")).toBe("1.234.567");
     expect(formatPercent(0.5499, "en-GB")).toBe("55%");
+    expect(formatQuantity(1234.5678, "kW", 2, "en-GB")).toBe("1,234.57 kW");
+    expect(formatQuantity(0.5, "kWh", 2, "de-DE")).toBe("0,5 kWh");
+  });
+
+  it("says the time of day in the programme's time zone", () => {
+    expect(formatTime("2026-06-12T15:30:00Z", "Europe/Nicosia", "en-GB")).toBe("18:30");
+    expect(formatTime("2026-01-12T15:30:00Z", "Europe/Nicosia", "en-GB")).toBe("17:30");
   });
 
   it("shows instants in the programme's time zone, across the DST change", () => {

@@ -4,6 +4,11 @@ export function formatNumber(value: number, locale?: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** A measured quantity with its unit, e.g. "12.35 kW"; at most `fractionDigits` decimals. */
+export function formatQuantity(value: number, unit: string, fractionDigits = 2, locale?: string): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value)} ${unit}`;
+}
+
 export function formatPercent(fraction: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(fraction);
 }
@@ -17,6 +22,13 @@ export function formatDateTime(iso: string, timeZone?: string, locale?: string):
     timeStyle: "short",
     ...(timeZone ? { timeZone } : {}),
   }).format(date) + zoneSuffix(date, timeZone, locale);
+}
+
+/** The time of day of an instant, e.g. "18:30". */
+export function formatTime(iso: string, timeZone?: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(date);
 }
 
 /** Two instants as one span, the day said once when both fall on it: "12 Jun 2026, 18:00 – 19:30 EEST". */

@@ -8,6 +8,7 @@ export interface Call {
   query: URLSearchParams;
   body: unknown;
   authorization: string | null;
+  accept: string | null;
 }
 
 type Reply = { status?: number; body?: unknown } | Response;
@@ -36,6 +37,7 @@ export function fakeApi(routes: Record<string, Handler>) {
       query: url.searchParams,
       body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
       authorization: headers.get("authorization"),
+      accept: headers.get("accept"),
     };
     calls.push(call);
     const handler = routes[`${call.method} ${call.path}`];

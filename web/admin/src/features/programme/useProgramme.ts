@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { programmeApi } from "../../api/endpoints";
-import { formatDateTime, formatDateTimeRange } from "../../lib/format";
+import { formatDateTime, formatDateTimeRange, formatTime } from "../../lib/format";
 
 export function useProgramme() {
   return useQuery({ queryKey: ["programme"], queryFn: programmeApi.get, staleTime: Infinity });
@@ -17,4 +17,10 @@ export function useDateTimeFormat(): (iso: string) => string {
 export function useDateTimeRangeFormat(): (startIso: string, endIso: string) => string {
   const timeZone = useProgramme().data?.time_zone;
   return useCallback((startIso: string, endIso: string) => formatDateTimeRange(startIso, endIso, timeZone), [timeZone]);
+}
+
+/** Formats the time of day of instants in the programme's time zone. */
+export function useTimeFormat(): (iso: string) => string {
+  const timeZone = useProgramme().data?.time_zone;
+  return useCallback((iso: string) => formatTime(iso, timeZone), [timeZone]);
 }

@@ -4,9 +4,12 @@ import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { LiveProgressSection } from "./LiveProgressSection";
 import { PlanFacts } from "./PlanFacts";
 import { useSession } from "./queries";
+import { ResultsSection } from "./ResultsSection";
 import { SessionActions } from "./SessionActions";
+import { hasLiveProgress } from "./states";
 import { StateBadge } from "./StateBadge";
 
 export function SessionDetailPage() {
@@ -35,19 +38,16 @@ function SessionView({ session }: { session: Session }) {
         <h1 className="text-2xl font-semibold">{session.title}</h1>
         <StateBadge state={session.state} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Section title="Plan">
           <PlanFacts session={session} />
         </Section>
-        <div className="space-y-6">
-          <Section title="Actions">
-            <SessionActions session={session} />
-          </Section>
-          <Section title="Results">
-            <p className="text-sm text-slate-600">Results appear here once the session has been settled.</p>
-          </Section>
-        </div>
+        <Section title="Actions">
+          <SessionActions session={session} />
+        </Section>
       </div>
+      {hasLiveProgress(session.state) && <LiveProgressSection session={session} />}
+      <ResultsSection session={session} />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminApi } from "../../api/endpoints";
 import type { Session, SessionListQuery, SessionPlan } from "../../api/types";
+import { saveFile } from "../../lib/saveFile";
 
 export const sessionKeys = {
   all: ["sessions"] as const,
   lists: () => [...sessionKeys.all, "list"] as const,
   list: (query: SessionListQuery) => [...sessionKeys.lists(), query] as const,
   detail: (id: string) => [...sessionKeys.all, "detail", id] as const,
+  results: (id: string) => [...sessionKeys.detail(id), "results"] as const,
 };
 
 export function useSessionList(query: SessionListQuery) {
@@ -19,6 +21,17 @@ export function useSessionList(query: SessionListQuery) {
 
 export function useSession(id: string) {
   return useQuery({ queryKey: sessionKeys.detail(id), queryFn: () => adminApi.getSession(id) });
+}
+
+export function useSessionResults(id: string) {
+  return useQuery({ queryKey: sessionKeys.results(id), queryFn: () => adminApi.sessionResults(id) });
+}
+
+export function useDownloadResultsCsv(id: string) {
+  return useMutation({
+    mutationFn: () => adminApi.sessionResultsCsv(id),
+    onSuccess: ({ blob, fileName }) => saveFile(blob, fileName),
+  });
 }
 
 /** After a change: put the answer into the session's page and let the lists reload. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAnnounce, canCancel, canEdit, SESSION_STATES, stateName } from "./states";
+import { canAnnounce, canCancel, canEdit, hasLiveProgress, hasResults, SESSION_STATES, stateName } from "./states";
 
 describe("what staff may do with a session in each state", () => {
   it("follows the server's rules", () => {
@@ -12,6 +12,11 @@ describe("what staff may do with a session in each state", () => {
       ["final", false, false, false],
       ["cancelled", false, false, false],
     ]);
+  });
+
+  it("shows live progress from the start and results from the end", () => {
+    expect(SESSION_STATES.filter(hasLiveProgress)).toEqual(["live", "settling", "final"]);
+    expect(SESSION_STATES.filter(hasResults)).toEqual(["settling", "final"]);
   });
 
   it("names states for people, and leaves unknown ones as they are", () => {

@@ -35,3 +35,13 @@ export function canAnnounce(state: string): boolean {
 export function canCancel(state: string): boolean {
   return state === "draft" || state === "scheduled" || state === "live";
 }
+
+/** Live progress streams from the start of the session. */
+export function hasLiveProgress(state: string): boolean {
+  return state === "live" || state === "settling" || state === "final";
+}
+
+/** Results exist once the session has ended. */
+export function hasResults(state: string): boolean {
+  return state === "settling" || state === "final";
+}

@@ -1,0 +1,46 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { Session } from "../../api/types";
+import { Loading } from "../../components/Loading";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { Section } from "../../components/Section";
+import { LiveFigures } from "./LiveFigures";
+import { powerRows } from "./livePeriods";
+import { PowerChart } from "./PowerChart";
+import { sessionKeys } from "./queries";
+import { useLiveProgress, type LiveConnection } from "./useLiveProgress";
+
+function ConnectionNote({ connection }: { connection: LiveConnection }) {
+  if (connection.status === "failed") {
+    return <ProblemAlert error={connection.error} title="The live figures are not available" />;
+  }
+  const text = connection.status === "reconnecting" ? "Connection lost; reconnecting…" : "Updates as readings arrive.";
+  return <p className="text-sm text-slate-600">{text}</p>;
+}
+
+/** The programme's aggregate while the session runs and after, as the server streams it. */
+export function LiveProgressSection({ session }: { session: Session }) {
+  const { progress, connection } = useLiveProgress(session.id);
+  const queryClient = useQueryClient();
+  const streamedState = progress?.state;
+
+  useEffect(() => {
+    // The session moved on (live → settling → final): its page shows the new state and results.
+    if (streamedState && streamedState !== session.state) {
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(session.id) });
+    }
+  }, [streamedState, session.state, session.id, queryClient]);
+
+  return (
+    <Section title="Live progress">
+      <ConnectionNote connection={connection} />
+      {!progress && connection.status !== "failed" && <Loading label="Waiting for the live figures…" />}
+      {progress && (
+        <>
+          <LiveFigures progress={progress} />
+          <PowerChart rows={powerRows(progress.periods)} />
+        </>
+      )}
+    </Section>
+  );
+}
