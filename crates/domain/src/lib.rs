@@ -12,6 +12,7 @@ pub mod household;
 pub mod meter;
 pub mod paging;
 pub mod reading;
+pub mod rewards;
 pub mod savings;
 pub mod secret;
 pub mod session;

@@ -29,6 +29,8 @@ pub mod ledger_reason {
     pub const SESSION_SAVINGS: &str = "session_savings";
     /// Points for taking part.
     pub const OPT_IN_BONUS: &str = "opt_in_bonus";
+    /// Points for a run of successful sessions.
+    pub const STREAK_BONUS: &str = "streak_bonus";
 }
 
 /// Days of history behind a baseline: the 45-day lookback plus the event day.
@@ -187,7 +189,7 @@ impl Engine {
         session: &SessionRecord,
         only: Option<Uuid>,
     ) -> Result<u64, EngineError> {
-        let targets: Vec<(Uuid, i64)> = self
+        let targets: Vec<(Uuid, i64, bool)> = self
             .store
             .all_session_results(session.id)
             .await?
@@ -199,7 +201,7 @@ impl Engine {
             .map(|r| {
                 let rewarded = r.saved_kwh.unwrap_or(0.0).max(0.0);
                 let points = (rewarded * f64::from(session.plan.points_per_kwh)).round() as i64;
-                (r.user_id, points)
+                (r.user_id, points, r.status == FINAL && rewarded > 0.0)
             })
             .collect();
         let mut appended = 0;
@@ -289,15 +291,33 @@ impl Engine {
         Ok(summary)
     }
 
-    /// Brings each household's savings points to `target`, and pays the opt-in bonus once.
+    /// Brings each household's savings points to `target`, pays the opt-in bonus once, and the
+    /// streak bonus when a final, successful result completes a streak.
     async fn pay(
         &self,
         session: &SessionRecord,
-        targets: &[(Uuid, i64)],
+        targets: &[(Uuid, i64, bool)],
     ) -> Result<u64, EngineError> {
         let reference = session.id.to_string();
+        let streak = domain::rewards::StreakRule::default();
         let mut entries = Vec::new();
-        for &(user, target) in targets {
+        for &(user, target, successful) in targets {
+            if successful
+                && streak.earns_bonus(
+                    &self
+                        .store
+                        .final_outcomes(user, session.plan.window.starts_at)
+                        .await?,
+                )
+            {
+                entries.push(NewPointsEntry {
+                    user_id: user,
+                    reason: ledger_reason::STREAK_BONUS.to_owned(),
+                    reference: reference.clone(),
+                    points: streak.points,
+                    note: Some(format!("{} successful sessions in a row", streak.length)),
+                });
+            }
             let (paid, count) = self
                 .store
                 .points_paid(user, ledger_reason::SESSION_SAVINGS, &reference)

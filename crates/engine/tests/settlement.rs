@@ -254,3 +254,90 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn three_successful_sessions_in_a_row_earn_the_streak_bonus_once() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let engine = Engine::new(
+            store.clone(),
+            EngineSettings {
+                calendar: Calendar::cyprus(2024..=2030, []),
+                eligibility: Eligibility::default(),
+                settlement_window: Duration::days(21),
+            },
+        );
+        let (user, meter) = household(&store, "streak@example.com", Some("CY-STREAK")).await;
+        let meter = meter.unwrap();
+        // Wednesdays, Thursday and Friday of one week, 17:00–19:00 Nicosia.
+        let starts: Vec<DateTime<Utc>> = (19..=21)
+            .map(|day| Utc.with_ymd_and_hms(2025, 11, day, 15, 0, 0).unwrap())
+            .collect();
+        let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
+        let end_of_week = Utc.with_ymd_and_hms(2025, 11, 22, 0, 0, 0).unwrap();
+        readings(
+            &store,
+            meter,
+            history_start,
+            end_of_week,
+            0.25,
+            (starts[0], starts[0]),
+        )
+        .await;
+        let mut balances = Vec::new();
+        for start in &starts {
+            let end = *start + Duration::hours(2);
+            readings(&store, meter, *start, end, 0.2, (end, end)).await;
+            let mut plan_ = SessionPlan {
+                title: "Streak".into(),
+                description: String::new(),
+                window: SessionWindow {
+                    starts_at: *start,
+                    ends_at: end,
+                    join_deadline: *start,
+                },
+                points_per_kwh: 10,
+                opt_in_bonus: 0,
+                audience: Audience::Everyone,
+                baseline_method: "like-days".into(),
+                surprise: false,
+            };
+            plan_.title.push_str(&start.to_rfc3339());
+            let session = store.create_session(&plan_, None).await.unwrap();
+            store.join_session(session.id, user).await.unwrap();
+            store
+                .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+                .await
+                .unwrap();
+            let session = store
+                .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
+                .await
+                .unwrap();
+            engine.compute_baselines(&session).await.unwrap();
+            assert!(
+                engine
+                    .settle(&session, end + Duration::days(1))
+                    .await
+                    .unwrap()
+                    .is_complete()
+            );
+            engine.reward(&session).await.unwrap();
+            engine.reward(&session).await.unwrap();
+            balances.push(store.points_balance(user).await.unwrap());
+        }
+        let ledger = store
+            .points_ledger(user, domain::paging::PageRequest::default())
+            .await
+            .unwrap();
+        let streaks: Vec<i64> = ledger
+            .items
+            .iter()
+            .filter(|e| e.entry.reason == "streak_bonus")
+            .map(|e| e.entry.points)
+            .collect();
+        assert_eq!(streaks, vec![50], "{balances:?}");
+    }
+}

@@ -330,3 +330,50 @@ impl Store {
         Ok(names)
     }
 }
+
+impl Store {
+    /// Outcomes of the sessions a household took part in that started no later than `until`
+    /// and have a final result, oldest first: whether each saved energy.
+    pub async fn final_outcomes(
+        &self,
+        user_id: Uuid,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<bool>, StoreError> {
+        let results: Vec<(Uuid, Option<f64>)> = session_result::Entity::find()
+            .select_only()
+            .columns([
+                session_result::Column::SessionId,
+                session_result::Column::SavedKwh,
+            ])
+            .filter(session_result::Column::UserId.eq(user_id))
+            .filter(session_result::Column::Status.eq("final"))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let ids: Vec<Uuid> = results.iter().map(|(id, _)| *id).collect();
+        let starts: std::collections::HashMap<Uuid, DateTime<Utc>> =
+            crate::entity::session::Entity::find()
+                .select_only()
+                .columns([
+                    crate::entity::session::Column::Id,
+                    crate::entity::session::Column::StartsAt,
+                ])
+                .filter(crate::entity::session::Column::Id.is_in(ids))
+                .filter(crate::entity::session::Column::StartsAt.lte(until))
+                .into_tuple::<(Uuid, DateTime<Utc>)>()
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .collect();
+        let mut outcomes: Vec<(DateTime<Utc>, bool)> = results
+            .into_iter()
+            .filter_map(|(id, saved)| {
+                starts
+                    .get(&id)
+                    .map(|start| (*start, saved.unwrap_or(0.0) > 0.0))
+            })
+            .collect();
+        outcomes.sort_by_key(|(start, _)| *start);
+        Ok(outcomes.into_iter().map(|(_, saved)| saved).collect())
+    }
+}
