@@ -63,6 +63,14 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     tracing::info!(%address, database = %url, "PowerSave is listening");
     let base = format!("http://{}", display_address(address));
     println!("PowerSave is running on {base}  (API docs: {base}/api/docs)");
+    for (path, dir, what) in [
+        ("/admin/", &config.admin_ui_dir, "admin dashboard"),
+        ("/app/", &config.app_ui_dir, "consumer app"),
+    ] {
+        if dir.join("index.html").exists() {
+            println!("  {what}: {base}{path}");
+        }
+    }
     if demo {
         crate::demo::print_credentials(&base);
     }
