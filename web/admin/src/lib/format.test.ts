@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatClockTime,
   formatDateTime,
   formatDateTimeRange,
   formatDuration,
@@ -21,6 +22,7 @@ describe("formatting for people", () => {
   it("says the time of day in the programme's time zone", () => {
     expect(formatTime("2026-06-12T15:30:00Z", "Europe/Nicosia", "en-GB")).toBe("18:30");
     expect(formatTime("2026-01-12T15:30:00Z", "Europe/Nicosia", "en-GB")).toBe("17:30");
+    expect(formatClockTime(Date.parse("2026-06-12T15:30:05Z"), "Europe/Nicosia", "en-GB")).toBe("18:30:05");
   });
 
   it("shows instants in the programme's time zone, across the DST change", () => {

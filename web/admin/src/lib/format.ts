@@ -31,6 +31,11 @@ export function formatTime(iso: string, timeZone?: string, locale?: string): str
   return new Intl.DateTimeFormat(locale, { timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(date);
 }
 
+/** A clock time to the second, e.g. "18:30:05". */
+export function formatClockTime(instant: number, timeZone?: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: "medium", ...(timeZone ? { timeZone } : {}) }).format(instant);
+}
+
 /** Two instants as one span, the day said once when both fall on it: "12 Jun 2026, 18:00 – 19:30 EEST". */
 export function formatDateTimeRange(startIso: string, endIso: string, timeZone?: string, locale?: string): string {
   const start = new Date(startIso);

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { programmeApi } from "../../api/endpoints";
-import { formatDateTime, formatDateTimeRange, formatTime } from "../../lib/format";
+import { formatClockTime, formatDateTime, formatDateTimeRange, formatTime } from "../../lib/format";
 
 export function useProgramme() {
   return useQuery({ queryKey: ["programme"], queryFn: programmeApi.get, staleTime: Infinity });
@@ -23,4 +23,10 @@ export function useDateTimeRangeFormat(): (startIso: string, endIso: string) => 
 export function useTimeFormat(): (iso: string) => string {
   const timeZone = useProgramme().data?.time_zone;
   return useCallback((iso: string) => formatTime(iso, timeZone), [timeZone]);
+}
+
+/** Formats instants (ms since the epoch) as clock times to the second in the programme's time zone. */
+export function useClockTimeFormat(): (instant: number) => string {
+  const timeZone = useProgramme().data?.time_zone;
+  return useCallback((instant: number) => formatClockTime(instant, timeZone), [timeZone]);
 }

@@ -4,23 +4,26 @@ import type { Session } from "../../api/types";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
+import { useClockTimeFormat } from "../programme/useProgramme";
 import { LiveFigures } from "./LiveFigures";
 import { powerRows } from "./livePeriods";
 import { PowerChart } from "./PowerChart";
 import { sessionKeys } from "./queries";
 import { useLiveProgress, type LiveConnection } from "./useLiveProgress";
 
-function ConnectionNote({ connection }: { connection: LiveConnection }) {
+function ConnectionNote({ connection, receivedAt }: { connection: LiveConnection; receivedAt: number | null }) {
+  const formatClockTime = useClockTimeFormat();
   if (connection.status === "failed") {
     return <ProblemAlert error={connection.error} title="The live figures are not available" />;
   }
-  const text = connection.status === "reconnecting" ? "Connection lost; reconnecting…" : "Updates as readings arrive.";
-  return <p className="text-sm text-slate-600">{text}</p>;
+  const state = connection.status === "reconnecting" ? "Connection lost; reconnecting…" : "Updates as readings arrive.";
+  const last = receivedAt === null ? "" : ` Last update at ${formatClockTime(receivedAt)}.`;
+  return <p className="text-sm text-slate-600">{state + last}</p>;
 }
 
 /** The programme's aggregate while the session runs and after, as the server streams it. */
 export function LiveProgressSection({ session }: { session: Session }) {
-  const { progress, connection } = useLiveProgress(session.id);
+  const { progress, receivedAt, connection } = useLiveProgress(session.id);
   const queryClient = useQueryClient();
   const streamedState = progress?.state;
 
@@ -33,7 +36,7 @@ export function LiveProgressSection({ session }: { session: Session }) {
 
   return (
     <Section title="Live progress">
-      <ConnectionNote connection={connection} />
+      <ConnectionNote connection={connection} receivedAt={receivedAt} />
       {!progress && connection.status !== "failed" && <Loading label="Waiting for the live figures…" />}
       {progress && (
         <>

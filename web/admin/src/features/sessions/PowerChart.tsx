@@ -19,7 +19,7 @@ export function PowerChart({ rows }: { rows: PowerRow[] }) {
   return (
     <figure aria-label={TITLE} className="space-y-2">
       <div className="h-72 w-full">
-        <BarChart responsive data={data} style={{ width: "100%", height: "100%" }} margin={{ bottom: 16, left: 8 }}>
+        <BarChart responsive data={data} style={{ width: "100%", height: "100%" }} margin={{ bottom: 24, left: 8 }}>
           <CartesianGrid vertical={false} stroke={chartColours.grid} />
           <XAxis
             dataKey="time"

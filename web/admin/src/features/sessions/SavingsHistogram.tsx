@@ -16,7 +16,7 @@ export function SavingsHistogram({ buckets }: { buckets: PercentBucket[] }) {
   return (
     <figure aria-label={TITLE} className="space-y-2">
       <div className="h-64 w-full">
-        <BarChart responsive data={data} style={{ width: "100%", height: "100%" }} margin={{ bottom: 16, left: 8 }}>
+        <BarChart responsive data={data} style={{ width: "100%", height: "100%" }} margin={{ bottom: 24, left: 8 }}>
           <CartesianGrid vertical={false} stroke={chartColours.grid} />
           <XAxis dataKey="label" label={{ value: "% of baseline saved", position: "bottom" }} />
           <YAxis

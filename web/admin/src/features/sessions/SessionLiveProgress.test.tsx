@@ -61,6 +61,7 @@ describe("a live session's page", () => {
     expect(figure(section, "Reporting")).toHaveTextContent(/In the half hour from (6|18):30/);
     expect(figure(section, "Actual power")).toHaveTextContent("No readings yet");
     expect(figure(section, "Saved so far")).toHaveTextContent("10 kWh");
+    expect(section).toHaveTextContent(/Updates as readings arrive\. Last update at (18|6):40:00/);
 
     const chart = within(section).getByRole("figure", { name: "Baseline and actual power per half hour, in kW" });
     const table = within(chart).getByRole("table", { name: "Baseline and actual power per half hour, in kW" });

@@ -12,10 +12,12 @@ export type LiveConnection =
 export interface LiveState {
   /** The latest `progress` event, kept while reconnecting. */
   progress: LiveProgress | null;
+  /** When it arrived (ms since the epoch). */
+  receivedAt: number | null;
   connection: LiveConnection;
 }
 
-const initial: LiveState = { progress: null, connection: { status: "connecting" } };
+const initial: LiveState = { progress: null, receivedAt: null, connection: { status: "connecting" } };
 
 function parseProgress(data: string): LiveProgress | null {
   try {
@@ -39,7 +41,7 @@ export function useLiveProgress(sessionId: string): LiveState {
         onOpen: () => setState((current) => ({ ...current, connection: { status: "open" } })),
         onEvent: (event) => {
           const progress = event.event === "progress" ? parseProgress(event.data) : null;
-          if (progress) setState({ progress, connection: { status: "open" } });
+          if (progress) setState({ progress, receivedAt: Date.now(), connection: { status: "open" } });
         },
         onRetry: () => setState((current) => ({ ...current, connection: { status: "reconnecting" } })),
         onFailure: (error) => setState((current) => ({ ...current, connection: { status: "failed", error } })),
