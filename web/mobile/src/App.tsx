@@ -1,5 +1,5 @@
 import { DefaultTheme, NavigationContainer } from "@react-navigation/native";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StatusBar } from "expo-status-bar";
 import { useState } from "react";
 import { SafeAreaProvider } from "react-native-safe-area-context";
@@ -22,10 +22,11 @@ const theme = {
 interface Props {
   /** Tests pass their own; the app talks to the real server. */
   services?: Services;
+  queryClient?: QueryClient;
 }
 
-export function App({ services }: Props) {
-  const [queryClient] = useState(createQueryClient);
+export function App({ services, queryClient: givenQueryClient }: Props) {
+  const [queryClient] = useState(() => givenQueryClient ?? createQueryClient());
   const [ownServices] = useState(
     () => services ?? createServices((...args) => globalThis.fetch(...args), refreshTokenVault, API_BASE_URL),
   );

@@ -1,0 +1,100 @@
+import { fireEvent, screen } from "@testing-library/react-native";
+import type { SessionDetail } from "../../api/types";
+import { memoryVault, problem, servicesFor, tokens, type Route } from "../../test/fakeServer";
+import { household, page, summary, upcomingSession } from "../../test/fixtures";
+import { renderApp } from "../../test/renderApp";
+
+function signedIn(routes: Record<string, Route>) {
+  return servicesFor(
+    {
+      "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),
+      "GET /me/consumption/summary": () => ({ status: 200, body: summary }),
+      "GET /me/household": () => ({ status: 200, body: household }),
+      ...routes,
+    },
+    memoryVault("refresh-0"),
+  );
+}
+
+async function openSessions() {
+  fireEvent.press(await screen.findByText("Sessions"));
+  expect(await screen.findByRole("tab", { name: "Upcoming", selected: true })).toBeOnTheScreen();
+}
+
+test("joining shows the server's reason when the household is not eligible", async () => {
+  const session = upcomingSession();
+  const { services } = signedIn({
+    "GET /sessions": () => ({ status: 200, body: page([session]) }),
+    [`POST /sessions/${session.id}/join`]: () => ({
+      status: 409,
+      body: problem(409, "not eligible: only 40% of expected readings arrived in the last 15 days"),
+    }),
+  });
+  renderApp(services);
+  await openSessions();
+  const joins = await screen.findAllByRole("button", { name: "Join Evening peak" });
+  fireEvent.press(joins.at(-1)!);
+  expect(await screen.findByText(/not eligible: only 40%/)).toBeOnTheScreen();
+});
+
+test("joining and leaving follow the server's answer", async () => {
+  let joined = false;
+  const session = () => upcomingSession({ joined });
+  const { services } = signedIn({
+    "GET /sessions": () => ({ status: 200, body: page([session()]) }),
+    [`POST /sessions/${session().id}/join`]: () => {
+      joined = true;
+      return { status: 200, body: session() };
+    },
+    [`DELETE /sessions/${session().id}/join`]: () => {
+      joined = false;
+      return { status: 204 };
+    },
+  });
+  renderApp(services);
+  await openSessions();
+
+  const joins = await screen.findAllByRole("button", { name: "Join Evening peak" });
+  fireEvent.press(joins.at(-1)!);
+  const leaves = await screen.findAllByRole("button", { name: "Leave Evening peak" });
+  fireEvent.press(leaves.at(-1)!);
+  expect((await screen.findAllByRole("button", { name: "Join Evening peak" })).length).toBeGreaterThan(0);
+});
+
+test("a past session shows its result against the baseline, in the household's time zone", async () => {
+  const past: SessionDetail = {
+    ...upcomingSession({
+      id: "past-1",
+      title: "Heatwave peak",
+      state: "final",
+      starts_at: "2026-07-01T15:00:00Z",
+      ends_at: "2026-07-01T16:00:00Z",
+      join_deadline: "2026-07-01T15:00:00Z",
+      joined: true,
+    }),
+    result: {
+      status: "final",
+      saved_kwh: 0.8,
+      percent_saved: 40,
+      computed_at: "2026-07-02T08:00:00Z",
+      periods: [
+        { start: "2026-07-01T15:00:00Z", baseline_kwh: 1, actual_kwh: 0.6 },
+        { start: "2026-07-01T15:30:00Z", baseline_kwh: 1, actual_kwh: 0.6 },
+      ],
+    },
+  };
+  const { services } = signedIn({
+    "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "past" ? [past] : []) }),
+    "GET /sessions/past-1": () => ({ status: 200, body: past }),
+  });
+  renderApp(services);
+  await openSessions();
+  fireEvent.press(screen.getByRole("tab", { name: "Past" }));
+  fireEvent.press(await screen.findByRole("button", { name: "Result of Heatwave peak" }));
+
+  expect(await screen.findByText("Final result.")).toBeOnTheScreen();
+  expect(screen.getByText("Saved 0.80 kWh")).toBeOnTheScreen();
+  expect(screen.getByText("40 % of your usual use")).toBeOnTheScreen();
+  // 15:00 UTC is 18:00 in Nicosia in July: the chart's label and the table's first row.
+  expect(screen.getAllByText(/^(18:00|06:00\sPM)$/).length).toBeGreaterThan(0);
+});
