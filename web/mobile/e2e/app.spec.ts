@@ -58,8 +58,11 @@ test("a household with meter history joins the next session from Sessions and le
   await expect(page.getByText(/No session is running now|Follow/).first()).toBeVisible();
 });
 
-test("the consumption and profile tabs show the household's data, and signing out returns to Welcome", async ({ page }) => {
+test("a sign-in survives a reload, Energy and Profile show the household's data, and signing out returns to Welcome", async ({ page }) => {
   await signIn(page, accounts.consumer);
+  await page.reload();
+  await expect(page.getByText("Today so far")).toBeVisible();
+
   await page.getByRole("tab", { name: "Energy" }).tap();
   await expect(page.getByRole("tab", { name: "Today", selected: true })).toBeVisible();
   await page.getByRole("tab", { name: "7 days" }).tap();
