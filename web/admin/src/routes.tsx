@@ -9,6 +9,7 @@ import { EditSessionPage } from "./features/sessions/EditSessionPage";
 import { NewSessionPage } from "./features/sessions/NewSessionPage";
 import { SessionDetailPage } from "./features/sessions/SessionDetailPage";
 import { SessionsPage } from "./features/sessions/SessionsPage";
+import { SystemPage } from "./features/system/SystemPage";
 import { UserDetailPage } from "./features/users/UserDetailPage";
 import { UsersPage } from "./features/users/UsersPage";
 
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
           { path: "users", element: <UsersPage /> },
           { path: "users/:id", element: <UserDetailPage /> },
           { path: "meter-data", element: <MeterDataPage /> },
+          { path: "system", element: <SystemPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

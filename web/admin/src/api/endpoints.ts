@@ -1,6 +1,7 @@
 // Every call the dashboard makes, typed with the server's schema.
 import { api } from "./client";
 import type {
+  AccuracyQuery,
   ChangeRoleRequest,
   CreatedSource,
   CreateSourceRequest,
@@ -10,6 +11,7 @@ import type {
   Household,
   LinkMeterRequest,
   LoginRequest,
+  MethodAccuracy,
   Overview,
   Programme,
   Session,
@@ -17,6 +19,8 @@ import type {
   SessionPage,
   SessionPlan,
   SessionResults,
+  RetriedJob,
+  SystemHealth,
   TokenPair,
   User,
   UserDetail,
@@ -76,6 +80,10 @@ export const adminApi = {
     const response = await api.response(`${sessionPath(id)}/results.csv`, { accept: "text/csv" });
     return { blob: await response.blob(), fileName: attachmentName(response) ?? `session-${id}-results.csv` };
   },
+  system: () => api.request<SystemHealth>("/admin/system"),
+  retryFailedJob: (id: string) =>
+    api.request<RetriedJob>(`/admin/system/failed-jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
+  baselineAccuracy: (query: AccuracyQuery) => api.request<MethodAccuracy[]>("/admin/baselines/accuracy", { query }),
 };
 
 /** The file name a download's Content-Disposition suggests. */

@@ -36,6 +36,14 @@ export type SessionResults = Schemas["SessionResultsResponse"];
 export type PercentBucket = Schemas["PercentBucket"];
 export type TopSaver = Schemas["TopSaver"];
 export type SessionListQuery = NonNullable<paths["/api/v1/admin/sessions"]["get"]["parameters"]["query"]>;
+export type SystemHealth = Schemas["SystemResponse"];
+export type QueueDepth = Schemas["QueueResponse"];
+export type FailedJob = Schemas["FailedJobResponse"];
+export type RetriedJob = Schemas["RetriedResponse"];
+export type MethodAccuracy = Schemas["MethodAccuracyResponse"];
+export type AccuracyQuery = NonNullable<
+  paths["/api/v1/admin/baselines/accuracy"]["get"]["parameters"]["query"]
+>;
 
 /** The roles the server knows (the schema types `role` as a plain string). */
 export const ROLES = ["consumer", "admin", "superadmin"] as const;

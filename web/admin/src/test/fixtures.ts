@@ -1,4 +1,14 @@
-import type { DataSource, DeadLetter, Overview, Session, User, UserDetail } from "../api/types";
+import type {
+  DataSource,
+  DeadLetter,
+  FailedJob,
+  MethodAccuracy,
+  Overview,
+  Session,
+  SystemHealth,
+  User,
+  UserDetail,
+} from "../api/types";
 
 export function user(overrides: Partial<User> = {}): User {
   return {
@@ -100,6 +110,40 @@ export function session(overrides: Partial<Session> = {}): Session {
     surprise: false,
     participants: 0,
     announced_at: null,
+    ...overrides,
+  };
+}
+
+export function failedJob(overrides: Partial<FailedJob> = {}): FailedJob {
+  return {
+    id: "00000000-0000-7000-8000-0000000000f1",
+    kind: "settle",
+    attempts: 5,
+    error: "database is locked",
+    failed_at: "2026-03-29T01:30:00Z",
+    ...overrides,
+  };
+}
+
+export function systemHealth(overrides: Partial<SystemHealth> = {}): SystemHealth {
+  return {
+    database_backend: "sqlite",
+    database_ok: true,
+    queue: { waiting: 1234, running: 2, failed: 1 },
+    failed_jobs: [failedJob()],
+    mqtt_last_ingest_at: "2026-03-29T01:30:00Z",
+    ...overrides,
+  };
+}
+
+export function methodAccuracy(overrides: Partial<MethodAccuracy> = {}): MethodAccuracy {
+  return {
+    method: "like-days",
+    households: 100,
+    events: 1500,
+    median_cv_rmse_percent: 18.4,
+    aggregate_cv_rmse_percent: 4.2,
+    aggregate_bias_percent: -1.3,
     ...overrides,
   };
 }

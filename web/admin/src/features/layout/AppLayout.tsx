@@ -8,6 +8,7 @@ const links = [
   { to: "/sessions", label: "Sessions", end: false },
   { to: "/users", label: "Users", end: false },
   { to: "/meter-data", label: "Meter data", end: false },
+  { to: "/system", label: "System", end: false },
 ];
 
 export function AppLayout() {

@@ -1,0 +1,54 @@
+import type { MethodAccuracy } from "../../api/types";
+import { formatNumber } from "../../lib/format";
+import { baselineMethodName } from "../sessions/baselineMethods";
+
+/** A percentage figure, or a dash where the method could not be scored. */
+function percentCell(value: number | null | undefined): string {
+  return value == null ? "—" : formatNumber(value);
+}
+
+function hasMissingFigures(methods: MethodAccuracy[]): boolean {
+  return methods.some(
+    (m) => m.median_cv_rmse_percent == null || m.aggregate_cv_rmse_percent == null || m.aggregate_bias_percent == null,
+  );
+}
+
+export function AccuracyTable({ methods, busy }: { methods: MethodAccuracy[]; busy: boolean }) {
+  return (
+    <div className="space-y-2">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table aria-busy={busy} className="w-full text-left text-sm">
+          <caption className="sr-only">Baseline accuracy</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Method</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">Households</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">Pseudo-events</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">Median CV(RMSE) (%)</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">Aggregate CV(RMSE) (%)</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">Aggregate bias (%)</th>
+            </tr>
+          </thead>
+          <tbody className={busy ? "opacity-60" : undefined}>
+            {methods.map((method) => (
+              <tr key={method.method} className="border-t border-slate-100">
+                <th scope="row" className="px-4 py-2 font-medium">
+                  {baselineMethodName(method.method)}{" "}
+                  <span className="block font-mono text-xs font-normal text-slate-600">{method.method}</span>
+                </th>
+                <td className="px-4 py-2 text-right tabular-nums">{formatNumber(method.households)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{formatNumber(method.events)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{percentCell(method.median_cv_rmse_percent)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{percentCell(method.aggregate_cv_rmse_percent)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{percentCell(method.aggregate_bias_percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hasMissingFigures(methods) && (
+        <p className="text-sm text-slate-600">— : too few readings in these days to score the method.</p>
+      )}
+    </div>
+  );
+}
