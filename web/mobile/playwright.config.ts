@@ -13,7 +13,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 45_000,
+  timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {

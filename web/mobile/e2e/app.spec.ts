@@ -1,6 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { accounts, announceSession, screenshot, signIn, uniqueName, waitForMeterHistory } from "./support";
 
+// The demo server writes 90 days of simulated meter history as it starts; let that finish first.
+test.beforeAll(async ({ request }) => {
+  await waitForMeterHistory(request, accounts.simulated);
+});
+
 test("a new household registers, sees its field errors fixed, lands on Home and is told why it cannot join yet", async ({
   page,
   request,
@@ -36,7 +41,6 @@ test("a new household registers, sees its field errors fixed, lands on Home and 
 test("a household with meter history joins the next session from Sessions and leaves it again", async ({ page, request }) => {
   const title = uniqueName("Evening peak");
   await announceSession(request, title, 3);
-  await waitForMeterHistory(request, accounts.simulated);
 
   await signIn(page, accounts.simulated);
   await expect(page.getByText("Next Saving Session")).toBeVisible();
@@ -76,4 +80,15 @@ test("a sign-in survives a reload, Energy and Profile show the household's data,
 
   await page.getByRole("button", { name: "Sign out" }).tap();
   await expect(page.getByRole("button", { name: "Create an account" })).toBeVisible();
+});
+
+test("a household follows the demo's live session: its usual use per half hour and its own as it arrives", async ({ page }) => {
+  await signIn(page, accounts.simulated);
+  await page.getByRole("tab", { name: "Sessions" }).tap();
+  await page.getByRole("tab", { name: "Live" }).tap();
+  await page.getByRole("button", { name: /^Follow / }).first().tap();
+  await expect(page.getByText("Your result")).toBeVisible();
+  await expect(page.getByText("You took part.")).toBeVisible();
+  await expect(page.getByRole("img", { name: /half-hour periods/ })).toBeVisible();
+  await screenshot(page, "09-live-session");
 });

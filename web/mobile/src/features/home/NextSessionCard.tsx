@@ -36,7 +36,8 @@ export function NextSessionCard({ onSeeAll }: { onSeeAll(): void }) {
       </Card>
     );
   }
-  const next = sessions.data.items[0];
+  // The list may still hold a session whose start has passed until the server moves it on.
+  const next = sessions.data.items.find((session) => Date.parse(session.starts_at) > Date.now());
   return (
     <Card title="Next Saving Session">
       {next ? (
