@@ -182,9 +182,11 @@ pub fn print_credentials(base: &str) {
 /// Title prefix of the demo sessions, so seeding happens once.
 const DEMO_SESSION_PREFIX: &str = "Demo: ";
 
-/// Once the simulated history is in, plans two sessions for the demo households: one that ended
-/// two days ago (the job worker settles and rewards it) and one running now (its live view
-/// updates as simulated readings arrive). Does nothing when they exist.
+/// Plans two sessions for the demo households: one that ended two days ago (the job worker
+/// settles and rewards it) and one running now (its live view updates as simulated readings
+/// arrive). They stay drafts until the simulated history is in — the simulated households already
+/// respond to them in that history — and are then announced, so the worker starts them with
+/// baselines. Does nothing when they exist.
 pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()> {
     let page = domain::paging::PageRequest::new(None, Some(100))?;
     let existing = store.list_sessions(&[], false, page).await?;
@@ -195,7 +197,6 @@ pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()>
     {
         return Ok(());
     }
-    wait_for_history(store).await?;
     let tz = config.time_zone()?;
     let now = chrono::Utc::now();
     let half_hour = chrono::Duration::minutes(30);
@@ -217,6 +218,7 @@ pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()>
         let ids: Vec<i64> = meters.values().map(|m| m.id).collect();
         store.households_of_meters(&ids).await?
     };
+    let mut planned = Vec::new();
     for (title, start) in [
         ("Evening peak (two days ago)", past_start),
         ("Grid stress (live now)", live_start),
@@ -246,9 +248,13 @@ pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()>
         for household in &households {
             store.join_session(session.id, *household).await?;
         }
+        planned.push(session.id);
+    }
+    wait_for_history(store).await?;
+    for id in planned {
         store
             .set_session_state(
-                session.id,
+                id,
                 domain::session::SessionState::Draft,
                 domain::session::SessionState::Scheduled,
             )
