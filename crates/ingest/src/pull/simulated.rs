@@ -103,6 +103,9 @@ impl SimulatedSource {
     }
 }
 
+/// A session's start and end.
+type Window = (DateTime<Utc>, DateTime<Utc>);
+
 impl SimulatedSource {
     /// The session windows overlapping `[from, to)` per meter of the households that joined
     /// them: simulated households respond to the sessions they join.
@@ -110,13 +113,13 @@ impl SimulatedSource {
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
-    ) -> Result<HashMap<i64, Vec<(DateTime<Utc>, DateTime<Utc>)>>, PullError> {
+    ) -> Result<HashMap<i64, Vec<Window>>, PullError> {
         let window = SessionWindow {
             starts_at: from,
             ends_at: to,
             join_deadline: from,
         };
-        let mut windows: HashMap<i64, Vec<(DateTime<Utc>, DateTime<Utc>)>> = HashMap::new();
+        let mut windows: HashMap<i64, Vec<Window>> = HashMap::new();
         for session in self.store.overlapping_sessions(&window, None).await? {
             let households = self.store.session_participants(session.id).await?;
             for (_, meter, _) in self.store.household_meters_of(&households).await? {
