@@ -4,24 +4,27 @@ CARGO ?= cargo
 WEB := web/admin
 # npm writes this file on every install: newer than the lockfile means the packages are in place.
 WEB_DEPS := $(WEB)/node_modules/.package-lock.json
+MOBILE := web/mobile
+MOBILE_DEPS := $(MOBILE)/node_modules/.package-lock.json
 # Browser tests use Debian's chromium; npm never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test build lint rust-test deps openapi clean help web-deps web-build web-test e2e
+.PHONY: run test build lint rust-test deps openapi clean help web-deps web-build web-test e2e \
+	mobile-deps mobile-build mobile-test mobile-e2e
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 run: ## Build and start PowerSave on http://localhost:8080 (SQLite in ./data, demo accounts)
 	@scripts/install-deps.sh build
-	@$(MAKE) --no-print-directory web-build
+	@$(MAKE) --no-print-directory web-build mobile-build
 	$(CARGO) build --release -p powersave
 	./target/release/powersave serve --demo
 
 build: ## Build the release binary
 	$(CARGO) build --release -p powersave
 
-test: deps lint rust-test web-test e2e ## Install test dependencies, start services, lint and run every test
+test: deps lint rust-test web-test mobile-test e2e mobile-e2e ## Install test dependencies, start services, lint and run every test
 
 deps:
 	@scripts/install-deps.sh test
@@ -54,6 +57,23 @@ e2e: web-build ## Browser tests of the dashboard against the real server (Chromi
 	$(CARGO) build -p powersave
 	cd $(WEB) && npm run e2e
 
+mobile-deps: $(MOBILE_DEPS) ## Install the consumer app's npm packages (npm ci)
+
+$(MOBILE_DEPS): $(MOBILE)/package.json $(MOBILE)/package-lock.json
+	cd $(MOBILE) && npm ci --no-audit --no-fund
+	@touch $@
+
+mobile-build: mobile-deps ## Build the consumer app's web version into web/mobile/dist (served at /app)
+	cd $(MOBILE) && npm run build:web
+
+mobile-test: mobile-deps ## Consumer app: strict type check, then Jest component tests
+	cd $(MOBILE) && npm test
+
+mobile-e2e: mobile-build ## Consumer app in Chromium at 360x640 with touch against the real demo server
+	$(CARGO) build -p powersave
+	cd $(MOBILE) && npm run e2e
+
 clean:
 	$(CARGO) clean
 	rm -rf $(WEB)/node_modules $(WEB)/dist $(WEB)/test-results
+	rm -rf $(MOBILE)/node_modules $(MOBILE)/dist $(MOBILE)/test-results $(MOBILE)/.expo

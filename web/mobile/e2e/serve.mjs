@@ -1,14 +1,11 @@
-// Starts `powersave serve --demo` for the end-to-end tests on a fresh data directory and, in front
-// of it, a small server that serves the app's web build (dist/) at /app and passes everything else
-// through to PowerSave. The data directory is removed when the servers stop.
+// Starts `powersave serve --demo` for the end-to-end tests on a fresh data directory, serving the
+// app's web build (dist/) at /app, and removes the directory when the server stops.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, request } from "node:http";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
 
-const [host, port] = (process.argv[2] ?? "127.0.0.1:18775").split(":");
-const backendPort = Number(port) + 1;
+const listen = process.argv[2] ?? "127.0.0.1:18775";
 const root = resolve(import.meta.dirname, "../../..");
 const binary = resolve(root, "target/debug/powersave");
 const dist = resolve(import.meta.dirname, "../dist");
@@ -24,72 +21,30 @@ for (const [path, hint] of [
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "powersave-app-e2e-"));
-const backend = spawn(
-  binary,
-  ["serve", "--demo", "--data-dir", dataDir, "--listen", `${host}:${backendPort}`],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      // Warnings and errors only, so the test report stays readable (set RUST_LOG to see more).
-      POWERSAVE_LOG_LEVEL: process.env.RUST_LOG ?? "warn",
-      // Every test signs in; the default of 10 sign-ins a minute per address is for the real world.
-      POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE: "1000",
-      POWERSAVE_RATE_LIMITS__AUTH_BURST: "1000",
-      POWERSAVE_RATE_LIMITS__GLOBAL_PER_SECOND: "1000",
-      POWERSAVE_RATE_LIMITS__GLOBAL_BURST: "1000",
-    },
+const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--listen", listen], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    POWERSAVE_APP_UI_DIR: dist,
+    // Warnings and errors only, so the test report stays readable (set RUST_LOG to see more).
+    POWERSAVE_LOG_LEVEL: process.env.RUST_LOG ?? "warn",
+    // A smaller demo programme with a faster clock, so sessions move on during a test run.
+    POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS: "60",
+    POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS: "50",
+    POWERSAVE_JOBS__TICK_SCHEDULE: "*/2 * * * * *",
+    // Every test signs in; the default of 10 sign-ins a minute per address is for the real world.
+    POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE: "1000",
+    POWERSAVE_RATE_LIMITS__AUTH_BURST: "1000",
+    POWERSAVE_RATE_LIMITS__GLOBAL_PER_SECOND: "1000",
+    POWERSAVE_RATE_LIMITS__GLOBAL_BURST: "1000",
   },
-);
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".ttf": "font/ttf",
-};
-
-/** A file of the build, or index.html for any other path under /app (the app routes itself). */
-function serveApp(path, response) {
-  const relative = normalize(decodeURIComponent(path.slice("/app".length)) || "/");
-  let file = join(dist, relative);
-  if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
-    file = join(dist, "index.html");
-  }
-  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-  response.end(readFileSync(file));
-}
-
-function proxy(incoming, response) {
-  const outgoing = request(
-    { host, port: backendPort, path: incoming.url, method: incoming.method, headers: incoming.headers },
-    (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    },
-  );
-  outgoing.on("error", () => {
-    response.writeHead(502);
-    response.end();
-  });
-  incoming.pipe(outgoing);
-}
-
-const front = createServer((incoming, response) => {
-  const path = new URL(incoming.url ?? "/", "http://localhost").pathname;
-  if (path === "/app" || path.startsWith("/app/")) serveApp(path, response);
-  else proxy(incoming, response);
 });
-front.listen(Number(port), host);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => backend.kill(signal));
+  process.on(signal, () => server.kill(signal));
 }
-backend.on("exit", (code, signal) => {
-  front.close();
+server.on("exit", (code, signal) => {
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code ?? (signal ? 0 : 1));
 });
