@@ -53,7 +53,7 @@ pub struct FailedJob {
 pub struct QueueDepth {
     /// Waiting to run, now or at a scheduled time (including retries in their backoff).
     pub waiting: u64,
-    /// Being run by a worker.
+    /// Taken by a worker: running, or about to.
     pub running: u64,
     /// Failed for good, see [`JobQueue::failed`].
     pub failed: u64,

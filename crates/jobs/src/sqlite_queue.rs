@@ -3,9 +3,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use apalis_sqlite::{SqliteConnectOptions, SqlitePoolOptions, SqliteStorage};
+use apalis_sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions, SqliteStorage};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
+use sqlx::sqlite::SqliteSynchronous;
 
 use crate::QueueError;
 use crate::config::QueueConfig;
@@ -19,6 +20,9 @@ const FAILED: &str = "(status = 'Killed' OR (status = 'Failed' AND attempts >= m
 /// in-process worker open the same file together).
 static SETUP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// How long a connection waits for another one's write to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 pub(crate) async fn open(
     path: &Path,
     config: &QueueConfig,
@@ -28,17 +32,22 @@ pub(crate) async fn open(
             .await
             .map_err(|error| QueueError::Config(format!("{}: {error}", folder.display())))?;
     }
+    // The per-connection settings apalis' `setup()` would apply to a single pooled connection,
+    // here applied to every connection.
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
-        .busy_timeout(Duration::from_secs(30));
+        .busy_timeout(BUSY_TIMEOUT)
+        .synchronous(SqliteSynchronous::Normal)
+        .pragma("temp_store", "MEMORY")
+        .pragma("journal_size_limit", "67108864");
     let pool = SqlitePoolOptions::new()
         .max_connections(4)
         .connect_with(options)
         .await?;
     {
         let _one_at_a_time = SETUP.lock().await;
-        SqliteStorage::<()>::setup(&pool).await?;
+        setup(&pool).await?;
     }
     let storage_config = apalis_sqlite::Config::default()
         .queue(&config.queue_name)
@@ -47,14 +56,44 @@ pub(crate) async fn open(
     Ok(SqliteStorage::new(&pool).with_config(storage_config))
 }
 
+/// What `SqliteStorage::setup` does, without its failure under concurrent writers.
+///
+/// apalis' `setup()` runs a bare `PRAGMA optimize`, which (in the bundled SQLite 3.51) analyses
+/// a non-empty table with unanalysed indexes, such as `Workers` after the first worker
+/// registered. When only one table qualifies, the nested `ANALYZE` asks for the write lock while
+/// the pragma already holds a read transaction, and SQLite answers such an upgrade with
+/// `SQLITE_BUSY` at once, without waiting out the busy timeout, if another connection is
+/// writing. So opening the queue (a worker starting) failed when another handle queued a job at
+/// that moment. Here the optimisation runs in a `BEGIN IMMEDIATE` transaction, which takes the
+/// write lock first and waits for it like any other write.
+async fn setup(pool: &SqlitePool) -> Result<(), QueueError> {
+    // WAL is stored in the file: only the first open of a new file changes anything.
+    sqlx::query("PRAGMA journal_mode = WAL")
+        .execute(pool)
+        .await?;
+    SqliteStorage::<()>::migrations()
+        .run(pool)
+        .await
+        .map_err(|error| apalis_sqlite::Error::from(sqlx::Error::from(error)))?;
+    let mut optimize = pool.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("PRAGMA optimize")
+        .execute(&mut *optimize)
+        .await?;
+    optimize.commit().await?;
+    Ok(())
+}
+
+/// `Queued` is a job a worker has claimed (`lock_by` is set); it turns `Running` only when the
+/// worker next writes its events, possibly after the handler has finished. Both count as running,
+/// as on Redis, where a fetched job is in the worker's in-flight set.
 pub(crate) async fn depth(
     storage: &SqliteStorage<Envelope>,
     queue: &str,
 ) -> Result<QueueDepth, QueueError> {
     let query = format!(
         "SELECT \
-           COALESCE(SUM(status IN ('Pending', 'Queued')), 0), \
-           COALESCE(SUM(status = 'Running'), 0), \
+           COALESCE(SUM(status = 'Pending'), 0), \
+           COALESCE(SUM(status IN ('Queued', 'Running')), 0), \
            COALESCE(SUM({FAILED}), 0) \
          FROM Jobs WHERE job_type = ?1"
     );

@@ -7,7 +7,9 @@ mod support;
 use std::time::Duration;
 
 use chrono::Utc;
-use jobs::{Job, JobQueue};
+use jobs::{Job, JobQueue, QueueBackend};
+use sqlx::Connection;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use support::{Kind, Reaction, Recorder, RunningWorker, TestQueue, eventually};
 use uuid::Uuid;
 
@@ -259,4 +261,55 @@ async fn the_cron_tick_fires_once_per_instant_across_workers(kind: Kind) {
         instants, distinct,
         "each instant ticks once although two clocks run"
     );
+}
+
+/// Opening the SQLite queue (a worker starting) while another connection writes waits for the
+/// write. apalis' own `setup()` ran a bare `PRAGMA optimize`, which, once the workers table had a
+/// row but no statistics yet, analysed it from inside a read: SQLite refused the write lock at
+/// once ("database is locked", no busy timeout), the worker never started, and the jobs queued
+/// meanwhile (an operator's retry) waited for nobody.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sqlite_queue_opens_while_another_connection_writes() {
+    let test = TestQueue::new(Kind::Sqlite).unwrap();
+    let QueueBackend::Sqlite { path } = &test.config.backend else {
+        unreachable!("an SQLite test queue");
+    };
+    let queue = JobQueue::connect(&test.config).await.unwrap();
+    let handler = Recorder::succeeding();
+    let first = settle();
+    queue.enqueue(first.clone()).await.unwrap();
+    let worker = RunningWorker::start(&test.config, handler.clone());
+    eventually("the first job ran", || async {
+        !handler.calls_for(&first).is_empty()
+    })
+    .await;
+    worker.stop().await;
+
+    let mut writer = SqliteConnection::connect_with(&SqliteConnectOptions::new().filename(path))
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut writer)
+        .await
+        .unwrap();
+    let config = test.config.clone();
+    let opening = tokio::spawn(async move { JobQueue::connect(&config).await });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    sqlx::query("COMMIT").execute(&mut writer).await.unwrap();
+    writer.close().await.unwrap();
+    let second = opening
+        .await
+        .unwrap()
+        .expect("the queue opens once the other write is done");
+    second.close().await;
+
+    let next = settle();
+    let worker = RunningWorker::start(&test.config, handler.clone());
+    queue.enqueue(next.clone()).await.unwrap();
+    eventually("the next job ran", || async {
+        !handler.calls_for(&next).is_empty()
+    })
+    .await;
+    worker.stop().await;
+    queue.close().await;
 }
