@@ -103,10 +103,22 @@ pub async fn start_in_process(
     }
     let queue = config.jobs.queue_config(&config.data_dir)?;
     let handler = session_jobs(config, store, &queue).await?;
-    let worker = jobs::run_worker(queue, handler, shutdown.clone());
+    let mut shutdown = shutdown.clone();
     Ok(Some(tokio::spawn(async move {
-        if let Err(error) = worker.await {
-            tracing::error!(%error, "job worker stopped");
+        // A worker that fails (its queue briefly unreachable, say) is started again, so the
+        // server never keeps running without one.
+        loop {
+            let ended = jobs::run_worker(queue.clone(), handler.clone(), shutdown.clone()).await;
+            if *shutdown.borrow() {
+                return;
+            }
+            if let Err(error) = ended {
+                tracing::error!(%error, "job worker stopped; starting it again in 5 s");
+            }
+            tokio::select! {
+                () = tokio::time::sleep(Duration::from_secs(5)) => {}
+                _ = shutdown.changed() => return,
+            }
         }
     })))
 }
