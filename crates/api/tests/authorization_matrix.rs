@@ -74,6 +74,10 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     // These test servers run without a job queue.
     ("POST", "/api/v1/admin/system/failed-jobs/{id}/retry", Access::Admin, 503),
     ("GET", "/api/v1/admin/baselines/accuracy", Access::Admin, 200),
+    ("GET", "/api/v1/me/points", Access::SignedIn, 200),
+    ("GET", "/api/v1/admin/users/{id}/points", Access::Admin, 200),
+    ("GET", "/api/v1/admin/users/{id}/sessions", Access::Admin, 200),
+    ("GET", "/api/v1/admin/users/{id}/consumption", Access::Admin, 200),
 ];
 
 fn documented_operations() -> BTreeSet<(String, String)> {

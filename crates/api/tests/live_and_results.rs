@@ -209,5 +209,112 @@ async fn readings_reach_the_household_and_staff_streams() {
                 .status(),
             409
         );
+
+        // After the session: results, distribution, points and the CSV export.
+        let session = app
+            .store
+            .set_session_state(session.id, SessionState::Live, SessionState::Settling)
+            .await
+            .unwrap();
+        engine.settle(&session, Utc::now()).await.unwrap();
+        engine.reward(&session).await.unwrap();
+        let results: Value = open(
+            format!("/api/v1/admin/sessions/{}/results", session.id),
+            admin.clone(),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(
+            (
+                &results["participants"],
+                &results["eligible"],
+                &results["reporting"]
+            ),
+            (&json!(1), &json!(1), &json!(1))
+        );
+        assert_eq!(
+            results["top_savers"][0]["display_name"],
+            household.display_name.as_str()
+        );
+        let saved = results["saved_kwh"].as_f64().unwrap();
+        let buckets = results["percent_saved_distribution"].as_array().unwrap();
+        assert_eq!(buckets.len(), 7);
+        assert_eq!(
+            buckets
+                .iter()
+                .map(|b| b["households"].as_u64().unwrap())
+                .sum::<u64>(),
+            1
+        );
+        let csv = open(
+            format!("/api/v1/admin/sessions/{}/results.csv", session.id),
+            admin.clone(),
+        )
+        .await;
+        assert!(
+            csv.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let text = csv.text().await.unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved"
+        );
+        assert!(
+            lines[1].contains("home@example.com") && lines[1].contains(&format!(",{saved:.3},")),
+            "{text}"
+        );
+        assert_eq!(lines.len(), 2);
+
+        // The household's points, and what staff see of the user.
+        let issued = results["points_issued"].as_i64().unwrap();
+        let mine: Value = open("/api/v1/me/points".to_owned(), token.clone())
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(mine["balance"].as_i64(), Some(issued));
+        let theirs: Value = open(
+            format!("/api/v1/admin/users/{}/points", household.id),
+            admin.clone(),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(
+            (theirs["balance"].as_i64(), theirs["total"].as_u64()),
+            (Some(issued), mine["total"].as_u64())
+        );
+        let joined: Value = open(
+            format!("/api/v1/admin/users/{}/sessions", household.id),
+            admin.clone(),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(joined["total"], 1);
+        assert!(joined["items"][0]["result"]["status"].is_string());
+        let usage = open(
+            format!(
+                "/api/v1/admin/users/{}/consumption?resolution=1d",
+                household.id
+            ),
+            admin.clone(),
+        )
+        .await;
+        assert_eq!(usage.status(), 200);
+        let missing = open(
+            format!("/api/v1/admin/users/{}/points", uuid::Uuid::now_v7()),
+            admin.clone(),
+        )
+        .await;
+        assert_eq!(missing.status(), 404);
     }
 }

@@ -450,3 +450,39 @@ impl Store {
         Ok(households)
     }
 }
+
+impl Store {
+    /// The sessions a household joined, latest start first, with its result in each.
+    pub async fn sessions_joined_by(
+        &self,
+        user_id: Uuid,
+        page: PageRequest,
+    ) -> Result<Page<(SessionRecord, Option<crate::SessionResultRecord>)>, StoreError> {
+        let joined: Vec<Uuid> = session_participant::Entity::find()
+            .select_only()
+            .column(session_participant::Column::SessionId)
+            .filter(session_participant::Column::UserId.eq(user_id))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let query = session::Entity::find().filter(session::Column::Id.is_in(joined));
+        let total = query.clone().count(&self.db).await?;
+        let models = query
+            .order_by_desc(session::Column::StartsAt)
+            .offset(page.offset())
+            .limit(page.per_page())
+            .all(&self.db)
+            .await?;
+        let mut items = Vec::with_capacity(models.len());
+        for model in models {
+            let id = model.id;
+            let record = SessionRecord::try_from((model, 0))?;
+            items.push((record, self.session_result(id, user_id).await?));
+        }
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+}

@@ -13,14 +13,15 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::auth::extract::CurrentUser;
+use crate::auth::extract::{AdminUser, CurrentUser};
 use crate::error::{ApiError, FieldErrors, Problem};
-use crate::extract::ApiQuery;
+use crate::extract::{ApiPath, ApiQuery};
 
 /// `/me/consumption` routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(series))
+        .routes(routes!(user_series))
         .routes(routes!(summary))
 }
 
@@ -183,7 +184,35 @@ async fn series(
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<SeriesQuery>,
 ) -> Result<Json<SeriesResponse>, ApiError> {
-    let household = household(&state, user.id).await?;
+    series_of(&state, user.id, query).await.map(Json)
+}
+
+/// Consumption of any household, for staff looking at a user.
+#[utoipa::path(
+    get, path = "/admin/users/{id}/consumption", tag = "admin", security(("bearer" = [])),
+    params(("id" = uuid::Uuid, Path, description = "User id"), SeriesQuery),
+    responses(
+        (status = 200, body = SeriesResponse),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn user_series(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    ApiPath(id): ApiPath<uuid::Uuid>,
+    ApiQuery(query): ApiQuery<SeriesQuery>,
+) -> Result<Json<SeriesResponse>, ApiError> {
+    series_of(&state, id, query).await.map(Json)
+}
+
+async fn series_of(
+    state: &AppState,
+    user_id: uuid::Uuid,
+    query: SeriesQuery,
+) -> Result<SeriesResponse, ApiError> {
+    let household = household(state, user_id).await?;
     let tz = household.tz;
     let mut errors = FieldErrors::default();
     let resolution = errors.check(
@@ -236,9 +265,9 @@ async fn series(
             "this household has 30-minute meters; use 30m or coarser",
         ));
     }
-    let buckets = buckets(&state, &household, from, to, resolution).await?;
+    let buckets = buckets(state, &household, from, to, resolution).await?;
     let total_kwh = (buckets.iter().map(|b| b.kwh).sum::<f64>() * 1000.0).round() / 1000.0;
-    Ok(Json(SeriesResponse {
+    Ok(SeriesResponse {
         time_zone: tz.name().to_owned(),
         resolution: query.resolution.unwrap_or_else(|| "1h".to_owned()),
         total_kwh,
@@ -254,7 +283,7 @@ async fn series(
                 estimated: b.estimated,
             })
             .collect(),
-    }))
+    })
 }
 
 async fn period(

@@ -9,5 +9,6 @@ pub mod consumption;
 pub mod me;
 pub mod meter_readings;
 pub mod ops;
+pub mod points;
 pub mod programme;
 pub mod sessions;

@@ -295,6 +295,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/consumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumption of any household, for staff looking at a user. */
+        get: operations["user_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/disable": {
         parameters: {
             query?: never;
@@ -363,6 +380,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's Green Points. */
+        get: operations["user_points"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/role": {
         parameters: {
             query?: never;
@@ -373,6 +407,23 @@ export interface paths {
         get?: never;
         /** Changes an account's role. Superadmins only, and never their own. */
         put: operations["change_role"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sessions a user joined, with their results. */
+        get: operations["user_sessions"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -530,6 +581,23 @@ export interface paths {
         get?: never;
         /** Changes the password. Every other sign-in ends; this client gets a fresh token pair. */
         put: operations["change_password"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in household's Green Points. */
+        get: operations["my_points"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -865,6 +933,32 @@ export interface components {
              */
             updated: number;
         };
+        /** @description A session a user joined, with their result. */
+        JoinedSession: {
+            result?: null | components["schemas"]["ResultResponse"];
+            /** @description The session. */
+            session: components["schemas"]["SessionResponse"];
+        };
+        /** @description A page of joined sessions. */
+        JoinedSessionPage: {
+            /** @description Latest first. */
+            items: components["schemas"]["JoinedSession"][];
+            /**
+             * Format: int64
+             * @description 1-based page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Sessions in all.
+             */
+            total: number;
+        };
         /** @description Linking a meter to a household. */
         LinkMeterRequest: {
             /**
@@ -1061,6 +1155,50 @@ export interface components {
             kwh: number;
             /** @description Start of the period. */
             start: string;
+        };
+        /** @description One ledger entry. */
+        PointsEntryResponse: {
+            /**
+             * Format: date-time
+             * @description When it was added.
+             */
+            created_at: string;
+            /** @description A note for people. */
+            note?: string | null;
+            /**
+             * Format: int64
+             * @description Points (negative for a correction downwards).
+             */
+            points: number;
+            /** @description session_savings, opt_in_bonus, streak_bonus, … */
+            reason: string;
+            /** @description What it refers to (a session id, with `#n` for corrections). */
+            reference: string;
+        };
+        /** @description A balance with a page of its ledger, newest first. */
+        PointsResponse: {
+            /**
+             * Format: int64
+             * @description Sum of the whole ledger.
+             */
+            balance: number;
+            /** @description Entries on this page. */
+            items: components["schemas"]["PointsEntryResponse"][];
+            /**
+             * Format: int64
+             * @description 1-based page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Entries in all.
+             */
+            total: number;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -2351,6 +2489,62 @@ export interface operations {
             };
         };
     };
+    user_series: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start: a local date (`2026-07-01`, from its local midnight) or an RFC 3339 instant.
+                 *     Default: one day (or 30 days at `1d`) before `to`.
+                 */
+                from?: string;
+                /** @description End (exclusive), same forms. Default: now. */
+                to?: string;
+                /** @description `15m`, `30m`, `1h` (default) or `1d` (local calendar days, 23–25 hours around DST). */
+                resolution?: string;
+            };
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     disable_user: {
         parameters: {
             query?: never;
@@ -2512,6 +2706,49 @@ export interface operations {
             };
         };
     };
+    user_points: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsResponse"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     change_role: {
         parameters: {
             query?: never;
@@ -2553,6 +2790,49 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    user_sessions: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedSessionPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2925,6 +3205,38 @@ export interface operations {
             };
             /** @description Current password wrong or new one too weak */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_points: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsResponse"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

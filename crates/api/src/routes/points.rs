@@ -1,0 +1,201 @@
+//! Green Points: a household's balance and ledger, and, for staff, any user's ledger and the
+//! sessions they joined.
+
+use axum::Json;
+use axum::extract::State;
+use chrono::{DateTime, Utc};
+use domain::paging::PageRequest;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::extract::{AdminUser, CurrentUser};
+use crate::error::{ApiError, FieldErrors, Problem};
+use crate::extract::{ApiPath, ApiQuery};
+use crate::routes::sessions::SessionResponse;
+use crate::routes::sessions::consumer::ResultResponse;
+
+/// Points routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(my_points))
+        .routes(routes!(user_points))
+        .routes(routes!(user_sessions))
+}
+
+/// Which page.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// 1-based page.
+    pub page: Option<u64>,
+    /// Page size, 1–100.
+    pub per_page: Option<u64>,
+}
+
+impl PageQuery {
+    fn request(&self) -> Result<PageRequest, ApiError> {
+        let mut errors = FieldErrors::default();
+        let page = errors.check("page", PageRequest::new(self.page, self.per_page));
+        errors.finish(|| page)
+    }
+}
+
+/// One ledger entry.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PointsEntryResponse {
+    /// Points (negative for a correction downwards).
+    pub points: i64,
+    /// session_savings, opt_in_bonus, streak_bonus, …
+    pub reason: String,
+    /// What it refers to (a session id, with `#n` for corrections).
+    pub reference: String,
+    /// A note for people.
+    pub note: Option<String>,
+    /// When it was added.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A balance with a page of its ledger, newest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PointsResponse {
+    /// Sum of the whole ledger.
+    pub balance: i64,
+    /// Entries on this page.
+    pub items: Vec<PointsEntryResponse>,
+    /// 1-based page.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Entries in all.
+    pub total: u64,
+}
+
+async fn points_of(
+    state: &AppState,
+    user: Uuid,
+    query: &PageQuery,
+) -> Result<PointsResponse, ApiError> {
+    let page = query.request()?;
+    let ledger = state.store.points_ledger(user, page).await?;
+    Ok(PointsResponse {
+        balance: state.store.points_balance(user).await?,
+        page: ledger.request.page(),
+        per_page: ledger.request.per_page(),
+        total: ledger.total,
+        items: ledger
+            .items
+            .into_iter()
+            .map(|e| PointsEntryResponse {
+                points: e.entry.points,
+                reason: e.entry.reason,
+                reference: e.entry.reference,
+                note: e.entry.note,
+                created_at: e.created_at,
+            })
+            .collect(),
+    })
+}
+
+/// The signed-in household's Green Points.
+#[utoipa::path(
+    get, path = "/me/points", tag = "me", security(("bearer" = [])),
+    params(PageQuery),
+    responses(
+        (status = 200, body = PointsResponse),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn my_points(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> Result<Json<PointsResponse>, ApiError> {
+    points_of(&state, user.id, &query).await.map(Json)
+}
+
+/// A user's Green Points.
+#[utoipa::path(
+    get, path = "/admin/users/{id}/points", tag = "admin", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "User id"), PageQuery),
+    responses(
+        (status = 200, body = PointsResponse),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn user_points(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> Result<Json<PointsResponse>, ApiError> {
+    known_user(&state, id).await?;
+    points_of(&state, id, &query).await.map(Json)
+}
+
+async fn known_user(state: &AppState, id: Uuid) -> Result<(), ApiError> {
+    match state.store.user_by_id(id).await? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::NotFound("user not found".to_owned())),
+    }
+}
+
+/// A session a user joined, with their result.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct JoinedSession {
+    /// The session.
+    pub session: SessionResponse,
+    /// The user's result, once computed.
+    pub result: Option<ResultResponse>,
+}
+
+/// A page of joined sessions.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct JoinedSessionPage {
+    /// Latest first.
+    pub items: Vec<JoinedSession>,
+    /// 1-based page.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Sessions in all.
+    pub total: u64,
+}
+
+/// The sessions a user joined, with their results.
+#[utoipa::path(
+    get, path = "/admin/users/{id}/sessions", tag = "admin", security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "User id"), PageQuery),
+    responses(
+        (status = 200, body = JoinedSessionPage),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn user_sessions(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> Result<Json<JoinedSessionPage>, ApiError> {
+    known_user(&state, id).await?;
+    let page = state.store.sessions_joined_by(id, query.request()?).await?;
+    Ok(Json(JoinedSessionPage {
+        page: page.request.page(),
+        per_page: page.request.per_page(),
+        total: page.total,
+        items: page
+            .items
+            .into_iter()
+            .map(|(session, result)| JoinedSession {
+                session: session.into(),
+                result: result.map(ResultResponse::from),
+            })
+            .collect(),
+    }))
+}
