@@ -257,6 +257,38 @@ impl Store {
         })
     }
 
+    /// Announced sessions that have not started by `now`, soonest first: what households can
+    /// still join (a session whose start passed is about to go live).
+    pub async fn upcoming_sessions(
+        &self,
+        now: DateTime<Utc>,
+        page: PageRequest,
+    ) -> Result<Page<SessionRecord>, StoreError> {
+        let query = session::Entity::find()
+            .filter(session::Column::State.eq(SessionState::Scheduled.as_str()))
+            .filter(session::Column::StartsAt.gt(now));
+        let total = query.clone().count(&self.db).await?;
+        let models = query
+            .order_by_asc(session::Column::StartsAt)
+            .offset(page.offset())
+            .limit(page.per_page())
+            .all(&self.db)
+            .await?;
+        let mut items = Vec::with_capacity(models.len());
+        for model in models {
+            let participants = session_participant::Entity::find()
+                .filter(session_participant::Column::SessionId.eq(model.id))
+                .count(&self.db)
+                .await?;
+            items.push(SessionRecord::try_from((model, participants))?);
+        }
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
     /// Sessions other than `except` that are not cancelled and share time with `window`.
     pub async fn overlapping_sessions(
         &self,

@@ -80,6 +80,20 @@ async fn sessions_move_only_forward_and_overlaps_are_found() {
             .await
             .unwrap();
         assert!(scheduled.announced_at.is_some());
+        let page = PageRequest::default();
+        assert_eq!(
+            store
+                .upcoming_sessions(start - Duration::minutes(1), page)
+                .await
+                .unwrap()
+                .total,
+            1
+        );
+        assert_eq!(
+            store.upcoming_sessions(start, page).await.unwrap().total,
+            0,
+            "started: not upcoming"
+        );
         let again = store
             .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
             .await

@@ -31,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum When {
-    /// Announced and not started, soonest first.
+    /// Announced and not yet started, soonest first.
     #[default]
     Upcoming,
     /// Running now.
@@ -161,12 +161,19 @@ async fn list_sessions(
     let mut errors = FieldErrors::default();
     let page = errors.check("page", PageRequest::new(query.page, query.per_page));
     let page = errors.finish(|| page)?;
-    let (states, ascending): (&[SessionState], bool) = match query.when.unwrap_or_default() {
-        When::Upcoming => (&[SessionState::Scheduled], true),
-        When::Live => (&[SessionState::Live], true),
-        When::Past => (&[SessionState::Settling, SessionState::Final], false),
+    let found = match query.when.unwrap_or_default() {
+        When::Upcoming => state.store.upcoming_sessions(Utc::now(), page).await?,
+        When::Live => {
+            state
+                .store
+                .list_sessions(&[SessionState::Live], true, page)
+                .await?
+        }
+        When::Past => {
+            let past = [SessionState::Settling, SessionState::Final];
+            state.store.list_sessions(&past, false, page).await?
+        }
     };
-    let found = state.store.list_sessions(states, ascending, page).await?;
     let ids: Vec<Uuid> = found.items.iter().map(|s| s.id).collect();
     let joined = state.store.joined_sessions(user.id, &ids).await?;
     let district = state.store.household(user.id).await?.district;
