@@ -148,7 +148,8 @@ impl Store {
         to_record(model, None)
     }
 
-    /// The source with this name, created if missing (MQTT, file, pull and simulator sources).
+    /// The source with this name, created if missing (MQTT, file, pull and simulator sources);
+    /// a source of another kind under the same name is a conflict, so counts never mix.
     pub async fn ensure_source(
         &self,
         name: &str,
@@ -159,6 +160,11 @@ impl Store {
             .one(&self.db)
             .await?;
         match found {
+            Some(model) if model.kind != kind.as_str() => Err(StoreError::Conflict(format!(
+                "data source {name:?} already exists with kind {}, not {}: choose another name",
+                model.kind,
+                kind.as_str()
+            ))),
             Some(model) => to_record(model, None),
             None => match self.create_source(name, kind, None).await {
                 Err(StoreError::Conflict(_)) => Box::pin(self.ensure_source(name, kind)).await,

@@ -285,6 +285,14 @@ async fn sources_count_deliveries_and_keep_dead_letters() {
             "today's counts survive"
         );
         assert!(store.source_by_key_hash(&[7; 32]).await.unwrap().is_none());
+        let clash = store
+            .ensure_source(&api.name, SourceKind::Mqtt)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&clash, StoreError::Conflict(m) if m.contains("already exists with kind api")),
+            "{clash}"
+        );
         let keyless = store.revoke_source(mqtt.id).await.unwrap_err();
         assert!(
             matches!(&keyless, StoreError::Conflict(m) if m.contains("only API sources")),
