@@ -242,14 +242,7 @@ impl Store {
             .limit(page.per_page())
             .all(&self.db)
             .await?;
-        let mut items = Vec::with_capacity(models.len());
-        for model in models {
-            let participants = session_participant::Entity::find()
-                .filter(session_participant::Column::SessionId.eq(model.id))
-                .count(&self.db)
-                .await?;
-            items.push(SessionRecord::try_from((model, participants))?);
-        }
+        let items = self.with_participants(models).await?;
         Ok(Page {
             items,
             total,
@@ -274,6 +267,19 @@ impl Store {
             .limit(page.per_page())
             .all(&self.db)
             .await?;
+        let items = self.with_participants(models).await?;
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
+    /// Records of `models` with their participant counts.
+    async fn with_participants(
+        &self,
+        models: Vec<session::Model>,
+    ) -> Result<Vec<SessionRecord>, StoreError> {
         let mut items = Vec::with_capacity(models.len());
         for model in models {
             let participants = session_participant::Entity::find()
@@ -282,11 +288,7 @@ impl Store {
                 .await?;
             items.push(SessionRecord::try_from((model, participants))?);
         }
-        Ok(Page {
-            items,
-            total,
-            request: page,
-        })
+        Ok(items)
     }
 
     /// Sessions other than `except` that are not cancelled and share time with `window`.
