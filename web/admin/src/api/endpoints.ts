@@ -3,16 +3,21 @@ import { api } from "./client";
 import type {
   AccuracyQuery,
   ChangeRoleRequest,
+  ConsumptionQuery,
+  ConsumptionSeries,
   CreatedSource,
   CreateSourceRequest,
   DataSource,
   DeadLetterPage,
   DeadLetterQuery,
   Household,
+  JoinedSessionPage,
   LinkMeterRequest,
   LoginRequest,
   MethodAccuracy,
   Overview,
+  PageQuery,
+  PointsPage,
   Programme,
   Session,
   SessionListQuery,
@@ -62,6 +67,11 @@ export const adminApi = {
     api.request<Household>(`${userPath(id)}/meters/${encodeURIComponent(meterId)}`, {
       method: "DELETE",
     }),
+  userConsumption: (id: string, query: ConsumptionQuery) =>
+    api.request<ConsumptionSeries>(`${userPath(id)}/consumption`, { query }),
+  userSessions: (id: string, query: PageQuery) =>
+    api.request<JoinedSessionPage>(`${userPath(id)}/sessions`, { query }),
+  userPoints: (id: string, query: PageQuery) => api.request<PointsPage>(`${userPath(id)}/points`, { query }),
   listSources: () => api.request<DataSource[]>("/admin/meter-data/sources"),
   listDeadLetters: (query: DeadLetterQuery) =>
     api.request<DeadLetterPage>("/admin/meter-data/dead-letters", { query }),

@@ -18,6 +18,18 @@ export type LoginRequest = Schemas["LoginRequest"];
 export type LinkMeterRequest = Schemas["LinkMeterRequest"];
 export type ChangeRoleRequest = Schemas["ChangeRoleRequest"];
 export type UserListQuery = NonNullable<paths["/api/v1/admin/users"]["get"]["parameters"]["query"]>;
+export type ConsumptionSeries = Schemas["SeriesResponse"];
+export type ConsumptionBucket = Schemas["BucketResponse"];
+export type ConsumptionQuery = NonNullable<
+  paths["/api/v1/admin/users/{id}/consumption"]["get"]["parameters"]["query"]
+>;
+export type JoinedSession = Schemas["JoinedSession"];
+export type JoinedSessionPage = Schemas["JoinedSessionPage"];
+export type SessionResult = Schemas["ResultResponse"];
+export type PointsPage = Schemas["PointsResponse"];
+export type PointsEntry = Schemas["PointsEntryResponse"];
+/** A page of a list paginated on the server. */
+export type PageQuery = { page: number; per_page: number };
 export type DataSource = Schemas["SourceResponse"];
 export type CreateSourceRequest = Schemas["CreateSourceRequest"];
 export type CreatedSource = Schemas["CreatedSourceResponse"];

@@ -8,16 +8,18 @@ interface Props {
   total: number;
   onPageChange(page: number): void;
   onPerPageChange(perPage: number): void;
+  /** Names the navigation when a page has more than one list. */
+  label?: string;
 }
 
 /** Previous/next and the page size of a list paginated on the server. */
-export function Pagination({ page, perPage, total, onPageChange, onPerPageChange }: Props) {
+export function Pagination({ page, perPage, total, onPageChange, onPerPageChange, label = "Pagination" }: Props) {
   const perPageId = useId();
   const pages = Math.max(1, Math.ceil(total / perPage));
   const first = total === 0 ? 0 : (page - 1) * perPage + 1;
   const last = Math.min(page * perPage, total);
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center gap-4 text-sm">
+    <nav aria-label={label} className="flex flex-wrap items-center gap-4 text-sm">
       <p aria-live="polite">
         {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)} · Page {formatNumber(page)} of{" "}
         {formatNumber(pages)}

@@ -9,6 +9,11 @@ export function formatQuantity(value: number, unit: string, fractionDigits = 2, 
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(value)} ${unit}`;
 }
 
+/** A whole number with its sign, e.g. "+120" or "-20" (zero without one). */
+export function formatSignedNumber(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { signDisplay: "exceptZero" }).format(value);
+}
+
 export function formatPercent(fraction: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(fraction);
 }
@@ -29,6 +34,13 @@ export function formatTime(iso: string, timeZone?: string, locale?: string): str
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { timeStyle: "short", ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/** A day without its year, e.g. "12 Jun". */
+export function formatShortDate(iso: string, timeZone?: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", ...(timeZone ? { timeZone } : {}) }).format(date);
 }
 
 /** A clock time to the second, e.g. "18:30:05". */

@@ -1,9 +1,15 @@
 import type {
+  ConsumptionBucket,
+  ConsumptionSeries,
   DataSource,
   DeadLetter,
   FailedJob,
+  JoinedSession,
+  JoinedSessionPage,
   MethodAccuracy,
   Overview,
+  PointsEntry,
+  PointsPage,
   Session,
   SystemHealth,
   User,
@@ -146,4 +152,74 @@ export function methodAccuracy(overrides: Partial<MethodAccuracy> = {}): MethodA
     aggregate_bias_percent: -1.3,
     ...overrides,
   };
+}
+
+export function bucket(overrides: Partial<ConsumptionBucket> = {}): ConsumptionBucket {
+  return {
+    // 10:00–11:00 in Nicosia (summer time).
+    start: "2026-06-12T10:00:00+03:00",
+    end: "2026-06-12T11:00:00+03:00",
+    kwh: 0.512,
+    readings: 4,
+    expected_readings: 4,
+    complete: true,
+    estimated: false,
+    ...overrides,
+  };
+}
+
+export function consumptionSeries(overrides: Partial<ConsumptionSeries> = {}): ConsumptionSeries {
+  return {
+    time_zone: "Europe/Nicosia",
+    resolution: "1h",
+    buckets: [
+      bucket(),
+      bucket({
+        start: "2026-06-12T11:00:00+03:00",
+        end: "2026-06-12T12:00:00+03:00",
+        kwh: 0.25,
+        readings: 2,
+        complete: false,
+        estimated: true,
+      }),
+    ],
+    total_kwh: 0.762,
+    ...overrides,
+  };
+}
+
+export function joinedSession(overrides: Partial<JoinedSession> = {}): JoinedSession {
+  return {
+    session: session({ state: "final", participants: 40 }),
+    result: {
+      status: "final",
+      reason: null,
+      baseline_kwh: 3.2,
+      actual_kwh: 2.4,
+      saved_kwh: 0.8,
+      percent_saved: 25,
+      computed_at: "2026-06-13T08:00:00Z",
+      periods: [],
+    },
+    ...overrides,
+  };
+}
+
+export function joinedSessionPage(items: JoinedSession[] = [joinedSession()], total = items.length): JoinedSessionPage {
+  return { items, page: 1, per_page: 25, total };
+}
+
+export function pointsEntry(overrides: Partial<PointsEntry> = {}): PointsEntry {
+  return {
+    points: 80,
+    reason: "session_savings",
+    reference: "00000000-0000-7000-8000-00000000005e",
+    note: null,
+    created_at: "2026-06-13T08:00:00Z",
+    ...overrides,
+  };
+}
+
+export function pointsPage(items: PointsEntry[] = [], balance = 0, total = items.length): PointsPage {
+  return { balance, items, page: 1, per_page: 25, total };
 }

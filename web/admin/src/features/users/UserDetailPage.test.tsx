@@ -1,26 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { User } from "../../api/types";
 import { fakeApi, problem } from "../../test/fakeApi";
-import { admin, programme, superadmin, user, userDetail } from "../../test/fixtures";
+import { admin, superadmin, user, userDetail } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
-
-const id = user().id;
-const path = `/users/${id}`;
-
-function server(extra: Parameters<typeof fakeApi>[0] = {}, detail = userDetail()) {
-  return fakeApi({
-    "GET /programme": () => ({ body: programme }),
-    [`GET /admin/users/${id}`]: () => ({ body: detail }),
-    ...extra,
-  });
-}
-
-async function open(as: User = admin) {
-  renderApp(path, { as });
-  await screen.findByRole("heading", { level: 1, name: "Eleni" });
-}
+import { openUserPage as open, userPageServer as server, userId as id, userPagePath as path } from "../../test/userPage";
 
 describe("a user's page", () => {
   it("shows the account, the household and its meters in the programme's time zone", async () => {

@@ -7,9 +7,12 @@ import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { AccountFacts } from "./AccountFacts";
 import { AccountStatusControl } from "./AccountStatusControl";
+import { ConsumptionSection } from "./ConsumptionSection";
 import { HouseholdFacts } from "./HouseholdFacts";
+import { JoinedSessionsSection } from "./JoinedSessionsSection";
 import { MetersPanel } from "./MetersPanel";
 import { canChangeRole, canManage } from "./permissions";
+import { PointsSection } from "./PointsSection";
 import { useUser } from "./queries";
 import { RoleControl } from "./RoleControl";
 import { StatusBadge } from "./StatusBadge";
@@ -67,6 +70,9 @@ function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) 
           </Section>
         )}
       </div>
+      <ConsumptionSection userId={user.id} household={household} />
+      <JoinedSessionsSection userId={user.id} />
+      <PointsSection userId={user.id} />
     </>
   );
 }

@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminApi } from "../../api/endpoints";
-import type { Household, LinkMeterRequest, Role, User, UserDetail, UserListQuery } from "../../api/types";
+import type {
+  ConsumptionQuery,
+  Household,
+  LinkMeterRequest,
+  PageQuery,
+  Role,
+  User,
+  UserDetail,
+  UserListQuery,
+} from "../../api/types";
 import { overviewQueryKey } from "../overview/useOverview";
 
 export const userKeys = {
@@ -8,6 +17,9 @@ export const userKeys = {
   lists: () => [...userKeys.all, "list"] as const,
   list: (query: UserListQuery) => [...userKeys.lists(), query] as const,
   detail: (id: string) => [...userKeys.all, "detail", id] as const,
+  consumption: (id: string, query: ConsumptionQuery) => [...userKeys.detail(id), "consumption", query] as const,
+  sessions: (id: string, query: PageQuery) => [...userKeys.detail(id), "sessions", query] as const,
+  points: (id: string, query: PageQuery) => [...userKeys.detail(id), "points", query] as const,
 };
 
 export function useUserList(query: UserListQuery) {
@@ -20,6 +32,32 @@ export function useUserList(query: UserListQuery) {
 
 export function useUser(id: string) {
   return useQuery({ queryKey: userKeys.detail(id), queryFn: () => adminApi.getUser(id) });
+}
+
+/** A household's consumption; not asked for while `enabled` is false (no meters to read). */
+export function useUserConsumption(id: string, query: ConsumptionQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: userKeys.consumption(id, query),
+    queryFn: () => adminApi.userConsumption(id, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useUserSessions(id: string, query: PageQuery) {
+  return useQuery({
+    queryKey: userKeys.sessions(id, query),
+    queryFn: () => adminApi.userSessions(id, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUserPoints(id: string, query: PageQuery) {
+  return useQuery({
+    queryKey: userKeys.points(id, query),
+    queryFn: () => adminApi.userPoints(id, query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** After a change: put the answer into the user's page and let lists and counts reload. */

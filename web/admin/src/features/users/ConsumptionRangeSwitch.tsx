@@ -1,0 +1,26 @@
+import { CONSUMPTION_RANGES, rangeLabels, type ConsumptionRange } from "./consumptionRange";
+
+interface Props {
+  value: ConsumptionRange;
+  onChange(range: ConsumptionRange): void;
+}
+
+export function ConsumptionRangeSwitch({ value, onChange }: Props) {
+  return (
+    <fieldset className="flex flex-wrap gap-4 text-sm">
+      <legend className="sr-only">Range</legend>
+      {CONSUMPTION_RANGES.map((range) => (
+        <label key={range} className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="consumption-range"
+            value={range}
+            checked={value === range}
+            onChange={() => onChange(range)}
+          />
+          {rangeLabels[range]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,38 @@
+import { useState } from "react";
+import type { PageQuery } from "../../api/types";
+import { Loading } from "../../components/Loading";
+import { Pagination } from "../../components/Pagination";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { Section } from "../../components/Section";
+import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
+import { JoinedSessionsTable } from "./JoinedSessionsTable";
+import { useUserSessions } from "./queries";
+
+export function JoinedSessionsSection({ userId }: { userId: string }) {
+  const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: DEFAULT_PAGE_SIZE });
+  const sessions = useUserSessions(userId, query);
+  return (
+    <Section title="Sessions joined">
+      {sessions.isPending && <Loading label="Loading the sessions…" />}
+      {sessions.isError && (
+        <ProblemAlert error={sessions.error} title="Could not load the sessions" onRetry={() => void sessions.refetch()} />
+      )}
+      {sessions.data &&
+        (sessions.data.total === 0 ? (
+          <p className="text-sm text-slate-600">This household has not joined any session yet.</p>
+        ) : (
+          <>
+            <JoinedSessionsTable items={sessions.data.items} busy={sessions.isPlaceholderData} />
+            <Pagination
+              label="Sessions joined pages"
+              page={sessions.data.page}
+              perPage={sessions.data.per_page}
+              total={sessions.data.total}
+              onPageChange={(page) => setQuery({ ...query, page })}
+              onPerPageChange={(per_page) => setQuery({ page: 1, per_page })}
+            />
+          </>
+        ))}
+    </Section>
+  );
+}

@@ -1,0 +1,56 @@
+import { Link } from "react-router";
+import type { JoinedSession } from "../../api/types";
+import { formatQuantity } from "../../lib/format";
+import { useDateTimeRangeFormat } from "../programme/useProgramme";
+import { StateBadge } from "../sessions/StateBadge";
+import { resultStatusName } from "./resultStatus";
+
+function quantity(value: number | null | undefined, unit: string, fractionDigits?: number): string {
+  return value == null ? "—" : formatQuantity(value, unit, fractionDigits);
+}
+
+export function JoinedSessionsTable({ items, busy }: { items: JoinedSession[]; busy: boolean }) {
+  const formatRange = useDateTimeRangeFormat();
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table aria-busy={busy} className="w-full text-left text-sm">
+        <caption className="sr-only">Sessions joined</caption>
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Session</th>
+            <th scope="col" className="px-4 py-2 font-medium">When</th>
+            <th scope="col" className="px-4 py-2 font-medium">State</th>
+            <th scope="col" className="px-4 py-2 font-medium">Result</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Baseline</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Actual</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Saved</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">% of baseline</th>
+          </tr>
+        </thead>
+        <tbody className={busy ? "opacity-60" : undefined}>
+          {items.map(({ session, result }) => (
+            <tr key={session.id} className="border-t border-slate-100">
+              <th scope="row" className="px-4 py-2 font-medium">
+                <Link to={`/sessions/${session.id}`} className="text-emerald-800 underline-offset-2 hover:underline">
+                  {session.title}
+                </Link>
+              </th>
+              <td className="px-4 py-2 whitespace-nowrap">{formatRange(session.starts_at, session.ends_at)}</td>
+              <td className="px-4 py-2">
+                <StateBadge state={session.state} />
+              </td>
+              <td className="px-4 py-2">
+                {resultStatusName(result)}
+                {result?.reason && <span className="block text-xs text-slate-600">{result.reason}</span>}
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.baseline_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.actual_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.saved_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.percent_saved, "%", 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
