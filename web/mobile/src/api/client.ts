@@ -13,10 +13,15 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Send no token and never refresh (sign-in, register, refresh, sign-out, public data). */
   anonymous?: boolean;
+  /** The media types wanted; JSON or problem+json unless told. */
+  accept?: string;
+  signal?: AbortSignal;
 }
 
 export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** A signed-in request whose successful response is handed over unread (e.g. a stream); failures throw ApiError. */
+  open(path: string, options?: RequestOptions): Promise<Response>;
   /** Trade a refresh token for a new pair and keep it; false when the server refuses it. */
   renew(refreshToken: string): Promise<boolean>;
 }
@@ -42,7 +47,7 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
   }
 
   async function send(path: string, options: RequestOptions, accessToken: string | null) {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    const headers: Record<string, string> = { accept: options.accept ?? "application/json, application/problem+json" };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     try {
@@ -50,8 +55,10 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
         method: options.method ?? "GET",
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
       });
-    } catch {
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
       throw new ApiError(0, null, UNREACHABLE);
     }
   }
@@ -98,8 +105,9 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
     return refreshing;
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    if (options.anonymous) return parse<T>(await send(path, options, null));
+  /** Sends with the access token; a 401 refreshes once (shared) and is retried. */
+  async function authorized(path: string, options: RequestOptions): Promise<Response> {
+    if (options.anonymous) return send(path, options, null);
     const used = tokens.get()?.accessToken ?? null;
     let response = await send(path, options, used);
     if (response.status === 401 && used !== null) {
@@ -111,8 +119,18 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
         if (response.status === 401) tokens.clear();
       }
     }
-    return parse<T>(response);
+    return response;
   }
 
-  return { request, renew };
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return parse<T>(await authorized(path, options));
+  }
+
+  async function open(path: string, options: RequestOptions = {}): Promise<Response> {
+    const response = await authorized(path, options);
+    if (!response.ok) await parse<never>(response);
+    return response;
+  }
+
+  return { request, open, renew };
 }

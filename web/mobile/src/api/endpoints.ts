@@ -4,6 +4,7 @@ import type {
   ConsumptionSummary,
   Household,
   HouseholdUpdate,
+  PointsPage,
   Programme,
   Resolution,
   Series,
@@ -61,6 +62,11 @@ export function endpoints(client: ApiClient) {
     session: (id: string) => request<SessionDetail>(`/sessions/${encodeURIComponent(id)}`),
     join: (id: string) =>
       request<Session>(`/sessions/${encodeURIComponent(id)}/join`, { method: "POST" }),
+    points: (page: number, perPage: number) =>
+      request<PointsPage>("/me/points", { query: { page, per_page: perPage } }),
+    /** The live progress stream (Server-Sent Events), unread. */
+    live: (id: string, signal: AbortSignal) =>
+      client.open(`/sessions/${encodeURIComponent(id)}/live`, { accept: "text/event-stream", signal }),
     leave: (id: string) =>
       request<void>(`/sessions/${encodeURIComponent(id)}/join`, { method: "DELETE" }),
   };

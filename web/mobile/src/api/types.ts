@@ -139,3 +139,40 @@ export interface SessionResult {
 export interface SessionDetail extends Session {
   result?: SessionResult | null;
 }
+
+export interface PointsEntry {
+  /** Negative for a correction downwards. */
+  points: number;
+  /** session_savings, opt_in_bonus, streak_bonus, … */
+  reason: string;
+  /** A session id, with `#n` for corrections. */
+  reference: string;
+  note?: string | null;
+  created_at: string;
+}
+
+export interface PointsPage {
+  balance: number;
+  items: PointsEntry[];
+  page: number;
+  per_page: number;
+  total: number;
+}
+
+/** One half hour of a live session (`event: progress` on /sessions/{id}/live). */
+export interface LivePeriod {
+  start: string;
+  baseline_kwh: number;
+  actual_kwh: number;
+  baseline_kw: number;
+  actual_kw: number;
+  /** Participants whose readings for the period arrived (0 or 1 for a household). */
+  reporting: number;
+}
+
+export interface LiveProgress {
+  state: string;
+  participants: number;
+  saved_kwh: number;
+  periods: LivePeriod[];
+}

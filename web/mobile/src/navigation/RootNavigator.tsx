@@ -6,6 +6,7 @@ import { SignInScreen } from "../features/auth/SignInScreen";
 import { WelcomeScreen } from "../features/auth/WelcomeScreen";
 import { ConsumptionScreen } from "../features/consumption/ConsumptionScreen";
 import { HomeScreen } from "../features/home/HomeScreen";
+import { PointsScreen } from "../features/points/PointsScreen";
 import { ChangePasswordScreen } from "../features/profile/ChangePasswordScreen";
 import { ProfileScreen } from "../features/profile/ProfileScreen";
 import { SessionDetailScreen } from "../features/sessions/SessionDetailScreen";
@@ -42,6 +43,7 @@ function ProfileNavigator() {
     <ProfileStack.Navigator screenOptions={header}>
       <ProfileStack.Screen name="ProfileHome" component={ProfileScreen} options={{ title: "Profile" }} />
       <ProfileStack.Screen name="ChangePassword" component={ChangePasswordScreen} options={{ title: "Change password" }} />
+      <ProfileStack.Screen name="Points" component={PointsScreen} options={{ title: "Green Points" }} />
     </ProfileStack.Navigator>
   );
 }

@@ -14,6 +14,7 @@ export type SessionsStackParams = {
 export type ProfileStackParams = {
   ProfileHome: undefined;
   ChangePassword: undefined;
+  Points: undefined;
 };
 
 export type TabParams = {

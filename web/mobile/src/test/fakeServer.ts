@@ -6,6 +6,8 @@ import { createServices } from "../auth/services";
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A body that arrives over time (Server-Sent Events), sent as it is. */
+  stream?: ReadableStream<Uint8Array>;
 }
 
 export type Route = (request: { body: unknown; authorization: string | null; query: URLSearchParams }) => Reply;
@@ -15,6 +17,7 @@ export interface Call {
   path: string;
   body: unknown;
   authorization: string | null;
+  signal?: AbortSignal;
 }
 
 export function fakeServer(routes: Record<string, Route>) {
@@ -26,9 +29,10 @@ export function fakeServer(routes: Record<string, Route>) {
     const headers = (init?.headers ?? {}) as Record<string, string>;
     const authorization = headers.authorization ?? null;
     const body: unknown = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
-    calls.push({ method, path, body, authorization });
+    calls.push({ method, path, body, authorization, signal: init?.signal ?? undefined });
     const route = routes[`${method} ${path}`];
     const reply = route ? route({ body, authorization, query: url.searchParams }) : { status: 404, body: problem(404, "not found") };
+    if (reply.stream) return new Response(reply.stream, { status: reply.status, headers: { "content-type": "text/event-stream" } });
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
       status: reply.status,
       headers: { "content-type": "application/json" },

@@ -2,6 +2,7 @@ import type { BottomTabScreenProps } from "@react-navigation/bottom-tabs";
 import { useQueryClient } from "@tanstack/react-query";
 import type { TabParams } from "../../navigation/types";
 import { Screen } from "../../ui/Screen";
+import { PointsBalanceCard } from "../points/PointsBalanceCard";
 import { NextSessionCard } from "./NextSessionCard";
 import { TodayCard } from "./TodayCard";
 
@@ -11,6 +12,7 @@ export function HomeScreen({ navigation }: BottomTabScreenProps<TabParams, "Home
     <Screen onRefresh={() => queryClient.invalidateQueries()}>
       <TodayCard />
       <NextSessionCard onSeeAll={() => navigation.navigate("Sessions", { screen: "SessionList" })} />
+      <PointsBalanceCard onOpen={() => navigation.navigate("Profile", { screen: "Points", initial: false })} />
     </Screen>
   );
 }

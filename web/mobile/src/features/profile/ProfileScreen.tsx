@@ -8,6 +8,7 @@ import { Card } from "../../ui/Card";
 import { Screen } from "../../ui/Screen";
 import { ErrorState, Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
+import { PointsBalanceCard } from "../points/PointsBalanceCard";
 import { HouseholdCard } from "./HouseholdCard";
 import { useHousehold } from "./queries";
 
@@ -31,6 +32,7 @@ export function ProfileScreen({ navigation }: NativeStackScreenProps<ProfileStac
         )}
         <Button label="Change password" variant="secondary" onPress={() => navigation.navigate("ChangePassword")} />
       </Card>
+      <PointsBalanceCard onOpen={() => navigation.navigate("Points")} />
       {household.isPending ? (
         <Loading label="Loading your household…" />
       ) : household.isError ? (

@@ -1,17 +1,45 @@
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
+import { useEffect, useState } from "react";
 import { Text } from "react-native";
+import type { SessionDetail } from "../../api/types";
+import { canStreamFetch } from "../../lib/streaming";
 import type { SessionsStackParams } from "../../navigation/types";
 import { Card } from "../../ui/Card";
 import { Screen } from "../../ui/Screen";
 import { ErrorState, Loading } from "../../ui/states";
 import { useTimeZone } from "../profile/queries";
+import { LiveView } from "./LiveView";
 import { useSession } from "./queries";
 import { ResultView } from "./ResultView";
 import { SessionTimes } from "./SessionTimes";
+import { useLiveProgress } from "./useLiveProgress";
+
+function ResultOrNote({ detail, timeZone }: { detail: SessionDetail; timeZone: string | undefined }) {
+  if (detail.result) return <ResultView result={detail.result} timeZone={timeZone} />;
+  return (
+    <Card title="Your result">
+      <Text>{detail.joined ? "Your result appears once the meter data arrives." : "There is no result: you did not join."}</Text>
+    </Card>
+  );
+}
 
 export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsStackParams, "SessionDetail">) {
-  const session = useSession(route.params.id);
+  const { id } = route.params;
+  const [streaming, setStreaming] = useState(false);
+  const session = useSession(id, !streaming);
+  const state = session.data?.state;
+  const live = useLiveProgress(id, canStreamFetch && state === "live");
+  const following = live.status !== "off" && live.status !== "unavailable";
+  const streamState = live.progress?.state;
   const timeZone = useTimeZone();
+  const { refetch } = session;
+
+  useEffect(() => setStreaming(following), [following]);
+  // The stream says the session moved on (settling, final): fetch it again for its result.
+  useEffect(() => {
+    if (streamState !== undefined && state !== undefined && streamState !== state) void refetch();
+  }, [streamState, state, refetch]);
+
   if (session.isPending) return <Loading label="Loading the session…" />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
   const detail = session.data;
@@ -22,12 +50,10 @@ export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsSt
         {detail.description !== "" && <Text>{detail.description}</Text>}
         <Text>{detail.joined ? "You took part." : "You did not join this session."}</Text>
       </Card>
-      {detail.result ? (
-        <ResultView result={detail.result} timeZone={timeZone} />
+      {following ? (
+        <LiveView progress={live.progress} status={live.status === "off" ? "connecting" : live.status} timeZone={timeZone} />
       ) : (
-        <Card title="Your result">
-          <Text>{detail.joined ? "Your result appears once the meter data arrives." : "There is no result: you did not join."}</Text>
-        </Card>
+        <ResultOrNote detail={detail} timeZone={timeZone} />
       )}
     </Screen>
   );

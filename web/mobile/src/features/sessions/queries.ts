@@ -14,9 +14,14 @@ export function useSessions(when: SessionWhen) {
   });
 }
 
-export function useSession(id: string) {
+/** A session's details, refetched every 30 s while `poll` (not while a live stream brings its figures). */
+export function useSession(id: string, poll = true) {
   const api = useApi();
-  return useQuery({ queryKey: ["sessions", "detail", id], queryFn: () => api.session(id), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: ["sessions", "detail", id],
+    queryFn: () => api.session(id),
+    refetchInterval: poll ? 30_000 : false,
+  });
 }
 
 /** Join or leave a session; every session list is refetched afterwards. */
