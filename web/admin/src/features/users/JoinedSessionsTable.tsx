@@ -43,10 +43,10 @@ export function JoinedSessionsTable({ items, busy }: { items: JoinedSession[]; b
                 {resultStatusName(result)}
                 {result?.reason && <span className="block text-xs text-slate-600">{result.reason}</span>}
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.baseline_kwh, "kWh")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.actual_kwh, "kWh")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.saved_kwh, "kWh")}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{quantity(result?.percent_saved, "%", 1)}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.baseline_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.actual_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.saved_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.percent_saved, "%", 1)}</td>
             </tr>
           ))}
         </tbody>
