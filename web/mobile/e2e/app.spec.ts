@@ -82,13 +82,38 @@ test("a sign-in survives a reload, Energy and Profile show the household's data,
   await expect(page.getByRole("button", { name: "Create an account" })).toBeVisible();
 });
 
-test("a household follows the demo's live session: its usual use per half hour and its own as it arrives", async ({ page }) => {
+test("a household follows the demo's live session from its stream: its usual use per half hour and its own as it arrives", async ({
+  page,
+}) => {
   await signIn(page, accounts.simulated);
   await page.getByRole("tab", { name: "Sessions" }).tap();
   await page.getByRole("tab", { name: "Live" }).tap();
-  await page.getByRole("button", { name: /^Follow / }).first().tap();
-  await expect(page.getByText("Your result")).toBeVisible();
+  const stream = page.waitForResponse((response) => /\/api\/v1\/sessions\/[^/]+\/live$/.test(response.url()));
+  await page.getByRole("button", { name: "Follow Demo: Grid stress (live now)" }).tap();
+  expect((await stream).status()).toBe(200);
   await expect(page.getByText("You took part.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Live now", exact: true })).toBeVisible();
+  await expect(page.getByText("Live: updates as your meter readings arrive.")).toBeVisible();
+  await expect(page.getByText(/^(Saved so far: |So far ).*kWh/)).toBeVisible();
   await expect(page.getByRole("img", { name: /half-hour periods/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Usual and actual use per half hour" })).toContainText("kWh");
   await screenshot(page, "09-live-session");
+});
+
+test("the demo household sees the Green Points paid for the settled demo session, on Home and in its history", async ({ page }) => {
+  // The job worker settles "Demo: Evening peak (two days ago)" and pays points soon after start-up.
+  test.setTimeout(120_000);
+  await signIn(page, accounts.simulated);
+  const balance = page.getByLabel(/^Balance: [1-9][\d,.\s\u00a0\u202f]* points?$/);
+  await expect(async () => {
+    await page.reload();
+    await expect(balance).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
+  await balance.scrollIntoViewIfNeeded();
+  await screenshot(page, "10-home-points");
+
+  await page.getByRole("button", { name: "Green Points history" }).tap();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(page.getByLabel(/^(Session savings|Opt-in bonus|Streak bonus|Correction: .*), [+−]/).first()).toBeVisible();
+  await screenshot(page, "11-points-history");
 });
