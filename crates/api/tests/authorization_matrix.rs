@@ -41,6 +41,7 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     ("GET", "/api/v1/me/consumption", Access::SignedIn, 200),
     ("GET", "/api/v1/me/consumption/summary", Access::SignedIn, 200),
     ("GET", "/api/v1/admin/overview", Access::Admin, 200),
+    ("GET", "/api/v1/admin/overview/sessions", Access::Admin, 200),
     ("GET", "/api/v1/admin/users", Access::Admin, 200),
     ("GET", "/api/v1/admin/users/{id}", Access::Admin, 200),
     ("POST", "/api/v1/admin/users/{id}/disable", Access::Admin, 200),

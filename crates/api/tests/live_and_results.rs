@@ -310,6 +310,13 @@ async fn readings_reach_the_household_and_staff_streams() {
         )
         .await;
         assert_eq!(usage.status(), 200);
+        let recent: Value = open("/api/v1/admin/overview/sessions".to_owned(), admin.clone())
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(recent[0]["saved_kwh"].as_f64(), Some(saved));
+        assert_eq!(recent[0]["points_issued"].as_i64(), Some(issued));
         let missing = open(
             format!("/api/v1/admin/users/{}/points", uuid::Uuid::now_v7()),
             admin.clone(),

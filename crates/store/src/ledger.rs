@@ -377,3 +377,18 @@ impl Store {
         Ok(outcomes.into_iter().map(|(_, saved)| saved).collect())
     }
 }
+
+impl Store {
+    /// Total kWh saved in a session (baseline − actual over the measured participants), summed
+    /// in the database so it stays cheap for a national session.
+    pub async fn session_saved_kwh(&self, session_id: Uuid) -> Result<f64, StoreError> {
+        let total: Option<Option<f64>> = session_result::Entity::find()
+            .select_only()
+            .column_as(session_result::Column::SavedKwh.sum(), "total")
+            .filter(session_result::Column::SessionId.eq(session_id))
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        Ok(total.flatten().unwrap_or(0.0))
+    }
+}

@@ -28,7 +28,64 @@ pub struct OverviewResponse {
 
 /// `/admin/overview`.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(overview))
+    OpenApiRouter::new()
+        .routes(routes!(overview))
+        .routes(routes!(recent_sessions))
+}
+
+/// What one settled session saved.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SessionSavings {
+    /// Session id.
+    pub id: uuid::Uuid,
+    /// Title.
+    pub title: String,
+    /// Start.
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    /// settling (provisional) or final.
+    pub state: String,
+    /// Households that joined.
+    pub participants: u64,
+    /// Baseline − actual over the measured participants (kWh).
+    pub saved_kwh: f64,
+    /// Green Points issued for it.
+    pub points_issued: i64,
+}
+
+/// kWh saved by the last twelve settled sessions, oldest first, for the overview chart.
+#[utoipa::path(
+    get, path = "/admin/overview/sessions", tag = "admin", security(("bearer" = [])),
+    responses(
+        (status = 200, body = Vec<SessionSavings>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn recent_sessions(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+) -> Result<Json<Vec<SessionSavings>>, ApiError> {
+    let settled = [
+        domain::session::SessionState::Settling,
+        domain::session::SessionState::Final,
+    ];
+    let page = domain::paging::PageRequest::new(None, Some(12))
+        .map_err(|error| ApiError::Internal(error.to_string()))?;
+    let recent = state.store.list_sessions(&settled, false, page).await?;
+    let mut out = Vec::with_capacity(recent.items.len());
+    for session in recent.items.into_iter().rev() {
+        let saved = state.store.session_saved_kwh(session.id).await?;
+        out.push(SessionSavings {
+            id: session.id,
+            title: session.plan.title,
+            starts_at: session.plan.window.starts_at,
+            state: session.state.as_str().to_owned(),
+            participants: session.participants,
+            saved_kwh: (saved * 1000.0).round() / 1000.0,
+            points_issued: state.store.points_issued(&session.id.to_string()).await?,
+        });
+    }
+    Ok(Json(out))
 }
 
 /// Headline counts for the dashboard.

@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/overview/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** kWh saved by the last twelve settled sessions, oldest first, for the overview chart. */
+        get: operations["recent_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sessions": {
         parameters: {
             query?: never;
@@ -1520,6 +1537,38 @@ export interface components {
             /** @description The ten largest savings. */
             top_savers: components["schemas"]["TopSaver"][];
         };
+        /** @description What one settled session saved. */
+        SessionSavings: {
+            /**
+             * Format: uuid
+             * @description Session id.
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description Households that joined.
+             */
+            participants: number;
+            /**
+             * Format: int64
+             * @description Green Points issued for it.
+             */
+            points_issued: number;
+            /**
+             * Format: double
+             * @description Baseline − actual over the measured participants (kWh).
+             */
+            saved_kwh: number;
+            /**
+             * Format: date-time
+             * @description Start.
+             */
+            starts_at: string;
+            /** @description settling (provisional) or final. */
+            state: string;
+            /** @description Title. */
+            title: string;
+        };
         /** @description A data source as staff see it. */
         SourceResponse: {
             /**
@@ -1906,6 +1955,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recent_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSavings"][];
                 };
             };
             401: {
