@@ -24,6 +24,7 @@ import type {
   SessionPage,
   SessionPlan,
   SessionResults,
+  SessionSavings,
   RetriedJob,
   SystemHealth,
   TokenPair,
@@ -55,6 +56,8 @@ export const programmeApi = {
 
 export const adminApi = {
   overview: () => api.request<Overview>("/admin/overview"),
+  /** kWh saved by the last (at most twelve) settled sessions, oldest first. */
+  overviewSessions: () => api.request<SessionSavings[]>("/admin/overview/sessions"),
   listUsers: (query: UserListQuery) => api.request<UserPage>("/admin/users", { query }),
   getUser: (id: string) => api.request<UserDetail>(userPath(id)),
   disableUser: (id: string) => api.request<User>(`${userPath(id)}/disable`, { method: "POST" }),

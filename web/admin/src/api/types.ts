@@ -10,6 +10,7 @@ export type UserDetail = Schemas["AdminUserDetail"];
 export type Household = Schemas["HouseholdResponse"];
 export type Meter = Schemas["MeterResponse"];
 export type Overview = Schemas["OverviewResponse"];
+export type SessionSavings = Schemas["SessionSavings"];
 export type Programme = Schemas["ProgrammeResponse"];
 export type TokenPair = Schemas["TokenResponse"];
 export type Problem = Schemas["Problem"];

@@ -3,6 +3,8 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { formatPercent } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { KpiCard } from "./KpiCard";
+import { SavedLast30DaysCard } from "./SavedLast30DaysCard";
+import { SessionSavingsSection } from "./SessionSavingsSection";
 import { useOverview } from "./useOverview";
 
 export function OverviewPage() {
@@ -32,8 +34,10 @@ export function OverviewPage() {
           <KpiCard label="Meters linked" value={overview.data.meters_linked} />
           <KpiCard label="Accounts disabled" value={overview.data.accounts_disabled} />
           <KpiCard label="Staff accounts" value={overview.data.staff_accounts} />
+          <SavedLast30DaysCard />
         </div>
       )}
+      <SessionSavingsSection />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { programmeApi } from "../../api/endpoints";
-import { formatClockTime, formatDateTime, formatDateTimeRange, formatTime } from "../../lib/format";
+import { formatClockTime, formatDateTime, formatDateTimeRange, formatShortDate, formatTime } from "../../lib/format";
 
 export function useProgramme() {
   return useQuery({ queryKey: ["programme"], queryFn: programmeApi.get, staleTime: Infinity });
@@ -11,6 +11,12 @@ export function useProgramme() {
 export function useDateTimeFormat(): (iso: string) => string {
   const timeZone = useProgramme().data?.time_zone;
   return useCallback((iso: string) => formatDateTime(iso, timeZone), [timeZone]);
+}
+
+/** Formats the day of instants, without the year, in the programme's time zone. */
+export function useShortDateFormat(): (iso: string) => string {
+  const timeZone = useProgramme().data?.time_zone;
+  return useCallback((iso: string) => formatShortDate(iso, timeZone), [timeZone]);
 }
 
 /** Formats a span of two instants in the programme's time zone. */
