@@ -56,6 +56,7 @@ impl Engine {
             households,
             &context,
             days + LOOKBACK_DAYS,
+            0..48,
         )
         .await?;
         let events = pseudo_events(calendar, EVENT_SLOTS, first, last, DayKind::Weekday);

@@ -97,6 +97,7 @@ impl Engine {
             &[user],
             &context,
             self.settings.eligibility.days as i64,
+            0..48,
         )
         .await?;
         let Some((_, history)) = histories.into_iter().next() else {

@@ -59,11 +59,17 @@ impl Engine {
         let mut saved_kwh = 0.0;
         for chunk in results.chunks(CHUNK) {
             let users: Vec<Uuid> = chunk.iter().map(|r| r.user_id).collect();
-            let loaded: std::collections::HashMap<Uuid, _> =
-                history::load(&self.store, &self.settings.calendar, &users, &context, 0)
-                    .await?
-                    .into_iter()
-                    .collect();
+            let loaded: std::collections::HashMap<Uuid, _> = history::load(
+                &self.store,
+                &self.settings.calendar,
+                &users,
+                &context,
+                0,
+                context.session().slots(),
+            )
+            .await?
+            .into_iter()
+            .collect();
             for result in chunk {
                 let figures: Vec<PeriodFigures> =
                     serde_json::from_str(&result.periods).unwrap_or_default();

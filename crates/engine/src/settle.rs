@@ -81,9 +81,17 @@ impl Engine {
         let periods: Vec<DateTime<Utc>> = session.plan.window.periods().collect();
         let now = Utc::now();
         let calendar = &self.settings.calendar;
+        let slots = method.history_slots(context.session());
         for chunk in participants.chunks(CHUNK) {
-            let histories =
-                history::load(&self.store, calendar, chunk, &context, LOOKBACK_DAYS).await?;
+            let histories = history::load(
+                &self.store,
+                calendar,
+                chunk,
+                &context,
+                LOOKBACK_DAYS,
+                slots.clone(),
+            )
+            .await?;
             let mut earlier: HashMap<Uuid, Vec<chrono::NaiveDate>> = HashMap::new();
             for (user, start) in self
                 .store
@@ -242,11 +250,17 @@ impl Engine {
                 })
                 .collect();
             let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
-            let loaded: HashMap<Uuid, _> =
-                history::load(&self.store, &self.settings.calendar, &users, &context, 0)
-                    .await?
-                    .into_iter()
-                    .collect();
+            let loaded: HashMap<Uuid, _> = history::load(
+                &self.store,
+                &self.settings.calendar,
+                &users,
+                &context,
+                0,
+                context.session().slots(),
+            )
+            .await?
+            .into_iter()
+            .collect();
             let mut settled = Vec::with_capacity(open.len());
             for result in open {
                 let mut figures: Vec<PeriodFigures> = serde_json::from_str(&result.periods)
@@ -300,15 +314,26 @@ impl Engine {
     ) -> Result<u64, EngineError> {
         let reference = session.id.to_string();
         let streak = domain::rewards::StreakRule::default();
+        let users: Vec<Uuid> = targets.iter().map(|(user, _, _)| *user).collect();
+        let successful: Vec<Uuid> = targets
+            .iter()
+            .filter(|(_, _, successful)| *successful)
+            .map(|(user, _, _)| *user)
+            .collect();
+        let outcomes = self
+            .store
+            .final_outcomes(&successful, session.plan.window.starts_at)
+            .await?;
+        let paid_so_far = self
+            .store
+            .points_paid(&users, ledger_reason::SESSION_SAVINGS, &reference)
+            .await?;
         let mut entries = Vec::new();
         for &(user, target, successful) in targets {
             if successful
-                && streak.earns_bonus(
-                    &self
-                        .store
-                        .final_outcomes(user, session.plan.window.starts_at)
-                        .await?,
-                )
+                && outcomes
+                    .get(&user)
+                    .is_some_and(|outcomes| streak.earns_bonus(outcomes))
             {
                 entries.push(NewPointsEntry {
                     user_id: user,
@@ -318,10 +343,7 @@ impl Engine {
                     note: Some(format!("{} successful sessions in a row", streak.length)),
                 });
             }
-            let (paid, count) = self
-                .store
-                .points_paid(user, ledger_reason::SESSION_SAVINGS, &reference)
-                .await?;
+            let (paid, count) = paid_so_far.get(&user).copied().unwrap_or_default();
             if target != paid {
                 let reference = if count == 0 {
                     reference.clone()

@@ -3,6 +3,8 @@
 //! The ledger is append-only: an entry is unique per (user, reason, reference), so a job that runs
 //! twice cannot pay twice, and a recomputation adds a correcting entry instead of editing history.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
 use sea_orm::sea_query::OnConflict;
@@ -14,6 +16,9 @@ use uuid::Uuid;
 
 use crate::entity::{points_entry, session_result};
 use crate::{Page, Store, StoreError};
+
+/// Users per `IN (...)` list: within SQLite's bound-parameter limit.
+const USERS_PER_QUERY: usize = 500;
 
 /// An entry to append.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,30 +123,33 @@ impl Store {
         Ok(appended)
     }
 
-    /// Sum of a user's entries for one reason whose reference starts with `prefix` — what has
-    /// been paid so far for a session, corrections included.
+    /// For each of `users`, the sum and count of its entries for one reason whose reference
+    /// starts with `reference_prefix` — what has been paid so far for a session, corrections
+    /// included. Users with no such entry are absent.
     pub async fn points_paid(
         &self,
-        user_id: Uuid,
+        users: &[Uuid],
         reason: &str,
         reference_prefix: &str,
-    ) -> Result<(i64, u64), StoreError> {
-        let rows: Vec<(i64, String)> = points_entry::Entity::find()
-            .select_only()
-            .columns([
-                points_entry::Column::Points,
-                points_entry::Column::Reference,
-            ])
-            .filter(points_entry::Column::UserId.eq(user_id))
-            .filter(points_entry::Column::Reason.eq(reason))
-            .filter(points_entry::Column::Reference.starts_with(reference_prefix))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        Ok((
-            rows.iter().map(|(points, _)| points).sum(),
-            rows.len() as u64,
-        ))
+    ) -> Result<HashMap<Uuid, (i64, u64)>, StoreError> {
+        let mut paid: HashMap<Uuid, (i64, u64)> = HashMap::new();
+        for chunk in users.chunks(USERS_PER_QUERY) {
+            let rows: Vec<(Uuid, i64)> = points_entry::Entity::find()
+                .select_only()
+                .columns([points_entry::Column::UserId, points_entry::Column::Points])
+                .filter(points_entry::Column::UserId.is_in(chunk.iter().copied()))
+                .filter(points_entry::Column::Reason.eq(reason))
+                .filter(points_entry::Column::Reference.starts_with(reference_prefix))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (user, points) in rows {
+                let sums = paid.entry(user).or_default();
+                sums.0 += points;
+                sums.1 += 1;
+            }
+        }
+        Ok(paid)
     }
 
     /// A user's balance: the sum of the ledger.
@@ -308,8 +316,8 @@ impl Store {
     pub async fn user_names(
         &self,
         users: &[Uuid],
-    ) -> Result<std::collections::HashMap<Uuid, (String, String)>, StoreError> {
-        let mut names = std::collections::HashMap::with_capacity(users.len());
+    ) -> Result<HashMap<Uuid, (String, String)>, StoreError> {
+        let mut names = HashMap::with_capacity(users.len());
         for chunk in users.chunks(500) {
             let rows: Vec<(Uuid, String, String)> = crate::entity::user::Entity::find()
                 .select_only()
@@ -332,49 +340,66 @@ impl Store {
 }
 
 impl Store {
-    /// Outcomes of the sessions a household took part in that started no later than `until`
-    /// and have a final result, oldest first: whether each saved energy.
+    /// For each of `users`, the outcomes of the sessions it took part in that started no later
+    /// than `until` and have a final result, oldest first: whether each saved energy. Users
+    /// without any are absent.
     pub async fn final_outcomes(
         &self,
-        user_id: Uuid,
+        users: &[Uuid],
         until: DateTime<Utc>,
-    ) -> Result<Vec<bool>, StoreError> {
-        let results: Vec<(Uuid, Option<f64>)> = session_result::Entity::find()
-            .select_only()
-            .columns([
-                session_result::Column::SessionId,
-                session_result::Column::SavedKwh,
-            ])
-            .filter(session_result::Column::UserId.eq(user_id))
-            .filter(session_result::Column::Status.eq("final"))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let ids: Vec<Uuid> = results.iter().map(|(id, _)| *id).collect();
-        let starts: std::collections::HashMap<Uuid, DateTime<Utc>> =
-            crate::entity::session::Entity::find()
-                .select_only()
-                .columns([
-                    crate::entity::session::Column::Id,
-                    crate::entity::session::Column::StartsAt,
-                ])
-                .filter(crate::entity::session::Column::Id.is_in(ids))
-                .filter(crate::entity::session::Column::StartsAt.lte(until))
-                .into_tuple::<(Uuid, DateTime<Utc>)>()
-                .all(&self.db)
-                .await?
-                .into_iter()
-                .collect();
-        let mut outcomes: Vec<(DateTime<Utc>, bool)> = results
+    ) -> Result<HashMap<Uuid, Vec<bool>>, StoreError> {
+        let mut results: Vec<(Uuid, Uuid, Option<f64>)> = Vec::new();
+        for chunk in users.chunks(USERS_PER_QUERY) {
+            results.extend(
+                session_result::Entity::find()
+                    .select_only()
+                    .columns([
+                        session_result::Column::UserId,
+                        session_result::Column::SessionId,
+                        session_result::Column::SavedKwh,
+                    ])
+                    .filter(session_result::Column::UserId.is_in(chunk.iter().copied()))
+                    .filter(session_result::Column::Status.eq("final"))
+                    .into_tuple::<(Uuid, Uuid, Option<f64>)>()
+                    .all(&self.db)
+                    .await?,
+            );
+        }
+        let mut ids: Vec<Uuid> = results.iter().map(|(_, id, _)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut starts: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
+        for chunk in ids.chunks(USERS_PER_QUERY) {
+            starts.extend(
+                crate::entity::session::Entity::find()
+                    .select_only()
+                    .columns([
+                        crate::entity::session::Column::Id,
+                        crate::entity::session::Column::StartsAt,
+                    ])
+                    .filter(crate::entity::session::Column::Id.is_in(chunk.iter().copied()))
+                    .filter(crate::entity::session::Column::StartsAt.lte(until))
+                    .into_tuple::<(Uuid, DateTime<Utc>)>()
+                    .all(&self.db)
+                    .await?,
+            );
+        }
+        let mut timed: HashMap<Uuid, Vec<(DateTime<Utc>, bool)>> = HashMap::new();
+        for (user, session, saved) in results {
+            if let Some(start) = starts.get(&session) {
+                timed
+                    .entry(user)
+                    .or_default()
+                    .push((*start, saved.unwrap_or(0.0) > 0.0));
+            }
+        }
+        Ok(timed
             .into_iter()
-            .filter_map(|(id, saved)| {
-                starts
-                    .get(&id)
-                    .map(|start| (*start, saved.unwrap_or(0.0) > 0.0))
+            .map(|(user, mut outcomes)| {
+                outcomes.sort_by_key(|(start, _)| *start);
+                (user, outcomes.into_iter().map(|(_, saved)| saved).collect())
             })
-            .collect();
-        outcomes.sort_by_key(|(start, _)| *start);
-        Ok(outcomes.into_iter().map(|(_, saved)| saved).collect())
+            .collect())
     }
 }
 

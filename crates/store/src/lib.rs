@@ -4,6 +4,7 @@
 //! (production). The backend is chosen once, at start-up, from the URL scheme; everything above this
 //! crate sees only [`Store`] and plain records. See `docs/ARCHITECTURE.md` for why SeaORM over sqlx.
 
+mod bulk;
 mod database_url;
 mod entity;
 mod error;
@@ -28,6 +29,7 @@ use sea_orm_migration::MigratorTrait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use bulk::Enrolment;
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};

@@ -280,10 +280,10 @@ async fn joining_results_and_points_are_each_recorded_once() {
         );
         assert_eq!(
             store
-                .points_paid(a, "session_savings", &reference)
+                .points_paid(&[a, b], "session_savings", &reference)
                 .await
                 .unwrap(),
-            (150, 2)
+            [(a, (150, 2))].into_iter().collect()
         );
         assert_eq!(store.points_balance(a).await.unwrap(), 150);
         assert_eq!(store.points_balance(b).await.unwrap(), 0);
@@ -300,5 +300,67 @@ async fn joining_results_and_points_are_each_recorded_once() {
             vec![50, 100],
             "newest first"
         );
+    }
+}
+
+fn enrolment(i: usize) -> store::Enrolment {
+    store::Enrolment {
+        email: Email::parse(&format!("bulk{i}@example.com")).unwrap(),
+        display_name: DisplayName::parse(&format!("Bulk {i}")).unwrap(),
+        household_name: domain::household::HouseholdName::parse(&format!("Home {i}")).unwrap(),
+        password_hash: "x".into(),
+        tariff_code: TariffCode::parse("01").unwrap(),
+        time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+        meter_id: domain::meter::MeterId::parse(&format!("CY-BULK{i:05}")).unwrap(),
+        interval: domain::meter::IntervalLength::FifteenMinutes,
+    }
+}
+
+#[tokio::test]
+async fn a_customer_list_is_enrolled_whole_or_not_at_all_and_joins_once() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let batch: Vec<_> = (0..2_500).map(enrolment).collect();
+        let users = store.enrol_households(&batch).await.unwrap();
+        assert_eq!(users.len(), 2_500);
+        let meters = store.household_meters_of(&users).await.unwrap();
+        assert_eq!(meters.len(), 2_500);
+        assert_eq!(store.household(users[7]).await.unwrap().name, "Home 7");
+
+        // A list with one known meter id is refused whole: nobody of it is enrolled.
+        let clash = vec![enrolment(5_000), {
+            let mut again = enrolment(5_001);
+            again.meter_id = batch[3].meter_id.clone();
+            again
+        }];
+        assert!(store.enrol_households(&clash).await.is_err());
+        let before = store.account_counts().await.unwrap();
+        assert_eq!(
+            (before.households_registered, before.meters_linked),
+            (2_500, 2_500)
+        );
+
+        let start = (Utc::now() + Duration::days(3))
+            .duration_trunc(Duration::hours(1))
+            .unwrap();
+        let session = store.create_session(&plan(start, 2), None).await.unwrap();
+        store.join_session(session.id, users[0]).await.unwrap();
+        assert_eq!(
+            store.join_session_many(session.id, &users).await.unwrap(),
+            2_499,
+            "the household already in is left as it is"
+        );
+        assert_eq!(
+            store.join_session_many(session.id, &users).await.unwrap(),
+            0
+        );
+        assert_eq!(
+            store.session_participants(session.id).await.unwrap().len(),
+            2_500
+        );
+        assert_eq!(store.account_counts().await.unwrap(), before);
     }
 }

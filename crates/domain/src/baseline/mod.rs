@@ -19,6 +19,7 @@ mod session;
 mod ten_in_ten;
 
 use std::fmt;
+use std::ops::Range;
 
 pub use adjustment::{Adjustment, AdjustmentKind, InDayAdjustment};
 pub use auto::Auto;
@@ -171,6 +172,29 @@ impl Method {
                 "unknown baseline method {name:?}: expected one of {}",
                 Self::NAMES.join(", ")
             ))),
+        }
+    }
+
+    /// The clock slots of each day the method reads for `session`: the session's own and, when
+    /// an in-day adjustment is configured, its window before the session. Loading only these
+    /// keeps a national session's history a fraction of whole days.
+    pub fn history_slots(&self, session: &Session) -> Range<usize> {
+        let slots = session.slots();
+        let adjustment = match self {
+            Self::LikeDays(m) => m.adjustment.as_ref(),
+            Self::HighXOfY(m) => m.adjustment.as_ref(),
+            Self::TenInTen(m) => m.adjustment.as_ref(),
+            Self::Regression(_) => None,
+            Self::Auto(m) => {
+                return m.candidates.iter().fold(slots.clone(), |union, candidate| {
+                    let needed = candidate.history_slots(session);
+                    union.start.min(needed.start)..union.end.max(needed.end)
+                });
+            }
+        };
+        match adjustment {
+            Some(adjustment) => adjustment.window(slots.start).start.min(slots.start)..slots.end,
+            None => slots,
         }
     }
 

@@ -59,6 +59,35 @@ fn every_method_is_exact_on_identical_days() {
 }
 
 #[test]
+fn history_cut_to_a_methods_slots_gives_the_same_baseline_as_whole_days() {
+    let event = date(2026, 7, 15);
+    let value = |d: NaiveDate, s: usize| {
+        let seed = (d.num_days_from_ce() as usize * 48 + s) * 2_654_435_761 % 1_000;
+        0.05 + seed as f32 / 1_000.0
+    };
+    let whole = history(event, value);
+    let context = evening(event);
+    for method in all_methods() {
+        let slots = method.history_slots(context.session());
+        assert!(slots.start <= 34 && slots.end == 38, "{}", method.name());
+        let first = event - Duration::days(59);
+        let cut: Vec<f32> = first
+            .iter_days()
+            .take(60)
+            .flat_map(|d| slots.clone().map(move |s| value(d, s)))
+            .collect();
+        let cut = History::from_values(first, slots, cut);
+        let none = ExcludedDays::default();
+        assert_eq!(
+            method.estimate(&context, &cut.view(), &none),
+            method.estimate(&context, &whole.view(), &none),
+            "{}",
+            method.name()
+        );
+    }
+}
+
+#[test]
 fn like_days_use_ten_weekdays_or_four_rest_days() {
     let event = date(2026, 7, 15); // Wednesday
     // Each day's value is its distance from the event in days: the mean tells which days counted.
