@@ -454,3 +454,129 @@ async fn households_join_and_leave_until_the_deadline_when_eligible() {
         );
     }
 }
+
+/// A session two days ago, moved straight to `final` as settlement would leave it.
+async fn settled_session(app: &TestApp, title: &str, days_ago: i64) -> uuid::Uuid {
+    use domain::session::SessionState;
+    let start = hour_from_now(-24 * days_ago);
+    let session = app
+        .store
+        .create_session(
+            &store::SessionPlan {
+                title: title.into(),
+                description: String::new(),
+                window: domain::session::SessionWindow {
+                    starts_at: start,
+                    ends_at: start + Duration::hours(1),
+                    join_deadline: start,
+                },
+                points_per_kwh: 100,
+                opt_in_bonus: 10,
+                audience: domain::session::Audience::Everyone,
+                baseline_method: "like-days".into(),
+                surprise: false,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    for (from, to) in [
+        (SessionState::Draft, SessionState::Scheduled),
+        (SessionState::Scheduled, SessionState::Live),
+        (SessionState::Live, SessionState::Settling),
+        (SessionState::Settling, SessionState::Final),
+    ] {
+        app.store
+            .set_session_state(session.id, from, to)
+            .await
+            .unwrap();
+    }
+    session.id
+}
+
+#[tokio::test]
+async fn past_sessions_say_what_each_paid_the_household_corrections_included() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        let home = app.user("home@example.com", Role::Consumer).await;
+        let neighbour = app.user("neighbour@example.com", Role::Consumer).await;
+        let token = app.token("home@example.com").await;
+        let paid = settled_session(&app, "Paid", 2).await;
+        let unpaid = settled_session(&app, "Unpaid", 3).await;
+        for id in [paid, unpaid] {
+            app.store.join_session(id, home.id).await.unwrap();
+        }
+        let entry = |user: uuid::Uuid, reason: &str, reference: String, points: i64| {
+            store::NewPointsEntry {
+                user_id: user,
+                reason: reason.into(),
+                reference,
+                points,
+                note: None,
+            }
+        };
+        app.store
+            .append_points(&[
+                entry(home.id, "session_savings", paid.to_string(), 120),
+                entry(home.id, "opt_in_bonus", paid.to_string(), 10),
+                entry(home.id, "session_savings", format!("{paid}#2"), -30),
+                entry(neighbour.id, "session_savings", paid.to_string(), 500),
+            ])
+            .await
+            .unwrap();
+
+        let past = json_of(
+            app.call(
+                Method::GET,
+                "/api/v1/sessions?when=past",
+                Some(&token),
+                None,
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        let earned: Vec<(&str, i64)> = past["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["title"].as_str().unwrap(),
+                    s["points_earned"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(earned, vec![("Paid", 100), ("Unpaid", 0)], "{past}");
+
+        let detail = json_of(
+            app.call(
+                Method::GET,
+                &format!("/api/v1/sessions/{paid}"),
+                Some(&token),
+                None,
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            (&detail["joined"], &detail["points_earned"]),
+            (&json!(true), &json!(100)),
+            "{detail}"
+        );
+        let neighbours = app.token("neighbour@example.com").await;
+        let theirs = json_of(
+            app.call(
+                Method::GET,
+                &format!("/api/v1/sessions/{paid}"),
+                Some(&neighbours),
+                None,
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(theirs["points_earned"], json!(500), "{theirs}");
+    }
+}

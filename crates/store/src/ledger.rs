@@ -417,3 +417,54 @@ impl Store {
         Ok(total.flatten().unwrap_or(0.0))
     }
 }
+
+/// Sessions per query when summing a household's points by session: two conditions each, well
+/// within SQLite's bound-parameter limit.
+const SESSIONS_PER_QUERY: usize = 200;
+
+impl Store {
+    /// What one household earned in each of `sessions`: the sum of its ledger entries whose
+    /// reference is the session id, or the id with a `#n` suffix (later corrections) — savings,
+    /// opt-in and streak bonuses together. Sessions without any entry are absent.
+    ///
+    /// The household's session list shows this beside each result, so it is one query per page
+    /// of sessions rather than one per session.
+    pub async fn points_by_session(
+        &self,
+        user_id: Uuid,
+        sessions: &[Uuid],
+    ) -> Result<HashMap<Uuid, i64>, StoreError> {
+        let mut earned: HashMap<Uuid, i64> = HashMap::new();
+        for chunk in sessions.chunks(SESSIONS_PER_QUERY) {
+            let mut references = sea_orm::Condition::any();
+            for id in chunk {
+                references = references
+                    .add(points_entry::Column::Reference.eq(id.to_string()))
+                    .add(points_entry::Column::Reference.starts_with(format!("{id}#")));
+            }
+            let rows: Vec<(String, i64)> = points_entry::Entity::find()
+                .select_only()
+                .columns([
+                    points_entry::Column::Reference,
+                    points_entry::Column::Points,
+                ])
+                .filter(points_entry::Column::UserId.eq(user_id))
+                .filter(references)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (reference, points) in rows {
+                let session = reference
+                    .split_once('#')
+                    .map_or(reference.as_str(), |(id, _)| id);
+                // The filter only matches these sessions' ids; anything else is not counted.
+                if let Ok(id) = Uuid::parse_str(session)
+                    && chunk.contains(&id)
+                {
+                    *earned.entry(id).or_default() += points;
+                }
+            }
+        }
+        Ok(earned)
+    }
+}

@@ -300,6 +300,39 @@ async fn joining_results_and_points_are_each_recorded_once() {
             vec![50, 100],
             "newest first"
         );
+
+        // Per session: the bonus with the same reference and the correction count; another
+        // household's entries and another session's do not.
+        let other = Uuid::now_v7();
+        store
+            .append_points(&[
+                NewPointsEntry {
+                    reason: "opt_in_bonus".into(),
+                    ..entry(&reference, 10)
+                },
+                entry(&format!("{reference}#3"), -20),
+                entry(&other.to_string(), 7),
+                NewPointsEntry {
+                    user_id: b,
+                    ..entry(&reference, 999)
+                },
+            ])
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .points_by_session(a, &[session.id, Uuid::now_v7()])
+                .await
+                .unwrap(),
+            [(session.id, 140)].into_iter().collect()
+        );
+        assert_eq!(
+            store
+                .points_by_session(b, &[session.id, other])
+                .await
+                .unwrap(),
+            [(session.id, 999)].into_iter().collect()
+        );
     }
 }
 

@@ -898,6 +898,14 @@ export interface components {
             invited: boolean;
             /** @description Whether this household joined. */
             joined: boolean;
+            /**
+             * Format: int64
+             * @description Green Points this household earned for the session so far: its ledger entries that refer
+             *     to the session (savings, opt-in and streak bonuses, and later corrections), so a past
+             *     session's result can say what it paid without the household adding up its history. 0
+             *     until the session is settled.
+             */
+            points_earned: number;
         };
         /** @description A session with this household's part in it. */
         HouseholdSessionDetail: components["schemas"]["HouseholdSession"] & {

@@ -1,5 +1,7 @@
 //! Household routes: see sessions, join and leave them, and read one's own result.
 
+use std::collections::HashMap;
+
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -64,6 +66,11 @@ pub struct HouseholdSession {
     pub joined: bool,
     /// Whether this household is in the audience.
     pub invited: bool,
+    /// Green Points this household earned for the session so far: its ledger entries that refer
+    /// to the session (savings, opt-in and streak bonuses, and later corrections), so a past
+    /// session's result can say what it paid without the household adding up its history. 0
+    /// until the session is settled.
+    pub points_earned: i64,
 }
 
 /// A page of sessions for a household.
@@ -176,6 +183,7 @@ async fn list_sessions(
     };
     let ids: Vec<Uuid> = found.items.iter().map(|s| s.id).collect();
     let joined = state.store.joined_sessions(user.id, &ids).await?;
+    let points = state.store.points_by_session(user.id, &ids).await?;
     let district = state.store.household(user.id).await?.district;
     Ok(Json(HouseholdSessionPage {
         page: found.request.page(),
@@ -184,7 +192,7 @@ async fn list_sessions(
         items: found
             .items
             .into_iter()
-            .map(|s| household_view(s, &joined, district.as_deref()))
+            .map(|s| household_view(s, &joined, &points, district.as_deref()))
             .collect(),
     }))
 }
@@ -192,11 +200,13 @@ async fn list_sessions(
 fn household_view(
     session: SessionRecord,
     joined: &[Uuid],
+    points: &HashMap<Uuid, i64>,
     district: Option<&str>,
 ) -> HouseholdSession {
     HouseholdSession {
         joined: joined.contains(&session.id),
         invited: session.plan.audience.includes(district),
+        points_earned: points.get(&session.id).copied().unwrap_or(0),
         session: session.into(),
     }
 }
@@ -227,10 +237,11 @@ async fn get_session(
 ) -> Result<Json<HouseholdSessionDetail>, ApiError> {
     let session = visible(&state, id).await?;
     let joined = state.store.joined_sessions(user.id, &[id]).await?;
+    let points = state.store.points_by_session(user.id, &[id]).await?;
     let district = state.store.household(user.id).await?.district;
     let result = state.store.session_result(id, user.id).await?;
     Ok(Json(HouseholdSessionDetail {
-        session: household_view(session, &joined, district.as_deref()),
+        session: household_view(session, &joined, &points, district.as_deref()),
         result: result.map(ResultResponse::from),
     }))
 }
@@ -264,7 +275,13 @@ async fn join_session(
     }
     state.store.join_session(id, user.id).await?;
     let session = state.store.session(id).await?;
-    Ok(Json(household_view(session, &[id], district.as_deref())))
+    // A session still open for joining has paid nothing yet.
+    Ok(Json(household_view(
+        session,
+        &[id],
+        &HashMap::new(),
+        district.as_deref(),
+    )))
 }
 
 /// Leaves a session until its deadline.
