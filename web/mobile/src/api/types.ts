@@ -108,6 +108,8 @@ export interface Session {
   surprise: boolean;
   joined: boolean;
   invited: boolean;
+  /** Green Points this household earned for the session: savings, bonuses and corrections. */
+  points_earned: number;
 }
 
 export interface SessionPage {

@@ -45,6 +45,7 @@ export function upcomingSession(overrides: Partial<Session> = {}): Session {
     surprise: false,
     joined: false,
     invited: true,
+    points_earned: 0,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { formatKwh, formatPercent, formatTime } from "../../lib/format";
 import { Card } from "../../ui/Card";
 import { PairedBars } from "../../ui/charts/PairedBars";
 import { colors, font, space } from "../../ui/theme";
+import { formatPoints } from "../points/words";
 import { PeriodTable } from "./PeriodTable";
 
 const STATUS: Record<ResultStatus, string> = {
@@ -13,7 +14,19 @@ const STATUS: Record<ResultStatus, string> = {
   insufficient_data: "No result: there is not enough meter data.",
 };
 
-export function ResultView({ result, timeZone }: { result: SessionResult; timeZone: string | undefined }) {
+interface Props {
+  result: SessionResult;
+  /** What the session paid the household so far (its ledger entries for the session). */
+  pointsEarned: number;
+  timeZone: string | undefined;
+}
+
+/** Whether the points line means something: a settled result, or points already paid. */
+function showsPoints(status: ResultStatus, points: number): boolean {
+  return points !== 0 || status === "provisional" || status === "final";
+}
+
+export function ResultView({ result, pointsEarned, timeZone }: Props) {
   const pairs = result.periods.map((period) => ({
     label: formatTime(period.start, timeZone),
     baseline: period.baseline_kwh,
@@ -32,6 +45,11 @@ export function ResultView({ result, timeZone }: { result: SessionResult; timeZo
           )}
         </View>
       )}
+      {showsPoints(result.status, pointsEarned) && (
+        <Text style={styles.points} aria-label={`Green Points earned: ${formatPoints(pointsEarned)}`}>
+          Green Points earned: {formatPoints(pointsEarned)}
+        </Text>
+      )}
       {pairs.length > 0 && (
         <>
           <PairedBars
@@ -49,4 +67,5 @@ const styles = StyleSheet.create({
   status: { fontSize: font.body, fontWeight: "700", color: colors.text },
   text: { fontSize: font.body, color: colors.text },
   big: { fontSize: font.title, fontWeight: "800", color: colors.primary, marginTop: space.xs },
+  points: { fontSize: font.body, fontWeight: "700", color: colors.primary },
 });

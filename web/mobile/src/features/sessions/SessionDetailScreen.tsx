@@ -15,7 +15,7 @@ import { SessionTimes } from "./SessionTimes";
 import { useLiveProgress } from "./useLiveProgress";
 
 function ResultOrNote({ detail, timeZone }: { detail: SessionDetail; timeZone: string | undefined }) {
-  if (detail.result) return <ResultView result={detail.result} timeZone={timeZone} />;
+  if (detail.result) return <ResultView result={detail.result} pointsEarned={detail.points_earned} timeZone={timeZone} />;
   return (
     <Card title="Your result">
       <Text>{detail.joined ? "Your result appears once the meter data arrives." : "There is no result: you did not join."}</Text>

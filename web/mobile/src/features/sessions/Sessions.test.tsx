@@ -61,7 +61,7 @@ test("joining and leaving follow the server's answer", async () => {
   expect((await screen.findAllByRole("button", { name: "Join Evening peak" })).length).toBeGreaterThan(0);
 });
 
-test("a past session shows its result against the baseline, in the household's time zone", async () => {
+test("a past session shows its result against the baseline and the Green Points it paid, in the household's time zone", async () => {
   const past: SessionDetail = {
     ...upcomingSession({
       id: "past-1",
@@ -71,6 +71,7 @@ test("a past session shows its result against the baseline, in the household's t
       ends_at: "2026-07-01T16:00:00Z",
       join_deadline: "2026-07-01T15:00:00Z",
       joined: true,
+      points_earned: 90,
     }),
     result: {
       status: "final",
@@ -90,11 +91,13 @@ test("a past session shows its result against the baseline, in the household's t
   renderApp(services);
   await openSessions();
   fireEvent.press(screen.getByRole("tab", { name: "Past" }));
+  expect(await screen.findByText("Green Points earned: 90 points")).toBeOnTheScreen();
   fireEvent.press(await screen.findByRole("button", { name: "Result of Heatwave peak" }));
 
   expect(await screen.findByText("Final result.")).toBeOnTheScreen();
   expect(screen.getByText("Saved 0.80 kWh")).toBeOnTheScreen();
   expect(screen.getByText("40 % of your usual use")).toBeOnTheScreen();
+  expect(screen.getByLabelText("Green Points earned: 90 points")).toBeOnTheScreen();
   // 15:00 UTC is 18:00 in Nicosia in July: the chart's label and the table's first row.
   expect(screen.getAllByText(/^(18:00|06:00\sPM)$/).length).toBeGreaterThan(0);
 });
