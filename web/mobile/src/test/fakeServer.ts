@@ -17,6 +17,7 @@ export interface Call {
   path: string;
   body: unknown;
   authorization: string | null;
+  query: URLSearchParams;
   signal?: AbortSignal;
 }
 
@@ -29,7 +30,7 @@ export function fakeServer(routes: Record<string, Route>) {
     const headers = (init?.headers ?? {}) as Record<string, string>;
     const authorization = headers.authorization ?? null;
     const body: unknown = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
-    calls.push({ method, path, body, authorization, signal: init?.signal ?? undefined });
+    calls.push({ method, path, body, authorization, query: url.searchParams, signal: init?.signal ?? undefined });
     const route = routes[`${method} ${path}`];
     const reply = route ? route({ body, authorization, query: url.searchParams }) : { status: 404, body: problem(404, "not found") };
     if (reply.stream) return new Response(reply.stream, { status: reply.status, headers: { "content-type": "text/event-stream" } });

@@ -5,6 +5,7 @@ import { formatKwh, formatPercent } from "../../lib/format";
 import { Card } from "../../ui/Card";
 import { ErrorState, Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
+import { UsualDayLine } from "./UsualDayLine";
 
 export function TodayCard() {
   const api = useApi();
@@ -18,7 +19,7 @@ export function TodayCard() {
       ) : (
         <>
           <Text style={styles.big}>{formatKwh(summary.data.today.kwh)}</Text>
-          <Text style={styles.text}>Yesterday, all day: {formatKwh(summary.data.yesterday.kwh)}</Text>
+          <UsualDayLine />
           {summary.data.week_change_percent !== null && summary.data.week_change_percent !== undefined && (
             <Text style={styles.text}>
               This week:{" "}
