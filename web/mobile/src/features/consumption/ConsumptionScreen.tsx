@@ -9,8 +9,8 @@ import { Screen } from "../../ui/Screen";
 import { Segmented } from "../../ui/Segmented";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
-import { useTimeZone } from "../profile/queries";
-import { rangeFor, type Span } from "./ranges";
+import { useHousehold } from "../profile/queries";
+import { finestResolution, rangeFor, type DayDetail, type Span } from "./ranges";
 
 const SPANS = [
   { value: "day", label: "Today" },
@@ -20,16 +20,27 @@ const SPANS = [
 
 export function ConsumptionScreen() {
   const api = useApi();
-  const timeZone = useTimeZone();
+  const household = useHousehold();
+  const timeZone = household.data?.time_zone;
   const [span, setSpan] = useState<Span>("day");
-  const range = rangeFor(span, new Date(), timeZone);
+  const [detail, setDetail] = useState<DayDetail>("hourly");
+  const finest = finestResolution(household.data?.meters);
+  const range = rangeFor(span, new Date(), timeZone, detail === "fine" ? finest : "1h");
   const series = useQuery({
     queryKey: ["consumption", range.from, range.to, range.resolution],
     queryFn: () => api.consumption(range),
   });
+  const details = [
+    { value: "hourly", label: "Hourly" },
+    { value: "fine", label: finest === "15m" ? "15 min" : "30 min" },
+  ] as const;
   return (
     <Screen onRefresh={() => series.refetch()} refreshing={series.isRefetching}>
       <Segmented<Span> label="Period" options={SPANS} value={span} onChange={setSpan} />
+      {/* The finest choice depends on the meters, so it waits for the household. */}
+      {span === "day" && household.data && (
+        <Segmented<DayDetail> label="Detail" options={details} value={detail} onChange={setDetail} />
+      )}
       {series.isPending ? (
         <Loading label="Loading your consumption…" />
       ) : series.isError ? (
@@ -41,7 +52,7 @@ export function ConsumptionScreen() {
           <Bars
             unit="kWh"
             labelEvery={range.labelEvery}
-            summary={`${series.data.buckets.length} bars of your use, ${formatKwh(series.data.total_kwh)} in all.`}
+            summary={`${series.data.buckets.length} bars of ${range.barLength} each, ${formatKwh(series.data.total_kwh)} in all.`}
             bars={series.data.buckets.map((bucket) => ({
               label: range.label(bucket.start, series.data.time_zone),
               value: bucket.kwh,
