@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { RefreshControl, ScrollView, StyleSheet } from "react-native";
+import { useContentColumn } from "./layout";
 import { OfflineBanner } from "./OfflineBanner";
 import { colors, space } from "./theme";
 
@@ -11,10 +12,11 @@ interface Props {
 }
 
 export function Screen({ children, onRefresh, refreshing = false }: Props) {
+  const column = useContentColumn();
   return (
     <ScrollView
       style={styles.screen}
-      contentContainerStyle={styles.content}
+      contentContainerStyle={[styles.content, column]}
       keyboardShouldPersistTaps="handled"
       refreshControl={onRefresh ? <RefreshControl refreshing={refreshing} onRefresh={onRefresh} /> : undefined}
     >
@@ -26,5 +28,5 @@ export function Screen({ children, onRefresh, refreshing = false }: Props) {
 
 const styles = StyleSheet.create({
   screen: { flex: 1, backgroundColor: colors.background },
-  content: { padding: space.md, gap: space.md },
+  content: { gap: space.md },
 });

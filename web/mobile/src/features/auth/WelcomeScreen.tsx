@@ -2,11 +2,13 @@ import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 import { StyleSheet, Text, View } from "react-native";
 import type { AuthStackParams } from "../../navigation/types";
 import { Button } from "../../ui/Button";
+import { useContentColumn } from "../../ui/layout";
 import { colors, font, space } from "../../ui/theme";
 
 export function WelcomeScreen({ navigation }: NativeStackScreenProps<AuthStackParams, "Welcome">) {
+  const column = useContentColumn();
   return (
-    <View style={styles.screen}>
+    <View style={[styles.screen, column]}>
       <Text role="heading" style={styles.title}>
         PowerSave
       </Text>
@@ -20,7 +22,7 @@ export function WelcomeScreen({ navigation }: NativeStackScreenProps<AuthStackPa
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, justifyContent: "center", padding: space.lg, gap: space.md, backgroundColor: colors.background },
+  screen: { flex: 1, justifyContent: "center", gap: space.md, backgroundColor: colors.background },
   title: { fontSize: font.headline, fontWeight: "800", color: colors.primary },
   text: { fontSize: font.body, color: colors.text, lineHeight: 24 },
 });

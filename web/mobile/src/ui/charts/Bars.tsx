@@ -1,6 +1,7 @@
 import { View } from "react-native";
 import Svg, { Line, Rect, Text as SvgText } from "react-native-svg";
 import { colors } from "../theme";
+import { useChartWidth } from "./useChartWidth";
 
 export interface Bar {
   label: string;
@@ -18,18 +19,18 @@ interface Props {
   height?: number;
 }
 
-const WIDTH = 320;
 const AXIS = 28;
 
 export function Bars({ bars, unit, summary, labelEvery = 1, height = 180 }: Props) {
+  const [width, onLayout] = useChartWidth();
   const max = Math.max(0.001, ...bars.map((b) => b.value));
-  const slot = (WIDTH - AXIS) / Math.max(1, bars.length);
+  const slot = (width - AXIS) / Math.max(1, bars.length);
   const plot = height - 20;
   const top = (value: number) => plot - (value / max) * (plot - 16);
   return (
-    <View role="img" aria-label={summary}>
-      <Svg width="100%" height={height} viewBox={`0 0 ${WIDTH} ${height}`}>
-        <Line x1={AXIS} y1={plot} x2={WIDTH} y2={plot} stroke={colors.text} strokeWidth={1} />
+    <View role="img" aria-label={summary} onLayout={onLayout}>
+      <Svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`}>
+        <Line x1={AXIS} y1={plot} x2={width} y2={plot} stroke={colors.text} strokeWidth={1} />
         <SvgText x={0} y={10} fontSize={10} fill={colors.text}>
           {unit}
         </SvgText>

@@ -1,6 +1,7 @@
 import { StyleSheet, Text, View } from "react-native";
 import Svg, { Line, Rect, Text as SvgText } from "react-native-svg";
 import { colors, font, space } from "../theme";
+import { useChartWidth } from "./useChartWidth";
 
 export interface Pair {
   label: string;
@@ -15,21 +16,21 @@ interface Props {
   height?: number;
 }
 
-const WIDTH = 320;
 const AXIS = 24;
 
 /** Baseline (outlined) and actual (filled) bars side by side for each period, in kWh. */
 export function PairedBars({ pairs, summary, height = 180 }: Props) {
+  const [width, onLayout] = useChartWidth();
   const max = Math.max(0.001, ...pairs.flatMap((p) => [p.baseline, p.actual ?? 0]));
-  const slot = (WIDTH - AXIS) / Math.max(1, pairs.length);
+  const slot = (width - AXIS) / Math.max(1, pairs.length);
   const bar = Math.max(2, slot / 2 - 2);
   const plot = height - AXIS;
   const y = (kwh: number) => plot - (kwh / max) * (plot - 8);
   return (
     <View style={styles.box}>
-      <View role="img" aria-label={summary}>
-        <Svg width="100%" height={height} viewBox={`0 0 ${WIDTH} ${height}`}>
-          <Line x1={AXIS} y1={plot} x2={WIDTH} y2={plot} stroke={colors.text} strokeWidth={1} />
+      <View role="img" aria-label={summary} onLayout={onLayout}>
+        <Svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`}>
+          <Line x1={AXIS} y1={plot} x2={width} y2={plot} stroke={colors.text} strokeWidth={1} />
           <SvgText x={0} y={12} fontSize={10} fill={colors.text}>
             kWh
           </SvgText>
