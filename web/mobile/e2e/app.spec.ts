@@ -1,5 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { accounts, announceSession, screenshot, signIn, uniqueName, waitForMeterHistory } from "./support";
+import {
+  accounts,
+  announceSession,
+  dataSourceKey,
+  demoSessions,
+  householdSession,
+  screenshot,
+  signIn,
+  SIMULATED_METER,
+  uniqueName,
+  uploadReadings,
+  waitForMeterHistory,
+} from "./support";
+
+const QUARTER_HOUR = 15 * 60_000;
 
 // The demo server writes 90 days of simulated meter history as it starts; let that finish first.
 test.beforeAll(async ({ request }) => {
@@ -62,42 +76,106 @@ test("a household with meter history joins the next session from Sessions and le
   await expect(page.getByText(/No session is running now|Follow/).first()).toBeVisible();
 });
 
-test("a sign-in survives a reload, Energy and Profile show the household's data, and signing out returns to Welcome", async ({ page }) => {
-  await signIn(page, accounts.consumer);
+test("a sign-in survives a reload, Energy and Profile show the household's data, a wrong current password is pointed out, and signing out returns to Welcome", async ({
+  page,
+}) => {
+  await signIn(page, accounts.consumer, "07-sign-in");
   await page.reload();
   await expect(page.getByText("Today so far")).toBeVisible();
+  await expect(page.getByText(/^A usual day by .*kWh$|needs a few complete days|No meter readings for today/)).toBeVisible();
 
   await page.getByRole("tab", { name: "Energy" }).tap();
   await expect(page.getByRole("tab", { name: "Today", selected: true })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "Hourly", selected: true })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^24 bars of an hour each/ })).toBeVisible();
+  await page.getByRole("tab", { name: /^(15|30) min$/ }).tap();
+  await expect(page.getByRole("img", { name: /^(96 bars of 15|48 bars of 30) minutes each/ })).toBeVisible();
+  await screenshot(page, "08-consumption-today-fine");
   await page.getByRole("tab", { name: "7 days" }).tap();
-  await expect(page.getByText(/in all|No meter readings/).first()).toBeVisible();
-  await screenshot(page, "07-consumption-week");
+  await expect(page.getByRole("img", { name: /^7 bars of a day each/ })).toBeVisible();
+  await expect(page.getByRole("tablist", { name: "Detail" })).toHaveCount(0);
+  await screenshot(page, "09-consumption-week");
 
   await page.getByRole("tab", { name: "Profile" }).tap();
   await expect(page.getByText("Meter CY-DEMO-0001", { exact: false })).toBeVisible();
   await expect(page.getByRole("radio", { name: "Nicosia" })).toHaveAttribute("aria-checked", "true");
-  await screenshot(page, "08-profile");
+  await screenshot(page, "10-profile");
 
+  // The server's field error lands beside the field it is about (the password stays as it was).
+  await page.getByRole("button", { name: "Change password" }).tap();
+  await page.getByLabel("Current password").fill("not the password at all");
+  await page.getByLabel("New password").fill("sun on the solar panels");
+  await page.getByRole("button", { name: "Change password" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("current password is not correct");
+  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("New password")).toHaveAttribute("aria-invalid", "false");
+  await screenshot(page, "11-change-password-field-error");
+  await page.getByRole("link", { name: "Profile, back" }).tap();
+
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).tap();
   await expect(page.getByRole("button", { name: "Create an account" })).toBeVisible();
 });
 
-test("a household follows the demo's live session from its stream: its usual use per half hour and its own as it arrives", async ({
+test("a household follows the demo's live session from its stream and watches it update when its meter's readings arrive", async ({
   page,
+  request,
 }) => {
   await signIn(page, accounts.simulated);
   await page.getByRole("tab", { name: "Sessions" }).tap();
   await page.getByRole("tab", { name: "Live" }).tap();
   const stream = page.waitForResponse((response) => /\/api\/v1\/sessions\/[^/]+\/live$/.test(response.url()));
-  await page.getByRole("button", { name: "Follow Demo: Grid stress (live now)" }).tap();
+  await page.getByRole("button", { name: `Follow ${demoSessions.live}` }).tap();
   expect((await stream).status()).toBe(200);
   await expect(page.getByText("You took part.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Live now", exact: true })).toBeVisible();
   await expect(page.getByText("Live: updates as your meter readings arrive.")).toBeVisible();
-  await expect(page.getByText(/^(Saved so far: |So far ).*kWh/)).toBeVisible();
+  const saved = page.getByText(/^(Saved so far: |So far ).*kWh/);
+  await expect(saved).toBeVisible();
   await expect(page.getByRole("img", { name: /half-hour periods/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Usual and actual use per half hour" })).toContainText("kWh");
-  await screenshot(page, "09-live-session");
+  const table = page.getByRole("table", { name: "Usual and actual use per half hour" });
+  await expect(table).toContainText("kWh");
+  // The session began before the server started: its first half hour's readings are all in.
+  const firstPeriod = table.getByRole("row").nth(1);
+  await expect(firstPeriod).not.toContainText("waiting");
+  await screenshot(page, "12-live-session");
+
+  // The utility's meter data system sends corrected readings for that half hour: the server
+  // pushes the new figures and the page shows them without a reload.
+  const rowBefore = (await firstPeriod.textContent()) ?? "";
+  const savedBefore = (await saved.textContent()) ?? "";
+  // A value the row does not show yet, so the change is the upload's.
+  const perQuarter = [0.04, 0.06, 0.07].find((kwh) => !rowBefore.includes(`${(2 * kwh).toFixed(2)} kWh`)) ?? 0.09;
+  const session = await householdSession(request, accounts.simulated, "live", demoSessions.live);
+  const start = Date.parse(session.starts_at);
+  await uploadReadings(request, await dataSourceKey(request), SIMULATED_METER, [start, start + QUARTER_HOUR], perQuarter);
+  await expect(firstPeriod).toContainText(`${(2 * perQuarter).toFixed(2)} kWh`);
+  await expect(saved).not.toHaveText(savedBefore);
+  expect(page.url()).toContain("/app");
+  await screenshot(page, "13-live-session-updated");
+});
+
+test("the demo household opens the settled demo session's result: kWh and % saved against its baseline and the points earned", async ({
+  page,
+  request,
+}) => {
+  // The job worker settles the session and pays its points soon after start-up.
+  test.setTimeout(120_000);
+  const session = await householdSession(request, accounts.simulated, "past", demoSessions.settled, (s) => s.points_earned > 0);
+  await signIn(page, accounts.simulated);
+  await page.getByRole("tab", { name: "Sessions" }).tap();
+  await page.getByRole("tab", { name: "Past" }).tap();
+  await expect(page.getByText(`Green Points earned: ${session.points_earned.toLocaleString("en-US")} points`).first()).toBeVisible();
+  await page.getByRole("button", { name: `Result of ${demoSessions.settled}` }).tap();
+
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
+  await expect(page.getByText(/^(Final result\.|Provisional: )/)).toBeVisible();
+  await expect(page.getByText(/^(Saved|Used) [\d.,]+ kWh( more)?$/)).toBeVisible();
+  await expect(page.getByText(/^-?[\d.,]+ % of your usual use$/)).toBeVisible();
+  await expect(page.getByLabel(`Green Points earned: ${session.points_earned.toLocaleString("en-US")} points`)).toBeVisible();
+  await expect(page.getByRole("img", { name: "Your use against your usual use over 4 half-hour periods." })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Usual and actual use per half hour" }).getByRole("row")).toHaveCount(5);
+  await screenshot(page, "14-past-result");
 });
 
 test("the demo household sees the Green Points paid for the settled demo session, on Home and in its history", async ({ page }) => {
@@ -110,10 +188,28 @@ test("the demo household sees the Green Points paid for the settled demo session
     await expect(balance).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000, intervals: [2_000] });
   await balance.scrollIntoViewIfNeeded();
-  await screenshot(page, "10-home-points");
+  await screenshot(page, "15-home-points");
 
   await page.getByRole("button", { name: "Green Points history" }).tap();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await expect(page.getByLabel(/^(Session savings|Opt-in bonus|Streak bonus|Correction: .*), [+−]/).first()).toBeVisible();
-  await screenshot(page, "11-points-history");
+  await screenshot(page, "16-points-history");
+});
+
+test.describe("on a large screen", () => {
+  test.use({ viewport: { width: 1280, height: 800 }, isMobile: false });
+
+  test("the content stays a readable, centred column instead of stretching across the window", async ({ page }) => {
+    await signIn(page, accounts.simulated);
+    await expect(page.getByText("Next Saving Session")).toBeVisible();
+    const box = await page.getByRole("button", { name: "All sessions" }).boundingBox();
+    expect(box).not.toBeNull();
+    if (box) {
+      // At most the 720 px column less its padding, centred in the 1280 px window.
+      expect(box.width).toBeLessThanOrEqual(720);
+      expect(box.width).toBeGreaterThan(500);
+      expect(Math.abs(box.x + box.width / 2 - 640)).toBeLessThanOrEqual(2);
+    }
+    await screenshot(page, "17-large-screen-home");
+  });
 });

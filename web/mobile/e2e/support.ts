@@ -3,9 +3,19 @@ import { join } from "node:path";
 
 export const accounts = {
   admin: { email: "admin@powersave.local", password: "admin-demo-2026" },
+  superadmin: { email: "superadmin@powersave.local", password: "superadmin-demo-2026" },
   consumer: { email: "eleni@powersave.local", password: "consumer-demo-2026" },
   /** A household whose simulated meter delivers 90 days of history soon after the server starts. */
   simulated: { email: "household-0001@demo.powersave.local", password: "household-demo-2026" },
+} as const;
+
+/** The simulated meter of `accounts.simulated`. */
+export const SIMULATED_METER = "CY-SIM-0000001";
+
+/** The demo's sessions, as the server names them. */
+export const demoSessions = {
+  live: "Demo: Grid stress (live now)",
+  settled: "Demo: Evening peak (two days ago)",
 } as const;
 
 const screenshots = join(__dirname, "../test-results/screenshots");
@@ -19,16 +29,18 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export async function signIn(page: Page, account: { email: string; password: string }) {
+/** Signs in from Welcome; `shot` names a screenshot of the filled-in form. */
+export async function signIn(page: Page, account: { email: string; password: string }, shot?: string) {
   await page.goto("/app/");
   await page.getByRole("button", { name: "Sign in" }).tap();
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
+  if (shot) await screenshot(page, shot);
   await page.getByRole("button", { name: "Sign in" }).tap();
   await expect(page.getByText("Today so far")).toBeVisible();
 }
 
-async function token(request: APIRequestContext, account: { email: string; password: string }) {
+export async function token(request: APIRequestContext, account: { email: string; password: string }) {
   const response = await request.post("/api/v1/auth/login", { data: account });
   expect(response.status(), await response.text()).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;
@@ -63,4 +75,61 @@ export async function waitForMeterHistory(request: APIRequestContext, account: {
       { timeout: 30_000 },
     )
     .toBeGreaterThan(0.8);
+}
+
+/** A data source made by the superadmin for this run; its API key uploads meter readings. */
+export async function dataSourceKey(request: APIRequestContext) {
+  const response = await request.post("/api/v1/admin/data-sources", {
+    headers: { authorization: `Bearer ${await token(request, accounts.superadmin)}` },
+    data: { name: uniqueName("app-e2e") },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { api_key: string }).api_key;
+}
+
+/** Uploads actual quarter-hour readings of one meter, as the utility's meter data system would. */
+export async function uploadReadings(request: APIRequestContext, apiKey: string, meterId: string, starts: number[], kwh: number) {
+  const readings = starts.map((start) => ({
+    meter_id: meterId,
+    interval_start: new Date(start).toISOString().replace(".000Z", "Z"),
+    kwh,
+  }));
+  const answer = await request.post("/api/v1/meter-readings", {
+    headers: { authorization: `Bearer ${apiKey}` },
+    data: { readings },
+  });
+  expect(answer.status(), await answer.text()).toBe(200);
+  expect(await answer.json()).toMatchObject({ rejected: 0 });
+}
+
+interface HouseholdSession {
+  id: string;
+  title: string;
+  starts_at: string;
+  points_earned: number;
+}
+
+/** A session as `account` sees it in its list of `when` sessions, once it is there. */
+export async function householdSession(
+  request: APIRequestContext,
+  account: { email: string; password: string },
+  when: "upcoming" | "live" | "past",
+  title: string,
+  ready: (session: HouseholdSession) => boolean = () => true,
+): Promise<HouseholdSession> {
+  const headers = { authorization: `Bearer ${await token(request, account)}` };
+  let found: HouseholdSession | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/v1/sessions?when=${when}&per_page=100`, { headers });
+        const { items } = (await response.json()) as { items: HouseholdSession[] };
+        found = items.find((session) => session.title === title && ready(session));
+        return found !== undefined;
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(true);
+  if (!found) throw new Error(`${title} is not among the ${when} sessions`);
+  return found;
 }
