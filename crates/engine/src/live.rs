@@ -1,9 +1,12 @@
 //! A session's progress while it runs: each participant's actual against the baseline stored at
 //! the start, per settlement period, and the programme's aggregate in kW.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
+use domain::baseline::{History, SessionContext};
 use serde::Serialize;
-use store::SessionRecord;
+use store::{SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
 use crate::settle::PeriodFigures;
@@ -33,6 +36,73 @@ pub struct LiveProgress {
     pub saved_kwh: f64,
 }
 
+/// Whether a participant's result counts in live progress (those without a baseline do not).
+fn has_baseline(result: &SessionResultRecord) -> bool {
+    result.status != "insufficient_data"
+}
+
+impl LiveProgress {
+    /// No participant yet: the session's periods with nothing counted.
+    fn empty(session: &SessionRecord) -> Self {
+        Self {
+            participants: 0,
+            periods: session
+                .plan
+                .window
+                .periods()
+                .map(|start| LivePeriod {
+                    start,
+                    baseline_kwh: 0.0,
+                    actual_kwh: 0.0,
+                    reporting: 0,
+                })
+                .collect(),
+            saved_kwh: 0.0,
+        }
+    }
+
+    /// Counts one participant: its baseline per period, and its readings where they arrived.
+    fn add(
+        &mut self,
+        context: &SessionContext,
+        result: &SessionResultRecord,
+        history: Option<&History>,
+    ) {
+        let figures: Vec<PeriodFigures> = serde_json::from_str(&result.periods).unwrap_or_default();
+        let view = history.map(History::view);
+        let slots = context.session().slots();
+        self.participants += 1;
+        for ((period, figure), slot) in self.periods.iter_mut().zip(&figures).zip(slots) {
+            period.baseline_kwh += figure.baseline_kwh;
+            let actual = view
+                .as_ref()
+                .and_then(|v| v.value(context.session().date(), slot));
+            if let Some(actual) = actual {
+                period.actual_kwh += actual;
+                period.reporting += 1;
+                self.saved_kwh += figure.baseline_kwh - actual;
+            }
+        }
+    }
+
+    /// Adds another tally (of other participants) to this one.
+    fn merge(&mut self, other: &LiveProgress) {
+        self.participants += other.participants;
+        self.saved_kwh += other.saved_kwh;
+        for (period, more) in self.periods.iter_mut().zip(&other.periods) {
+            period.baseline_kwh += more.baseline_kwh;
+            period.actual_kwh += more.actual_kwh;
+            period.reporting += more.reporting;
+        }
+    }
+
+    /// Rounds the saving to the Wh, as shown.
+    fn rounded(mut self) -> Self {
+        self.saved_kwh = (self.saved_kwh * 1000.0).round() / 1000.0;
+        self
+    }
+}
+
 impl Engine {
     /// Live progress of `only` (one household) or of every participant with a baseline.
     pub async fn live_progress(
@@ -40,58 +110,79 @@ impl Engine {
         session: &SessionRecord,
         only: Option<Uuid>,
     ) -> Result<LiveProgress, EngineError> {
+        if let Some(user) = only {
+            let mut one = self.households_live_progress(session, &[user]).await?;
+            return Ok(one
+                .pop()
+                .map_or_else(|| LiveProgress::empty(session), |(_, progress)| progress));
+        }
         let context = self.context(session)?;
         let mut results = self.store.all_session_results(session.id).await?;
-        results.retain(|r| {
-            only.is_none_or(|user| user == r.user_id) && r.status != "insufficient_data"
-        });
-        let mut periods: Vec<LivePeriod> = session
-            .plan
-            .window
-            .periods()
-            .map(|start| LivePeriod {
-                start,
-                baseline_kwh: 0.0,
-                actual_kwh: 0.0,
-                reporting: 0,
-            })
-            .collect();
-        let mut saved_kwh = 0.0;
+        results.retain(has_baseline);
+        let mut total = LiveProgress::empty(session);
         for chunk in results.chunks(CHUNK) {
-            let users: Vec<Uuid> = chunk.iter().map(|r| r.user_id).collect();
-            let loaded: std::collections::HashMap<Uuid, _> = history::load(
-                &self.store,
-                &self.settings.calendar,
-                &users,
-                &context,
-                0,
-                context.session().slots(),
-            )
-            .await?
-            .into_iter()
-            .collect();
-            for result in chunk {
-                let figures: Vec<PeriodFigures> =
-                    serde_json::from_str(&result.periods).unwrap_or_default();
-                let view = loaded.get(&result.user_id).map(|h| h.view());
-                let slots = context.session().slots();
-                for ((period, figure), slot) in periods.iter_mut().zip(&figures).zip(slots) {
-                    period.baseline_kwh += figure.baseline_kwh;
-                    let actual = view
-                        .as_ref()
-                        .and_then(|v| v.value(context.session().date(), slot));
-                    if let Some(actual) = actual {
-                        period.actual_kwh += actual;
-                        period.reporting += 1;
-                        saved_kwh += figure.baseline_kwh - actual;
-                    }
-                }
+            for (_, progress) in self.tally(session, &context, chunk).await? {
+                total.merge(&progress);
             }
         }
-        Ok(LiveProgress {
-            participants: results.len() as u64,
-            periods,
-            saved_kwh: (saved_kwh * 1000.0).round() / 1000.0,
-        })
+        Ok(total.rounded())
+    }
+
+    /// Live progress of each of `users`, in that order, read with a few queries for all of them
+    /// (their results and their meters' readings only): what many open household streams need
+    /// after a batch of readings, without a query per stream or a read of every participant.
+    pub async fn households_live_progress(
+        &self,
+        session: &SessionRecord,
+        users: &[Uuid],
+    ) -> Result<Vec<(Uuid, LiveProgress)>, EngineError> {
+        let context = self.context(session)?;
+        let mut out = Vec::with_capacity(users.len());
+        for chunk in users.chunks(CHUNK) {
+            let mut results = self.store.session_results_of(session.id, chunk).await?;
+            results.retain(has_baseline);
+            let mut tallies: HashMap<Uuid, LiveProgress> = self
+                .tally(session, &context, &results)
+                .await?
+                .into_iter()
+                .collect();
+            out.extend(chunk.iter().map(|user| {
+                let progress = tallies
+                    .remove(user)
+                    .unwrap_or_else(|| LiveProgress::empty(session));
+                (*user, progress.rounded())
+            }));
+        }
+        Ok(out)
+    }
+
+    /// Each participant of `results` counted on its own, with the session day's readings of its
+    /// meters (unrounded).
+    async fn tally(
+        &self,
+        session: &SessionRecord,
+        context: &SessionContext,
+        results: &[SessionResultRecord],
+    ) -> Result<Vec<(Uuid, LiveProgress)>, EngineError> {
+        let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
+        let loaded: HashMap<Uuid, History> = history::load(
+            &self.store,
+            &self.settings.calendar,
+            &users,
+            context,
+            0,
+            context.session().slots(),
+        )
+        .await?
+        .into_iter()
+        .collect();
+        Ok(results
+            .iter()
+            .map(|result| {
+                let mut progress = LiveProgress::empty(session);
+                progress.add(context, result, loaded.get(&result.user_id));
+                (result.user_id, progress)
+            })
+            .collect())
     }
 }

@@ -520,3 +520,28 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// The results of `users` in a session (those without one are left out): what a live view
+    /// of some households needs, without reading every participant's result.
+    pub async fn session_results_of(
+        &self,
+        session_id: Uuid,
+        users: &[Uuid],
+    ) -> Result<Vec<crate::SessionResultRecord>, StoreError> {
+        use crate::entity::session_result;
+        let mut out = Vec::with_capacity(users.len());
+        for chunk in users.chunks(500) {
+            out.extend(
+                session_result::Entity::find()
+                    .filter(session_result::Column::SessionId.eq(session_id))
+                    .filter(session_result::Column::UserId.is_in(chunk.iter().copied()))
+                    .all(&self.db)
+                    .await?
+                    .into_iter()
+                    .map(crate::SessionResultRecord::from),
+            );
+        }
+        Ok(out)
+    }
+}
