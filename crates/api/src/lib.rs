@@ -8,6 +8,7 @@ pub mod auth;
 pub mod dto;
 pub mod error;
 pub mod extract;
+pub mod live_feed;
 mod metrics;
 pub mod rate_limit;
 pub mod request_id;
@@ -128,6 +129,8 @@ pub struct AppState {
     pub engine: engine::Engine,
     /// Meters whose readings just changed, for live session views.
     pub reading_events: ingest::ReadingEvents,
+    /// The live sessions' shared feeds, which household streams subscribe to.
+    pub live: live_feed::LiveFeeds,
     /// The job queue, for the System screen (none in instances without one).
     pub jobs: Option<jobs::JobQueue>,
 }
@@ -145,6 +148,7 @@ impl AppState {
         let (reading_events, _) = tokio::sync::broadcast::channel(1024);
         Ok(Self {
             jobs: None,
+            live: live_feed::LiveFeeds::new(engine.clone(), reading_events.clone()),
             reading_events,
             engine,
             store,

@@ -2,7 +2,6 @@
 //! programme's aggregate for staff, pushed whenever readings for the session arrive.
 
 use std::convert::Infallible;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
@@ -21,6 +20,7 @@ use crate::AppState;
 use crate::auth::extract::{AdminUser, CurrentUser};
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiPath;
+use crate::live_feed::{LiveUpdate, Subscription};
 
 /// Live routes for households and staff.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -96,7 +96,8 @@ async fn household_live(
         .into_iter()
         .map(|(_, meter, _)| meter)
         .collect();
-    Ok(stream(state, id, Some(user.id), Some(Arc::new(meters))))
+    let subscription = state.live.subscribe(id, user.id, &meters);
+    Ok(household_stream(state, id, user.id, subscription))
 }
 
 /// The programme's aggregate live progress in kW (`event: progress`, JSON data).
@@ -116,7 +117,7 @@ async fn programme_live(
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     started(&state, id).await?;
-    Ok(stream(state, id, None, None))
+    Ok(programme_stream(state, id))
 }
 
 /// A session that has baselines: live or later.
@@ -130,38 +131,53 @@ async fn started(state: &AppState, id: Uuid) -> Result<(), ApiError> {
     }
 }
 
-fn stream(
+/// A household's events: its progress at once, then the figures its session's feed computes
+/// after each batch of readings for its meters, at most one event per [`MIN_INTERVAL`].
+fn household_stream(
     state: AppState,
     id: Uuid,
-    user: Option<Uuid>,
-    meters: Option<Arc<Vec<i64>>>,
+    user: Uuid,
+    subscription: Subscription,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let start = (state, subscription, true);
+    let stream =
+        futures_util::stream::unfold(start, move |(state, mut subscription, first)| async move {
+            let event = if first {
+                progress_event(&state, id, Some(user)).await
+            } else {
+                tokio::time::sleep(MIN_INTERVAL).await;
+                subscription.updates.changed().await.ok()?;
+                let latest = subscription.updates.borrow_and_update().clone();
+                match latest {
+                    Some(update) => render(&update),
+                    None => progress_event(&state, id, Some(user)).await,
+                }
+            };
+            Some((Ok(event), (state, subscription, false)))
+        });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// The programme's events: the aggregate at once, then again whenever any readings arrive, at
+/// most one event per [`MIN_INTERVAL`].
+fn programme_stream(
+    state: AppState,
+    id: Uuid,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let events = state.reading_events.subscribe();
     let start = (state, events, true);
-    let stream = futures_util::stream::unfold(start, move |(state, mut events, first)| {
-        let meters = meters.clone();
-        async move {
+    let stream =
+        futures_util::stream::unfold(start, move |(state, mut events, first)| async move {
             if !first {
                 tokio::time::sleep(MIN_INTERVAL).await;
-                loop {
-                    match events.recv().await {
-                        Ok(changed) => {
-                            let relevant = meters.as_ref().is_none_or(|mine| {
-                                changed.iter().any(|meter| mine.contains(meter))
-                            });
-                            if relevant {
-                                break;
-                            }
-                        }
-                        Err(RecvError::Lagged(_)) => break,
-                        Err(RecvError::Closed) => return None,
-                    }
+                match events.recv().await {
+                    Ok(_) | Err(RecvError::Lagged(_)) => {}
+                    Err(RecvError::Closed) => return None,
                 }
             }
-            let event = progress_event(&state, id, user).await;
+            let event = progress_event(&state, id, None).await;
             Some((Ok(event), (state, events, false)))
-        }
-    });
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -175,6 +191,14 @@ async fn progress_event(state: &AppState, id: Uuid, user: Option<Uuid>) -> Event
             .map_err(|error| error.to_string()),
         Err(error) => Err(error.to_string()),
     };
+    if let Err(message) = &progress {
+        tracing::warn!(session = %id, %message, "live progress failed");
+    }
+    render(&progress)
+}
+
+/// A `progress` event, or an `error` event with the reason.
+fn render(progress: &LiveUpdate) -> Event {
     match progress {
         Ok((session_state, progress)) => {
             let body = LiveProgressResponse {
@@ -183,7 +207,7 @@ async fn progress_event(state: &AppState, id: Uuid, user: Option<Uuid>) -> Event
                 saved_kwh: progress.saved_kwh,
                 periods: progress
                     .periods
-                    .into_iter()
+                    .iter()
                     .map(|p| LivePeriodResponse {
                         start: p.start,
                         baseline_kwh: round3(p.baseline_kwh),
@@ -199,10 +223,7 @@ async fn progress_event(state: &AppState, id: Uuid, user: Option<Uuid>) -> Event
                 .json_data(body)
                 .unwrap_or_else(|error| Event::default().event("error").data(error.to_string()))
         }
-        Err(message) => {
-            tracing::warn!(session = %id, %message, "live progress failed");
-            Event::default().event("error").data(message)
-        }
+        Err(message) => Event::default().event("error").data(message),
     }
 }
 

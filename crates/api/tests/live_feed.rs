@@ -1,0 +1,226 @@
+//! Several households follow one session through its shared feed: an upload reaches each
+//! household's own stream with its own figures, including a household watching from two
+//! devices, and a later upload for one household reaches its streams.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Duration, DurationRound, Utc};
+use common::{TestApp, settings};
+use domain::account::Role;
+use domain::meter::{IntervalLength, MeterId};
+use domain::reading::{Quality, ReadingLimits, validate};
+use domain::session::{Audience, SessionState, SessionWindow};
+use serde_json::{Value, json};
+use store::testing::each_backend;
+use uuid::Uuid;
+
+/// Reads server-sent events until one named `progress` arrives; returns its data.
+async fn next_progress(response: &mut reqwest::Response, buffer: &mut String) -> Value {
+    loop {
+        if let Some(end) = buffer.find("\n\n") {
+            let event: String = buffer.drain(..end + 2).collect();
+            if event.lines().any(|l| l == "event: progress") {
+                let data: String = event
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: "))
+                    .collect();
+                return serde_json::from_str(&data).unwrap();
+            }
+            continue;
+        }
+        let chunk = tokio::time::timeout(StdDuration::from_secs(20), response.chunk())
+            .await
+            .expect("an event in time")
+            .unwrap()
+            .expect("stream open");
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+/// A household with a meter and 20 days of steady 0.25 kWh quarter hours before `start`.
+async fn household(app: &TestApp, name: &str, start: DateTime<Utc>) -> (Uuid, String) {
+    let email = format!("{name}@example.com");
+    let user = app.user(&email, Role::Consumer).await;
+    let meter = format!("CY-{}", name.to_uppercase());
+    app.store
+        .link_meter(
+            user.id,
+            &MeterId::parse(&meter).unwrap(),
+            IntervalLength::FifteenMinutes,
+        )
+        .await
+        .unwrap();
+    let id = app
+        .store
+        .meters_by_utility_ids(std::slice::from_ref(&meter))
+        .await
+        .unwrap()[&meter]
+        .id;
+    let mut batch = Vec::new();
+    let mut at = start - Duration::days(20);
+    while at < start {
+        batch.push(
+            validate(
+                id,
+                IntervalLength::FifteenMinutes,
+                at,
+                0.25,
+                Quality::Actual,
+                Utc::now(),
+                &ReadingLimits::default(),
+            )
+            .unwrap(),
+        );
+        at += Duration::minutes(15);
+    }
+    app.store.upsert_readings(&batch).await.unwrap();
+    (user.id, app.token(&email).await)
+}
+
+struct Stream {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl Stream {
+    async fn open(app: &TestApp, session: Uuid, token: &str) -> Self {
+        let response = app
+            .client
+            .get(app.url(&format!("/api/v1/sessions/{session}/live")))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let mut stream = Self {
+            response,
+            buffer: String::new(),
+        };
+        let first = stream.next().await;
+        assert_eq!(first["periods"][0]["reporting"], 0);
+        stream
+    }
+
+    async fn next(&mut self) -> Value {
+        next_progress(&mut self.response, &mut self.buffer).await
+    }
+}
+
+#[tokio::test]
+async fn each_household_stream_gets_its_own_figures_from_the_shared_feed() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        let start = (Utc::now() - Duration::hours(1))
+            .duration_trunc(Duration::minutes(30))
+            .unwrap();
+        let (anna, anna_token) = household(&app, "anna", start).await;
+        let (bo, bo_token) = household(&app, "bo", start).await;
+        let session = app
+            .store
+            .create_session(
+                &store::SessionPlan {
+                    title: "Now".into(),
+                    description: String::new(),
+                    window: SessionWindow {
+                        starts_at: start,
+                        ends_at: start + Duration::hours(2),
+                        join_deadline: start,
+                    },
+                    points_per_kwh: 100,
+                    opt_in_bonus: 0,
+                    audience: Audience::Everyone,
+                    baseline_method: "like-days".into(),
+                    surprise: true,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        for user in [anna, bo] {
+            app.store.join_session(session.id, user).await.unwrap();
+        }
+        app.store
+            .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+            .await
+            .unwrap();
+        let session = app
+            .store
+            .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
+            .await
+            .unwrap();
+        engine::Engine::new(
+            app.store.clone(),
+            settings().programme.engine_settings().unwrap(),
+        )
+        .compute_baselines(&session)
+        .await
+        .unwrap();
+
+        let mut anna_phone = Stream::open(&app, session.id, &anna_token).await;
+        let mut anna_web = Stream::open(&app, session.id, &anna_token).await;
+        let mut bo_phone = Stream::open(&app, session.id, &bo_token).await;
+
+        app.user("root@example.com", Role::SuperAdmin).await;
+        let root = app.token("root@example.com").await;
+        let created: Value = app
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/admin/data-sources",
+                Some(&root),
+                Some(json!({"name": "live-feed"})),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let key = created["api_key"].as_str().unwrap().to_owned();
+        let upload = |readings: Value| {
+            let request = app
+                .client
+                .post(app.url("/api/v1/meter-readings"))
+                .bearer_auth(&key)
+                .json(&json!({ "readings": readings }));
+            async move { request.send().await.unwrap().status() }
+        };
+        let quarter = start + Duration::minutes(15);
+        let status = upload(json!([
+            {"meter_id": "CY-ANNA", "interval_start": start, "kwh": 0.1},
+            {"meter_id": "CY-ANNA", "interval_start": quarter, "kwh": 0.1},
+            {"meter_id": "CY-BO", "interval_start": start, "kwh": 0.2},
+            {"meter_id": "CY-BO", "interval_start": quarter, "kwh": 0.2},
+        ]))
+        .await;
+        assert_eq!(status, 200);
+
+        for stream in [&mut anna_phone, &mut anna_web] {
+            let update = stream.next().await;
+            assert_eq!(
+                (
+                    &update["participants"],
+                    &update["periods"][0]["actual_kwh"],
+                    &update["periods"][0]["reporting"],
+                    &update["saved_kwh"]
+                ),
+                (&json!(1), &json!(0.2), &json!(1), &json!(0.3))
+            );
+        }
+        let update = bo_phone.next().await;
+        assert_eq!(
+            (&update["periods"][0]["actual_kwh"], &update["saved_kwh"]),
+            (&json!(0.4), &json!(0.1))
+        );
+
+        // A correction for Bo alone reaches Bo's stream.
+        let status = upload(json!([
+            {"meter_id": "CY-BO", "interval_start": start, "kwh": 0.05},
+        ]))
+        .await;
+        assert_eq!(status, 200);
+        let update = bo_phone.next().await;
+        assert_eq!(update["periods"][0]["actual_kwh"], json!(0.25));
+    }
+}
