@@ -3,6 +3,7 @@
 mod accounts;
 mod backtest;
 mod bench;
+mod bench_live;
 mod config;
 mod demo;
 mod feeds;
@@ -93,6 +94,8 @@ enum Command {
 enum BenchCommand {
     /// Meter-data ingestion on PostgreSQL and SQLite, on-disk size, and history reads.
     Ingest(bench::IngestBench),
+    /// Thousands of live Server-Sent Event streams with readings flowing: reading-to-client latency.
+    Live(bench_live::LiveBench),
 }
 
 #[derive(Debug, Subcommand)]
@@ -265,6 +268,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);
             bench::run(options).await
+        }
+        Command::Bench {
+            command: BenchCommand::Live(options),
+        } => {
+            let loaded = config::load(file, &CliOverrides::default())?;
+            logging::init(&loaded.config);
+            bench_live::run(&loaded.config, options).await
         }
         Command::Simulate(options) => {
             let loaded = config::load(file, &CliOverrides::default())?;
