@@ -6,6 +6,7 @@
 //! provisional and final results, and Green Points through the append-only ledger.
 
 mod accuracy;
+mod baselines;
 mod history;
 mod lifecycle;
 mod live;

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use domain::baseline::{Adjustment, Baseline, Estimate, ExcludedDays, Method, SlotValues};
+use domain::baseline::{Adjustment, Estimate, SlotValues};
 use domain::savings::settle;
 use serde::{Deserialize, Serialize};
 use store::{NewPointsEntry, SessionRecord, SessionResultRecord};
@@ -18,10 +18,10 @@ use uuid::Uuid;
 use crate::{CHUNK, Engine, EngineError, history};
 
 /// Result statuses as stored.
-const PENDING: &str = "pending";
+pub(crate) const PENDING: &str = "pending";
 const PROVISIONAL: &str = "provisional";
 const FINAL: &str = "final";
-const INSUFFICIENT: &str = "insufficient_data";
+pub(crate) const INSUFFICIENT: &str = "insufficient_data";
 
 /// Ledger reasons written by settlement.
 pub mod ledger_reason {
@@ -34,7 +34,7 @@ pub mod ledger_reason {
 }
 
 /// Days of history behind a baseline: the 45-day lookback plus the event day.
-const LOOKBACK_DAYS: i64 = 45;
+pub(crate) const LOOKBACK_DAYS: i64 = 45;
 
 /// One settlement period of a result, as stored for charts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -67,100 +67,11 @@ impl SettleSummary {
     }
 }
 
-fn round3(value: f64) -> f64 {
+pub(crate) fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
 impl Engine {
-    /// At session start: a baseline for every participant, or the reason there is none.
-    pub async fn compute_baselines(&self, session: &SessionRecord) -> Result<u64, EngineError> {
-        let context = self.context(session)?;
-        let method = Method::parse(&session.plan.baseline_method)
-            .map_err(|error| EngineError::Session(error.to_string()))?;
-        let participants = self.store.session_participants(session.id).await?;
-        let periods: Vec<DateTime<Utc>> = session.plan.window.periods().collect();
-        let now = Utc::now();
-        let calendar = &self.settings.calendar;
-        let slots = method.history_slots(context.session());
-        for chunk in participants.chunks(CHUNK) {
-            let histories = history::load(
-                &self.store,
-                calendar,
-                chunk,
-                &context,
-                LOOKBACK_DAYS,
-                slots.clone(),
-            )
-            .await?;
-            let mut earlier: HashMap<Uuid, Vec<chrono::NaiveDate>> = HashMap::new();
-            for (user, start) in self
-                .store
-                .joined_session_starts(chunk, session.plan.window.starts_at)
-                .await?
-            {
-                earlier
-                    .entry(user)
-                    .or_default()
-                    .push(calendar.locate(start.timestamp()).0);
-            }
-            let mut results: Vec<SessionResultRecord> = Vec::with_capacity(chunk.len());
-            let loaded: HashMap<Uuid, _> = histories.into_iter().collect();
-            for user in chunk {
-                let record = |status: &str, reason: Option<String>, figures: Vec<PeriodFigures>| {
-                    let baseline: f64 = figures.iter().map(|p| p.baseline_kwh).sum();
-                    SessionResultRecord {
-                        session_id: session.id,
-                        user_id: *user,
-                        status: status.to_owned(),
-                        reason,
-                        baseline_kwh: (!figures.is_empty()).then(|| round3(baseline)),
-                        actual_kwh: None,
-                        saved_kwh: None,
-                        periods: serde_json::to_string(&figures)
-                            .unwrap_or_else(|_| "[]".to_owned()),
-                        data_complete: false,
-                        computed_at: now,
-                    }
-                };
-                let Some(history) = loaded.get(user) else {
-                    results.push(record(
-                        INSUFFICIENT,
-                        Some("no meter is linked to the household".to_owned()),
-                        Vec::new(),
-                    ));
-                    continue;
-                };
-                let view = history.view();
-                let excluded = ExcludedDays::new(earlier.remove(user).unwrap_or_default());
-                let estimate = self
-                    .settings
-                    .eligibility
-                    .check(&context, &view)
-                    .and_then(|()| method.estimate(&context, &view, &excluded));
-                match estimate {
-                    Ok(estimate) => {
-                        let figures = periods
-                            .iter()
-                            .zip(estimate.kwh.iter())
-                            .map(|(start, kwh)| PeriodFigures {
-                                start: *start,
-                                baseline_kwh: round3(*kwh),
-                                actual_kwh: None,
-                            })
-                            .collect();
-                        results.push(record(PENDING, None, figures));
-                    }
-                    Err(reason) => {
-                        results.push(record(INSUFFICIENT, Some(reason.to_string()), Vec::new()))
-                    }
-                }
-            }
-            self.store.save_session_results(&results).await?;
-        }
-        tracing::info!(session = %session.id, participants = participants.len(), "baselines computed");
-        Ok(participants.len() as u64)
-    }
-
     /// After the session: actual against baseline for every participant with a baseline,
     /// provisional until the data is complete or the settlement window has passed, and the
     /// points that go with it. Safe to run again whenever late data arrives.

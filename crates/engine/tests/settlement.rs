@@ -341,3 +341,60 @@ async fn three_successful_sessions_in_a_row_earn_the_streak_bonus_once() {
         assert_eq!(streaks, vec![50], "{balances:?}");
     }
 }
+
+#[tokio::test]
+async fn like_days_missing_from_recent_weeks_are_found_further_back() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let engine = Engine::new(
+            store.clone(),
+            EngineSettings {
+                calendar: Calendar::cyprus(2024..=2030, []),
+                eligibility: Eligibility::default(),
+                settlement_window: Duration::days(21),
+            },
+        );
+        // Wednesday 19 November 2025, 17:00–19:00 in Nicosia. Nothing arrived 29 October –
+        // 3 November nor on 17–18 November, so the three weeks before hold only 9 complete
+        // weekdays: the tenth is Monday 27 October (28 October is a holiday), when the
+        // household used 0.35 instead of 0.25 kWh per quarter-hour.
+        let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
+        let (user, meter) = household(&store, "patchy@example.com", Some("CY-PATCHY")).await;
+        let meter = meter.unwrap();
+        let at = |m, d| Utc.with_ymd_and_hms(2025, m, d, 0, 0, 0).unwrap();
+        let none = (at(1, 1), at(1, 1));
+        readings(&store, meter, at(10, 1), at(10, 29), 0.35, none).await;
+        readings(&store, meter, at(11, 4), at(11, 17), 0.25, none).await;
+        let session = store
+            .create_session(
+                &SessionPlan {
+                    title: "Evening peak".into(),
+                    description: String::new(),
+                    window: SessionWindow {
+                        starts_at: start,
+                        ends_at: start + Duration::hours(2),
+                        join_deadline: start,
+                    },
+                    points_per_kwh: 100,
+                    opt_in_bonus: 10,
+                    audience: Audience::Everyone,
+                    baseline_method: "like-days".into(),
+                    surprise: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        store.join_session(session.id, user).await.unwrap();
+        engine.compute_baselines(&session).await.unwrap();
+        let result = store.session_result(session.id, user).await.unwrap().unwrap();
+        assert_eq!(
+            (result.status.as_str(), result.baseline_kwh),
+            ("pending", Some(2.08)),
+            "(9 × 0.5 + 0.7) / 10 kWh per half hour over four: {result:?}"
+        );
+    }
+}

@@ -118,7 +118,8 @@ async fn reference_copy(url: &str, path: &Path) -> anyhow::Result<f64> {
     Ok(started.elapsed().as_secs_f64())
 }
 
-fn with_database(url: &str, name: &str) -> anyhow::Result<String> {
+/// `url` with its database name replaced by `name`.
+pub(crate) fn with_database(url: &str, name: &str) -> anyhow::Result<String> {
     let mut parsed = url::Url::parse(url)?;
     parsed.set_path(&format!("/{name}"));
     Ok(parsed.to_string())

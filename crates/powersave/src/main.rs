@@ -4,6 +4,7 @@ mod accounts;
 mod backtest;
 mod bench;
 mod bench_live;
+mod bench_settle;
 mod config;
 mod demo;
 mod feeds;
@@ -94,6 +95,8 @@ enum Command {
 enum BenchCommand {
     /// Meter-data ingestion on PostgreSQL and SQLite, on-disk size, and history reads.
     Ingest(bench::IngestBench),
+    /// Settling a 2-hour session for a national audience: baselines, results and Green Points.
+    Settle(bench_settle::SettleBench),
     /// Thousands of live Server-Sent Event streams with readings flowing: reading-to-client latency.
     Live(bench_live::LiveBench),
 }
@@ -268,6 +271,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);
             bench::run(options).await
+        }
+        Command::Bench {
+            command: BenchCommand::Settle(options),
+        } => {
+            let loaded = config::load(file, &CliOverrides::default())?;
+            logging::init(&loaded.config);
+            bench_settle::run(options).await
         }
         Command::Bench {
             command: BenchCommand::Live(options),

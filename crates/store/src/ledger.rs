@@ -15,10 +15,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entity::{points_entry, session_result};
-use crate::{Page, Store, StoreError};
+use crate::{Backend, Page, Store, StoreError};
 
-/// Users per `IN (...)` list: within SQLite's bound-parameter limit.
-const USERS_PER_QUERY: usize = 500;
 
 /// An entry to append.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +91,12 @@ impl Store {
     /// Returns how many were new.
     pub async fn append_points(&self, entries: &[NewPointsEntry]) -> Result<u64, StoreError> {
         let now = Utc::now();
+        if self.backend == Backend::Postgres {
+            let mut tx = self.db.get_postgres_connection_pool().begin().await?;
+            let appended = crate::ledger_copy::append_points(&mut tx, entries, now).await?;
+            tx.commit().await?;
+            return Ok(appended);
+        }
         let mut appended = 0;
         let txn = self.db.begin().await?;
         for chunk in entries.chunks(500) {
@@ -133,7 +137,7 @@ impl Store {
         reference_prefix: &str,
     ) -> Result<HashMap<Uuid, (i64, u64)>, StoreError> {
         let mut paid: HashMap<Uuid, (i64, u64)> = HashMap::new();
-        for chunk in users.chunks(USERS_PER_QUERY) {
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
             let rows: Vec<(Uuid, i64)> = points_entry::Entity::find()
                 .select_only()
                 .columns([points_entry::Column::UserId, points_entry::Column::Points])
@@ -205,6 +209,12 @@ impl Store {
         &self,
         results: &[SessionResultRecord],
     ) -> Result<(), StoreError> {
+        if self.backend == Backend::Postgres {
+            let mut tx = self.db.get_postgres_connection_pool().begin().await?;
+            crate::ledger_copy::save_results(&mut tx, results).await?;
+            tx.commit().await?;
+            return Ok(());
+        }
         let txn = self.db.begin().await?;
         for chunk in results.chunks(500) {
             let models = chunk.iter().map(|r| session_result::ActiveModel {
@@ -318,7 +328,7 @@ impl Store {
         users: &[Uuid],
     ) -> Result<HashMap<Uuid, (String, String)>, StoreError> {
         let mut names = HashMap::with_capacity(users.len());
-        for chunk in users.chunks(500) {
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
             let rows: Vec<(Uuid, String, String)> = crate::entity::user::Entity::find()
                 .select_only()
                 .columns([
@@ -349,7 +359,7 @@ impl Store {
         until: DateTime<Utc>,
     ) -> Result<HashMap<Uuid, Vec<bool>>, StoreError> {
         let mut results: Vec<(Uuid, Uuid, Option<f64>)> = Vec::new();
-        for chunk in users.chunks(USERS_PER_QUERY) {
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
             results.extend(
                 session_result::Entity::find()
                     .select_only()
@@ -369,7 +379,7 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let mut starts: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
-        for chunk in ids.chunks(USERS_PER_QUERY) {
+        for chunk in ids.chunks(crate::IDS_PER_QUERY) {
             starts.extend(
                 crate::entity::session::Entity::find()
                     .select_only()

@@ -10,6 +10,7 @@ mod entity;
 mod error;
 mod households;
 mod ledger;
+mod ledger_copy;
 mod migration;
 mod readings;
 mod refresh_tokens;
@@ -39,6 +40,10 @@ pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
 pub use sessions::{SessionPlan, SessionRecord};
 pub use sources::{DeadLetter, SourceKind, SourceRecord};
 pub use users::{AccountCounts, NewUser, Page, UserRecord, UserSearch};
+
+/// Ids bound in one `IN (...)` list: far below SQLite's 32,766 bound parameters and
+/// PostgreSQL's 65,535, and large enough that a national session needs few round trips.
+pub(crate) const IDS_PER_QUERY: usize = 5_000;
 
 /// Pool sizing; PostgreSQL wants more connections than a single SQLite file can use.
 #[derive(Debug, Clone, Copy)]

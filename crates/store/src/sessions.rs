@@ -399,7 +399,7 @@ impl Store {
         users: &[Uuid],
     ) -> Result<Vec<(Uuid, i64, domain::meter::IntervalLength)>, StoreError> {
         let mut out = Vec::new();
-        for chunk in users.chunks(500) {
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
             let rows: Vec<(Option<Uuid>, i64, i16)> = crate::entity::meter::Entity::find()
                 .select_only()
                 .columns([
@@ -430,7 +430,7 @@ impl Store {
         before: DateTime<Utc>,
     ) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
         let mut out = Vec::new();
-        for chunk in users.chunks(500) {
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
             let joined: Vec<(Uuid, Uuid)> = session_participant::Entity::find()
                 .select_only()
                 .columns([
@@ -469,7 +469,7 @@ impl Store {
     /// The households the given meters (storage keys) belong to.
     pub async fn households_of_meters(&self, meters: &[i64]) -> Result<Vec<Uuid>, StoreError> {
         let mut households: Vec<Uuid> = Vec::new();
-        for chunk in meters.chunks(500) {
+        for chunk in meters.chunks(crate::IDS_PER_QUERY) {
             let rows: Vec<Option<Uuid>> = crate::entity::meter::Entity::find()
                 .select_only()
                 .column(crate::entity::meter::Column::HouseholdId)
@@ -531,7 +531,7 @@ impl Store {
     ) -> Result<Vec<crate::SessionResultRecord>, StoreError> {
         use crate::entity::session_result;
         let mut out = Vec::with_capacity(users.len());
-        for chunk in users.chunks(500) {
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
             out.extend(
                 session_result::Entity::find()
                     .filter(session_result::Column::SessionId.eq(session_id))

@@ -246,13 +246,38 @@ async fn joining_results_and_points_are_each_recorded_once() {
                 .total,
             1
         );
+        // Text with quotes, commas, backslashes and newlines, and missing figures, come back as
+        // they were written.
+        let awkward = SessionResultRecord {
+            reason: Some("only 7% arrived, \"meter\" offline\\\nsince 02:00".into()),
+            baseline_kwh: None,
+            actual_kwh: None,
+            saved_kwh: None,
+            periods: r#"[{"start":"2026-07-15T14:00:00Z","baseline_kwh":0.5,"actual_kwh":null}]"#
+                .into(),
+            status: "insufficient_data".into(),
+            ..result(0.0, "final")
+        };
+        store
+            .save_session_results(std::slice::from_ref(&awkward))
+            .await
+            .unwrap();
+        let stored = store.session_result(session.id, a).await.unwrap().unwrap();
+        assert_eq!(
+            (stored.reason, stored.periods, stored.saved_kwh),
+            (awkward.reason, awkward.periods, None)
+        );
+        store
+            .save_session_results(&[result(1.5, "final")])
+            .await
+            .unwrap();
 
         let entry = |reference: &str, points: i64| NewPointsEntry {
             user_id: a,
             reason: "session_savings".into(),
             reference: reference.into(),
             points,
-            note: None,
+            note: Some("after \"late\" data,\nfrom 2 meters".into()),
         };
         let reference = session.id.to_string();
         assert_eq!(
@@ -286,6 +311,17 @@ async fn joining_results_and_points_are_each_recorded_once() {
             [(a, (150, 2))].into_iter().collect()
         );
         assert_eq!(store.points_balance(a).await.unwrap(), 150);
+        assert_eq!(
+            store
+                .points_ledger(a, PageRequest::default())
+                .await
+                .unwrap()
+                .items[0]
+                .entry
+                .note
+                .as_deref(),
+            Some("after \"late\" data,\nfrom 2 meters")
+        );
         assert_eq!(store.points_balance(b).await.unwrap(), 0);
         let ledger = store
             .points_ledger(a, PageRequest::default())

@@ -377,3 +377,38 @@ proptest! {
         prop_assert!(s.is_complete());
     }
 }
+
+proptest! {
+    #[test]
+    fn like_days_found_within_the_usual_lookback_are_those_of_the_whole_lookback(
+        missing in proptest::collection::vec(0usize..60, 0..25),
+        excluded_back in proptest::collection::vec(1i64..40, 0..6),
+        rest_day in proptest::bool::ANY,
+    ) {
+        // A Wednesday or a Saturday session, days with missing data and earlier sessions.
+        let event = if rest_day { date(2026, 7, 18) } else { date(2026, 7, 15) };
+        let first = event - Duration::days(59);
+        let value = |d: NaiveDate, s: usize| {
+            let i = usize::try_from((d - first).num_days()).unwrap_or(0);
+            if missing.contains(&i) && s == 35 { f32::NAN } else { 0.2 + (i * 7 + s) as f32 % 13.0 / 10.0 }
+        };
+        let whole = history(event, value);
+        let context = evening(event);
+        let excluded = ExcludedDays::new(excluded_back.iter().map(|b| event - Duration::days(*b)));
+        let method = Method::default();
+        let usual = method.usual_lookback_days().unwrap();
+        prop_assert!(usual >= 15 && usual <= 45);
+        let recent = event - Duration::days(i64::try_from(usual).unwrap());
+        let cut: Vec<f32> = recent
+            .iter_days()
+            .take(usual + 1)
+            .flat_map(|d| (0..48).map(move |s| value(d, s)))
+            .collect();
+        let cut = History::from_values(recent, 0..48, cut);
+        if let Ok(estimate) = method.estimate(&context, &cut.view(), &excluded)
+            && method.complete_within(&context, &estimate)
+        {
+            prop_assert_eq!(Ok(estimate), method.estimate(&context, &whole.view(), &excluded));
+        }
+    }
+}

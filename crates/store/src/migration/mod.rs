@@ -3,6 +3,7 @@
 mod m0001_accounts;
 mod m0002_meter_data;
 mod m0003_sessions;
+mod m0004_result_lookups;
 
 use sea_orm_migration::prelude::*;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_accounts::Migration),
             Box::new(m0002_meter_data::Migration),
             Box::new(m0003_sessions::Migration),
+            Box::new(m0004_result_lookups::Migration),
         ]
     }
 }

@@ -62,7 +62,7 @@ impl DayRow {
 const POSTGRES_CHUNK: usize = 20_000;
 
 /// Meters per query on SQLite (bound parameters).
-const SQLITE_CHUNK: usize = 500;
+const SQLITE_CHUNK: usize = crate::IDS_PER_QUERY;
 
 const SELECT_WINDOW: &str = "SELECT meter_id, day, length(wh) / 4 AS slots,
     substr(wh, 1 + 4 * ((FROM_MINUTE * (length(wh) / 4)) / 1440), 4 * (((TO_MINUTE - FROM_MINUTE) * (length(wh) / 4)) / 1440)) AS window,

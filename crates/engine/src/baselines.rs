@@ -1,0 +1,202 @@
+//! Baselines at session start, for every participant at once.
+//!
+//! Reading meter history dominates: a national session reads tens of millions of stored days.
+//! Three things keep it in bounds: only the clock slots the method uses are read
+//! ([`Method::history_slots`]); for like-day methods only the usual lookback is read first and the
+//! whole 45 days only for households whose like days it did not all hold
+//! ([`Method::usual_lookback_days`]); and the next chunk's history is read while the current
+//! chunk is computed and written.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::baseline::{
+    Baseline, Estimate, ExcludedDays, History, InsufficientData, Method, SessionContext,
+};
+use store::{SessionRecord, SessionResultRecord};
+use uuid::Uuid;
+
+use crate::settle::{INSUFFICIENT, LOOKBACK_DAYS, PENDING, PeriodFigures, round3};
+use crate::{CHUNK, Engine, EngineError, history};
+
+/// What one session's baselines are computed with.
+struct Plan<'a> {
+    session: &'a SessionRecord,
+    context: SessionContext,
+    method: Method,
+    slots: Range<usize>,
+    /// Days read first; `LOOKBACK_DAYS` when the method always needs them all.
+    first_pass_days: i64,
+    periods: Vec<DateTime<Utc>>,
+    now: DateTime<Utc>,
+}
+
+impl Engine {
+    /// At session start: a baseline for every participant, or the reason there is none.
+    pub async fn compute_baselines(&self, session: &SessionRecord) -> Result<u64, EngineError> {
+        let context = self.context(session)?;
+        let method = Method::parse(&session.plan.baseline_method)
+            .map_err(|error| EngineError::Session(error.to_string()))?;
+        let first_pass_days = method.usual_lookback_days().map_or(LOOKBACK_DAYS, |days| {
+            i64::try_from(days)
+                .unwrap_or(LOOKBACK_DAYS)
+                .max(i64::from(self.settings.eligibility.days))
+                .min(LOOKBACK_DAYS)
+        });
+        let plan = Plan {
+            session,
+            slots: method.history_slots(context.session()),
+            context,
+            method,
+            first_pass_days,
+            periods: session.plan.window.periods().collect(),
+            now: Utc::now(),
+        };
+        let participants = self.store.session_participants(session.id).await?;
+        let chunks: Vec<&[Uuid]> = participants.chunks(CHUNK).collect();
+        let mut next = match chunks.first() {
+            Some(chunk) => self.history(&plan, chunk, plan.first_pass_days).await?,
+            None => Vec::new(),
+        };
+        for (i, chunk) in chunks.iter().enumerate() {
+            let histories = std::mem::take(&mut next);
+            let prefetch = async {
+                match chunks.get(i + 1) {
+                    Some(following) => self.history(&plan, following, plan.first_pass_days).await,
+                    None => Ok(Vec::new()),
+                }
+            };
+            let (prefetched, written) =
+                tokio::join!(prefetch, self.baselines_of_chunk(&plan, chunk, histories));
+            written?;
+            next = prefetched?;
+        }
+        tracing::info!(session = %session.id, participants = participants.len(), "baselines computed");
+        Ok(participants.len() as u64)
+    }
+
+    async fn history(
+        &self,
+        plan: &Plan<'_>,
+        users: &[Uuid],
+        days: i64,
+    ) -> Result<Vec<(Uuid, History)>, EngineError> {
+        Ok(history::load(
+            &self.store,
+            &self.settings.calendar,
+            users,
+            &plan.context,
+            days,
+            plan.slots.clone(),
+        )
+        .await?)
+    }
+
+    async fn baselines_of_chunk(
+        &self,
+        plan: &Plan<'_>,
+        chunk: &[Uuid],
+        histories: Vec<(Uuid, History)>,
+    ) -> Result<(), EngineError> {
+        let calendar = &self.settings.calendar;
+        let mut earlier: HashMap<Uuid, Vec<NaiveDate>> = HashMap::new();
+        for (user, start) in self
+            .store
+            .joined_session_starts(chunk, plan.session.plan.window.starts_at)
+            .await?
+        {
+            earlier
+                .entry(user)
+                .or_default()
+                .push(calendar.locate(start.timestamp()).0);
+        }
+        let excluded: HashMap<Uuid, ExcludedDays> = earlier
+            .into_iter()
+            .map(|(user, days)| (user, ExcludedDays::new(days)))
+            .collect();
+        let none = ExcludedDays::default();
+        let decide = |user: &Uuid, history: &History| {
+            let view = history.view();
+            self.settings
+                .eligibility
+                .check(&plan.context, &view)
+                .and_then(|()| {
+                    let excluded = excluded.get(user).unwrap_or(&none);
+                    plan.method.estimate(&plan.context, &view, excluded)
+                })
+        };
+        let loaded: HashMap<Uuid, History> = histories.into_iter().collect();
+        let mut outcomes: HashMap<Uuid, Result<Estimate, InsufficientData>> =
+            HashMap::with_capacity(chunk.len());
+        let mut whole_lookback = Vec::new();
+        for user in chunk {
+            let Some(history) = loaded.get(user) else {
+                continue;
+            };
+            let outcome = decide(user, history);
+            let settled = match &outcome {
+                Ok(estimate) => plan.method.complete_within(&plan.context, estimate),
+                Err(InsufficientData::LowCoverage { .. }) => true,
+                Err(_) => false,
+            };
+            if plan.first_pass_days < LOOKBACK_DAYS && !settled {
+                whole_lookback.push(*user);
+            }
+            outcomes.insert(*user, outcome);
+        }
+        if !whole_lookback.is_empty() {
+            for (user, history) in self.history(plan, &whole_lookback, LOOKBACK_DAYS).await? {
+                outcomes.insert(user, decide(&user, &history));
+            }
+        }
+        let results: Vec<SessionResultRecord> = chunk
+            .iter()
+            .map(|user| match outcomes.remove(user) {
+                None => result(
+                    plan,
+                    *user,
+                    Err("no meter is linked to the household".into()),
+                ),
+                Some(Ok(estimate)) => result(plan, *user, Ok(&estimate)),
+                Some(Err(reason)) => result(plan, *user, Err(reason.to_string())),
+            })
+            .collect();
+        self.store.save_session_results(&results).await?;
+        Ok(())
+    }
+}
+
+/// The stored result of session start: pending with the baseline per period, or insufficient
+/// data with its reason.
+fn result(plan: &Plan<'_>, user: Uuid, outcome: Result<&Estimate, String>) -> SessionResultRecord {
+    let (status, reason, figures) = match outcome {
+        Ok(estimate) => {
+            let figures: Vec<PeriodFigures> = plan
+                .periods
+                .iter()
+                .zip(estimate.kwh.iter())
+                .map(|(start, kwh)| PeriodFigures {
+                    start: *start,
+                    baseline_kwh: round3(*kwh),
+                    actual_kwh: None,
+                })
+                .collect();
+            (PENDING, None, figures)
+        }
+        Err(reason) => (INSUFFICIENT, Some(reason), Vec::new()),
+    };
+    let baseline: f64 = figures.iter().map(|p| p.baseline_kwh).sum();
+    SessionResultRecord {
+        session_id: plan.session.id,
+        user_id: user,
+        status: status.to_owned(),
+        reason,
+        baseline_kwh: (!figures.is_empty()).then(|| round3(baseline)),
+        actual_kwh: None,
+        saved_kwh: None,
+        periods: serde_json::to_string(&figures).unwrap_or_else(|_| "[]".to_owned()),
+        data_complete: false,
+        computed_at: plan.now,
+    }
+}
