@@ -11,11 +11,13 @@ pub mod consumption;
 pub mod household;
 pub mod meter;
 pub mod paging;
+pub mod programme;
 pub mod reading;
 pub mod rewards;
 pub mod savings;
 pub mod secret;
 pub mod session;
+pub mod sorting;
 
 use std::borrow::Cow;
 
