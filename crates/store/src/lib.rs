@@ -11,11 +11,14 @@ mod error;
 mod households;
 mod ledger;
 mod ledger_copy;
+mod lists;
 mod migration;
+mod overview;
 mod readings;
 mod refresh_tokens;
 mod sessions;
 mod sources;
+mod sqlite_schema;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod users;
@@ -35,6 +38,9 @@ pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord};
+pub use lists::{
+    DeadLetterSortField, PointsSortField, SessionSortField, SourceSortField, UserSortField,
+};
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
 pub use sessions::{SessionPlan, SessionRecord};
@@ -120,6 +126,9 @@ impl Store {
     /// Applies every pending migration; safe to run on every start.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         migration::Migrator::up(&self.db, None).await?;
+        if self.backend == Backend::Sqlite {
+            self.reload_sqlite_schema().await?;
+        }
         Ok(())
     }
 

@@ -4,13 +4,14 @@
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
 use domain::reading::day_number;
+use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
 use crate::entity::{data_source, dead_letter, source_daily_stats};
+use crate::lists::DeadLetterSortField;
 use crate::readings::IngestCounts;
 use crate::users::Page;
 use crate::{Store, StoreError};
@@ -90,6 +91,8 @@ pub struct DeadLetter {
     pub id: i64,
     /// The source it came from.
     pub source_id: i64,
+    /// That source's name, so a list can show it without looking every source up.
+    pub source_name: String,
     /// When it arrived.
     pub received_at: DateTime<Utc>,
     /// The message as received (truncated to 4 KiB).
@@ -101,7 +104,7 @@ pub struct DeadLetter {
 /// Largest payload kept in the dead-letter table.
 const DEAD_LETTER_MAX_BYTES: usize = 4096;
 
-fn to_record(
+pub(crate) fn to_record(
     model: data_source::Model,
     stats: Option<source_daily_stats::Model>,
 ) -> Result<SourceRecord, StoreError> {
@@ -350,31 +353,11 @@ impl Store {
         source_id: Option<i64>,
         page: PageRequest,
     ) -> Result<Page<DeadLetter>, StoreError> {
-        let mut query = dead_letter::Entity::find();
-        if let Some(source_id) = source_id {
-            query = query.filter(dead_letter::Column::SourceId.eq(source_id));
-        }
-        let total = query.clone().count(&self.db).await?;
-        let items = query
-            .order_by_desc(dead_letter::Column::ReceivedAt)
-            .order_by_desc(dead_letter::Column::Id)
-            .offset(page.offset())
-            .limit(page.per_page())
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|m| DeadLetter {
-                id: m.id,
-                source_id: m.source_id,
-                received_at: m.received_at,
-                payload: m.payload,
-                reason: m.reason,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            total,
-            request: page,
-        })
+        self.dead_letters_sorted(
+            source_id,
+            Sort::descending(DeadLetterSortField::ReceivedAt),
+            page,
+        )
+        .await
     }
 }

@@ -4,14 +4,16 @@ use chrono::{DateTime, Utc};
 use domain::account::{DisplayName, Email, Role};
 use domain::household::{HouseholdName, TariffCode, TimeZone};
 use domain::paging::PageRequest;
+use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter,
     QuerySelect, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
 use crate::entity::{household, meter, refresh_token, user};
+use crate::lists::UserSortField;
 use crate::{Store, StoreError};
 
 /// An account as the rest of the system sees it; the password hash stays inside the store except
@@ -104,6 +106,41 @@ fn contains_pattern(text: &str) -> LikeExpr {
         .replace('%', "\\%")
         .replace('_', "\\_");
     LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
+/// The filter of the staff user list: text in the e-mail, display name or a linked meter's id,
+/// and the role.
+pub(crate) fn search_condition(search: &UserSearch) -> Condition {
+    let mut condition = Condition::all();
+    if let Some(text) = search
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let meters_matching = Query::select()
+            .column(meter::Column::HouseholdId)
+            .from(meter::Entity)
+            .and_where(
+                Expr::expr(Func::lower(Expr::col(meter::Column::MeterId)))
+                    .like(contains_pattern(text)),
+            )
+            .and_where(meter::Column::HouseholdId.is_not_null())
+            .to_owned();
+        condition = condition.add(
+            Condition::any()
+                .add(Expr::col(user::Column::Email).like(contains_pattern(text)))
+                .add(
+                    Expr::expr(Func::lower(Expr::col(user::Column::DisplayName)))
+                        .like(contains_pattern(text)),
+                )
+                .add(user::Column::Id.in_subquery(meters_matching)),
+        );
+    }
+    if let Some(role) = search.role {
+        condition = condition.add(user::Column::Role.eq(role.as_str()));
+    }
+    condition
 }
 
 impl Store {
@@ -212,52 +249,8 @@ impl Store {
         search: &UserSearch,
         page: PageRequest,
     ) -> Result<Page<UserRecord>, StoreError> {
-        let mut condition = Condition::all();
-        if let Some(text) = search
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let meters_matching = Query::select()
-                .column(meter::Column::HouseholdId)
-                .from(meter::Entity)
-                .and_where(
-                    Expr::expr(Func::lower(Expr::col(meter::Column::MeterId)))
-                        .like(contains_pattern(text)),
-                )
-                .and_where(meter::Column::HouseholdId.is_not_null())
-                .to_owned();
-            condition = condition.add(
-                Condition::any()
-                    .add(Expr::col(user::Column::Email).like(contains_pattern(text)))
-                    .add(
-                        Expr::expr(Func::lower(Expr::col(user::Column::DisplayName)))
-                            .like(contains_pattern(text)),
-                    )
-                    .add(user::Column::Id.in_subquery(meters_matching)),
-            );
-        }
-        if let Some(role) = search.role {
-            condition = condition.add(user::Column::Role.eq(role.as_str()));
-        }
-        let query = user::Entity::find().filter(condition);
-        let total = query.clone().count(&self.db).await?;
-        let items = query
-            .order_by_desc(user::Column::CreatedAt)
-            .order_by_desc(user::Column::Id)
-            .offset(page.offset())
-            .limit(page.per_page())
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(UserRecord::try_from)
-            .collect::<Result<_, _>>()?;
-        Ok(Page {
-            items,
-            total,
-            request: page,
-        })
+        self.search_users_sorted(search, Sort::descending(UserSortField::CreatedAt), page)
+            .await
     }
 
     /// Disables or re-enables an account. Disabling also revokes every refresh token in the same

@@ -8,6 +8,7 @@
 
 mod history;
 mod postgres;
+mod programme;
 mod sqlite;
 
 use std::collections::{BTreeMap, HashMap};
