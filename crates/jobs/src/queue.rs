@@ -119,6 +119,37 @@ impl JobQueue {
         Ok(failed)
     }
 
+    /// One page of the failed jobs (`limit` of them after skipping `offset`), newest first, with
+    /// how many have failed in all, for a paginated list.
+    pub async fn failed_page(
+        &self,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<FailedJob>, u64), QueueError> {
+        let total = self.depth().await?.failed;
+        let page = match &self.store {
+            Store::Sqlite(storage) => {
+                sqlite_queue::failed_range(storage, &self.config.queue_name, offset, limit).await?
+            }
+            Store::Redis(storage) => {
+                // The dead set has no order of its own: sort all of it (it stays small, since
+                // every entry waits for an operator) newest first, ties by id, and cut the page.
+                let mut failed = redis_queue::failed(storage).await?;
+                failed.sort_by(|a, b| {
+                    b.failed_at
+                        .cmp(&a.failed_at)
+                        .then_with(|| b.id.0.cmp(&a.id.0))
+                });
+                failed
+                    .into_iter()
+                    .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+                    .take(usize::try_from(limit).unwrap_or(usize::MAX))
+                    .collect()
+            }
+        };
+        Ok((page, total))
+    }
+
     /// Runs a failed job again from its first attempt and removes it from the failed list.
     /// Returns the new queue entry.
     pub async fn retry(&self, id: &JobId) -> Result<JobId, QueueError> {

@@ -128,6 +128,26 @@ pub(crate) async fn failed(
     rows.iter().map(to_failed).collect()
 }
 
+/// One page of the failed jobs, newest first; ties (one `done_at` second) by id, so pages are stable.
+pub(crate) async fn failed_range(
+    storage: &SqliteStorage<Envelope>,
+    queue: &str,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<FailedJob>, QueueError> {
+    let query = format!(
+        "SELECT id, job, last_result, done_at FROM Jobs WHERE job_type = ?1 AND {FAILED} \
+         ORDER BY done_at DESC, id DESC LIMIT ?2 OFFSET ?3"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(query))
+        .bind(queue)
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(storage.pool())
+        .await?;
+    rows.iter().map(to_failed).collect()
+}
+
 pub(crate) async fn failed_one(
     storage: &SqliteStorage<Envelope>,
     queue: &str,
