@@ -103,7 +103,7 @@ impl From<UserRecord> for UserResponse {
 /// A page of accounts.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct UserPage {
-    /// The accounts on this page, newest first.
+    /// The accounts on this page, in the order asked for.
     pub items: Vec<UserResponse>,
     /// 1-based page number.
     pub page: u64,
@@ -232,6 +232,11 @@ pub struct UserListQuery {
     pub q: Option<String>,
     /// Only this role.
     pub role: Option<String>,
+    /// Order: `email`, `display_name`, `role`, `created_at` or `last_login_at`, with a leading
+    /// `-` for descending (default `-created_at`: newest first). Accounts that never signed in
+    /// come last either way.
+    #[param(example = "-created_at")]
+    pub sort: Option<String>,
     /// 1-based page (default 1).
     pub page: Option<u64>,
     /// Page size, 1–100 (default 25).

@@ -54,6 +54,9 @@ pub enum ApiError {
     /// The request cannot be understood (malformed JSON, bad parameters).
     #[error("{0}")]
     BadRequest(String),
+    /// A query parameter names something the resource does not offer (an unknown sort field).
+    #[error("{}: {}", .0.field, .0.message)]
+    InvalidParameter(FieldError),
     /// The JSON is well-formed but does not match the expected shape.
     #[error("{0}")]
     UnprocessableBody(String),
@@ -112,6 +115,11 @@ impl ApiError {
                 "Validation failed",
             ),
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
+            Self::InvalidParameter(_) => (
+                StatusCode::BAD_REQUEST,
+                "invalid-parameter",
+                "Invalid query parameter",
+            ),
             Self::UnprocessableBody(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid-body",
@@ -182,6 +190,7 @@ impl IntoResponse for ApiError {
         };
         let errors = match self {
             Self::Validation(errors) => errors,
+            Self::InvalidParameter(error) => vec![error],
             _ => Vec::new(),
         };
         let problem = Problem {

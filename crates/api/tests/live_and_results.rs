@@ -315,8 +315,9 @@ async fn readings_reach_the_household_and_staff_streams() {
             .json()
             .await
             .unwrap();
-        assert_eq!(recent[0]["saved_kwh"].as_f64(), Some(saved));
-        assert_eq!(recent[0]["points_issued"].as_i64(), Some(issued));
+        assert_eq!(recent["total"].as_u64(), Some(1));
+        assert_eq!(recent["items"][0]["saved_kwh"].as_f64(), Some(saved));
+        assert_eq!(recent["items"][0]["points_issued"].as_i64(), Some(issued));
         let missing = open(
             format!("/api/v1/admin/users/{}/points", uuid::Uuid::now_v7()),
             admin.clone(),

@@ -172,7 +172,7 @@ async fn csv_and_json_uploads_keep_valid_rows_and_report_bad_ones() {
             .json()
             .await
             .unwrap();
-        let mdm = sources
+        let mdm = sources["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -250,7 +250,7 @@ async fn uploads_need_a_live_key_and_a_known_format() {
         .json()
         .await
         .unwrap();
-    let id = sources[0]["id"].as_i64().unwrap();
+    let id = sources["items"][0]["id"].as_i64().unwrap();
     let revoked = app
         .call(
             Method::POST,

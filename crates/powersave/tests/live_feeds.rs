@@ -92,7 +92,7 @@ async fn source(client: &reqwest::Client, base: &str, token: &str, name: &str) -
         .json()
         .await
         .unwrap();
-    sources
+    sources["items"]
         .as_array()
         .unwrap()
         .iter()

@@ -6,8 +6,9 @@ use axum::http::StatusCode;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
+use domain::sorting::Sort;
 use serde::{Deserialize, Serialize};
-use store::{SourceKind, SourceRecord};
+use store::{DeadLetterSortField, SourceKind, SourceRecord, SourceSortField};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,6 +19,7 @@ use crate::auth::tokens::refresh_token_hash;
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::meter_readings::API_KEY_PREFIX;
+use crate::routes::sorting::{DEAD_LETTER_SORTS, SOURCE_SORTS, parse_sort};
 
 /// Admin meter-data routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -72,27 +74,70 @@ impl From<SourceRecord> for SourceResponse {
     }
 }
 
-/// Every data source with its lag and today's counts.
+/// Which page of the data sources, in which order.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SourceListQuery {
+    /// Order: `name`, `kind`, `last_reading_at`, `readings_today` or `rejected_today`, with a
+    /// leading `-` for descending (default `name`). Sources that never delivered come last
+    /// either way when ordered by `last_reading_at`.
+    #[param(example = "-readings_today")]
+    pub sort: Option<String>,
+    /// 1-based page.
+    pub page: Option<u64>,
+    /// Page size, 1–100.
+    pub per_page: Option<u64>,
+}
+
+/// A page of data sources.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SourcePage {
+    /// The sources on this page, in the order asked for.
+    pub items: Vec<SourceResponse>,
+    /// 1-based page.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Sources on all pages.
+    pub total: u64,
+}
+
+/// The data sources with their lag and today's counts, paged and sorted on the server.
 #[utoipa::path(
     get, path = "/admin/meter-data/sources", tag = "admin", security(("bearer" = [])),
+    params(SourceListQuery),
     responses(
-        (status = 200, body = Vec<SourceResponse>),
+        (status = 200, body = SourcePage),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn list_sources(
     State(state): State<AppState>,
     _admin: AdminUser,
-) -> Result<Json<Vec<SourceResponse>>, ApiError> {
-    Ok(Json(
-        state
-            .store
-            .list_sources()
-            .await?
+    ApiQuery(query): ApiQuery<SourceListQuery>,
+) -> Result<Json<SourcePage>, ApiError> {
+    let mut errors = FieldErrors::default();
+    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
+    let page = errors.finish(|| page)?;
+    let sort = parse_sort(
+        query.sort.as_deref(),
+        SOURCE_SORTS,
+        Sort::ascending(SourceSortField::Name),
+    )?;
+    let sources = state.store.source_page(sort, page).await?;
+    Ok(Json(SourcePage {
+        items: sources
+            .items
             .into_iter()
             .map(SourceResponse::from)
             .collect(),
-    ))
+        page: page.page(),
+        per_page: page.per_page(),
+        total: sources.total,
+    }))
 }
 
 /// Filters for the dead-letter list.
@@ -102,6 +147,10 @@ async fn list_sources(
 pub struct DeadLetterQuery {
     /// Only this source.
     pub source_id: Option<i64>,
+    /// Order: `received_at`, `source_name` or `reason`, with a leading `-` for descending
+    /// (default `-received_at`: newest first).
+    #[param(example = "-received_at")]
+    pub sort: Option<String>,
     /// 1-based page.
     pub page: Option<u64>,
     /// Page size, 1–100.
@@ -115,6 +164,8 @@ pub struct DeadLetterResponse {
     pub id: i64,
     /// Source it came from.
     pub source_id: i64,
+    /// That source's name.
+    pub source_name: String,
     /// When it arrived.
     pub received_at: DateTime<Utc>,
     /// The message (first 4 KiB).
@@ -126,7 +177,7 @@ pub struct DeadLetterResponse {
 /// A page of dead letters.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct DeadLetterPage {
-    /// Newest first.
+    /// In the order asked for.
     pub items: Vec<DeadLetterResponse>,
     /// Page number.
     pub page: u64,
@@ -136,13 +187,16 @@ pub struct DeadLetterPage {
     pub total: u64,
 }
 
-/// Messages that could not be read, newest first.
+/// Messages that could not be read, sorted on the server (newest first unless `sort` says
+/// otherwise).
 #[utoipa::path(
     get, path = "/admin/meter-data/dead-letters", tag = "admin", security(("bearer" = [])),
     params(DeadLetterQuery),
     responses(
         (status = 200, body = DeadLetterPage),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn list_dead_letters(
@@ -152,7 +206,15 @@ async fn list_dead_letters(
 ) -> Result<Json<DeadLetterPage>, ApiError> {
     let page = PageRequest::new(query.page, query.per_page)
         .map_err(|e| ApiError::field("per_page", e.to_string()))?;
-    let letters = state.store.dead_letters(query.source_id, page).await?;
+    let sort = parse_sort(
+        query.sort.as_deref(),
+        DEAD_LETTER_SORTS,
+        Sort::descending(DeadLetterSortField::ReceivedAt),
+    )?;
+    let letters = state
+        .store
+        .dead_letters_sorted(query.source_id, sort, page)
+        .await?;
     Ok(Json(DeadLetterPage {
         items: letters
             .items
@@ -160,6 +222,7 @@ async fn list_dead_letters(
             .map(|l| DeadLetterResponse {
                 id: l.id,
                 source_id: l.source_id,
+                source_name: l.source_name,
                 received_at: l.received_at,
                 payload: l.payload,
                 reason: l.reason,

@@ -14,11 +14,13 @@ use crate::AppState;
 use crate::auth::extract::AdminUser;
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiPath, ApiQuery};
+use crate::routes::points::PageQuery;
 
 /// System routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(system))
+        .routes(routes!(failed_jobs))
         .routes(routes!(retry_job))
         .routes(routes!(baseline_accuracy))
 }
@@ -56,15 +58,14 @@ pub struct SystemResponse {
     pub database_backend: String,
     /// Whether the database answered.
     pub database_ok: bool,
-    /// The job queue, when this instance has one.
+    /// The job queue, when this instance has one; its failed jobs are listed by
+    /// `GET /admin/system/failed-jobs`.
     pub queue: Option<QueueResponse>,
-    /// The most recent failed jobs (at most 50).
-    pub failed_jobs: Vec<FailedJobResponse>,
     /// When the MQTT feed last delivered, if it is configured.
     pub mqtt_last_ingest_at: Option<DateTime<Utc>>,
 }
 
-/// Database and queue health with the failed jobs.
+/// Database, queue and MQTT health.
 #[utoipa::path(
     get, path = "/admin/system", tag = "admin", security(("bearer" = [])),
     responses(
@@ -83,36 +84,77 @@ async fn system(
         .filter(|s| s.kind == SourceKind::Mqtt)
         .filter_map(|s| s.last_ingest_at)
         .max();
-    let (queue, failed_jobs) = match &state.jobs {
+    let queue = match &state.jobs {
         Some(queue) => {
             let depth = queue.depth().await.map_err(unavailable)?;
-            let failed = queue.failed(50).await.map_err(unavailable)?;
-            (
-                Some(QueueResponse {
-                    waiting: depth.waiting,
-                    running: depth.running,
-                    failed: depth.failed,
-                }),
-                failed
-                    .into_iter()
-                    .map(|job| FailedJobResponse {
-                        id: job.id.to_string(),
-                        kind: job.job.kind().to_owned(),
-                        attempts: job.attempts,
-                        error: job.error,
-                        failed_at: job.failed_at,
-                    })
-                    .collect(),
-            )
+            Some(QueueResponse {
+                waiting: depth.waiting,
+                running: depth.running,
+                failed: depth.failed,
+            })
         }
-        None => (None, Vec::new()),
+        None => None,
     };
     Ok(Json(SystemResponse {
         database_backend: format!("{:?}", state.store.backend()).to_lowercase(),
         database_ok,
         queue,
-        failed_jobs,
         mqtt_last_ingest_at,
+    }))
+}
+
+/// A page of failed jobs.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FailedJobPage {
+    /// The jobs on this page, the most recently failed first.
+    pub items: Vec<FailedJobResponse>,
+    /// 1-based page.
+    pub page: u64,
+    /// Page size.
+    pub per_page: u64,
+    /// Failed jobs on all pages.
+    pub total: u64,
+}
+
+/// Jobs that used up their attempts, the most recently failed first, paged on the server; an
+/// instance without a job queue has none.
+#[utoipa::path(
+    get, path = "/admin/system/failed-jobs", tag = "admin", security(("bearer" = [])),
+    params(PageQuery),
+    responses(
+        (status = 200, body = FailedJobPage),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn failed_jobs(
+    State(state): State<AppState>,
+    _admin: AdminUser,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> Result<Json<FailedJobPage>, ApiError> {
+    let page = query.request()?;
+    let (jobs, total) = match &state.jobs {
+        Some(queue) => queue
+            .failed_page(page.offset(), page.per_page())
+            .await
+            .map_err(unavailable)?,
+        None => (Vec::new(), 0),
+    };
+    Ok(Json(FailedJobPage {
+        items: jobs
+            .into_iter()
+            .map(|job| FailedJobResponse {
+                id: job.id.to_string(),
+                kind: job.job.kind().to_owned(),
+                attempts: job.attempts,
+                error: job.error,
+                failed_at: job.failed_at,
+            })
+            .collect(),
+        page: page.page(),
+        per_page: page.per_page(),
+        total,
     }))
 }
 

@@ -5,7 +5,8 @@ use axum::extract::State;
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
 use domain::paging::PageRequest;
-use store::{UserRecord, UserSearch};
+use domain::sorting::Sort;
+use store::{UserRecord, UserSearch, UserSortField};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -18,6 +19,7 @@ use crate::dto::{
 };
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::sorting::{USER_SORTS, parse_sort};
 
 /// `/admin/users` routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -55,7 +57,8 @@ fn ensure_may_manage(actor: &UserRecord, target: &UserRecord) -> Result<(), ApiE
     Ok(())
 }
 
-/// Accounts, newest first, filtered by text (e-mail, name or meter id) and role.
+/// Accounts, filtered by text (e-mail, name or meter id) and role, sorted on the server (newest
+/// first unless `sort` says otherwise).
 #[utoipa::path(
     get, path = "/admin/users", tag = "admin", security(("bearer" = [])),
     params(UserListQuery),
@@ -78,11 +81,22 @@ async fn list_users(
         .map(|raw| errors.check("role", Role::parse(&raw)));
     let (page, role) =
         errors.finish(|| Some((page?, role.map_or(Some(None), |r| r.map(Some))?)))?;
+    let sort = parse_sort(
+        query.sort.as_deref(),
+        USER_SORTS,
+        Sort::descending(UserSortField::CreatedAt),
+    )?;
     let search = UserSearch {
         text: query.q,
         role,
     };
-    Ok(Json(state.store.search_users(&search, page).await?.into()))
+    Ok(Json(
+        state
+            .store
+            .search_users_sorted(&search, sort, page)
+            .await?
+            .into(),
+    ))
 }
 
 /// One account with its household and meters.

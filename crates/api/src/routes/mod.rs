@@ -12,3 +12,4 @@ pub mod ops;
 pub mod points;
 pub mod programme;
 pub mod sessions;
+pub mod sorting;

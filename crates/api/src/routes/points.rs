@@ -5,7 +5,9 @@ use axum::Json;
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
+use domain::sorting::Sort;
 use serde::{Deserialize, Serialize};
+use store::PointsSortField;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -17,6 +19,7 @@ use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::routes::sessions::SessionResponse;
 use crate::routes::sessions::consumer::ResultResponse;
+use crate::routes::sorting::{POINTS_SORTS, parse_sort};
 
 /// Points routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -38,11 +41,27 @@ pub struct PageQuery {
 }
 
 impl PageQuery {
-    fn request(&self) -> Result<PageRequest, ApiError> {
+    /// The validated page (422 for a page below 1 or a size outside 1–100).
+    pub(crate) fn request(&self) -> Result<PageRequest, ApiError> {
         let mut errors = FieldErrors::default();
         let page = errors.check("page", PageRequest::new(self.page, self.per_page));
         errors.finish(|| page)
     }
+}
+
+/// Which page of a user's ledger staff see, in which order.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct LedgerQuery {
+    /// Order: `created_at`, `points` or `reason`, with a leading `-` for descending (default
+    /// `-created_at`: newest first; entries added together, last appended first).
+    #[param(example = "-points")]
+    pub sort: Option<String>,
+    /// 1-based page.
+    pub page: Option<u64>,
+    /// Page size, 1–100.
+    pub per_page: Option<u64>,
 }
 
 /// One ledger entry.
@@ -78,10 +97,10 @@ pub struct PointsResponse {
 async fn points_of(
     state: &AppState,
     user: Uuid,
-    query: &PageQuery,
+    page: PageRequest,
+    sort: Sort<PointsSortField>,
 ) -> Result<PointsResponse, ApiError> {
-    let page = query.request()?;
-    let ledger = state.store.points_ledger(user, page).await?;
+    let ledger = state.store.points_ledger_sorted(user, sort, page).await?;
     Ok(PointsResponse {
         balance: state.store.points_balance(user).await?,
         page: ledger.request.page(),
@@ -115,27 +134,40 @@ async fn my_points(
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<Json<PointsResponse>, ApiError> {
-    points_of(&state, user.id, &query).await.map(Json)
+    let newest = Sort::descending(PointsSortField::CreatedAt);
+    points_of(&state, user.id, query.request()?, newest)
+        .await
+        .map(Json)
 }
 
-/// A user's Green Points.
+/// A user's Green Points, the ledger sorted on the server.
 #[utoipa::path(
     get, path = "/admin/users/{id}/points", tag = "admin", security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "User id"), PageQuery),
+    params(("id" = Uuid, Path, description = "User id"), LedgerQuery),
     responses(
         (status = 200, body = PointsResponse),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn user_points(
     State(state): State<AppState>,
     _admin: AdminUser,
     ApiPath(id): ApiPath<Uuid>,
-    ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(query): ApiQuery<LedgerQuery>,
 ) -> Result<Json<PointsResponse>, ApiError> {
+    let mut errors = FieldErrors::default();
+    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
+    let page = errors.finish(|| page)?;
+    let sort = parse_sort(
+        query.sort.as_deref(),
+        POINTS_SORTS,
+        Sort::descending(PointsSortField::CreatedAt),
+    )?;
     known_user(&state, id).await?;
-    points_of(&state, id, &query).await.map(Json)
+    points_of(&state, id, page, sort).await.map(Json)
 }
 
 async fn known_user(state: &AppState, id: Uuid) -> Result<(), ApiError> {

@@ -6,7 +6,9 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use domain::paging::PageRequest;
 use domain::session::{SessionRules, SessionState};
+use domain::sorting::Sort;
 use serde::Deserialize;
+use store::SessionSortField;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -17,6 +19,7 @@ use crate::AppState;
 use crate::auth::extract::AdminUser;
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::sorting::{SESSION_SORTS, parse_sort};
 
 /// Staff session routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -34,13 +37,17 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct SessionListQuery {
     /// Comma-separated states, e.g. `scheduled,live`; all when absent.
     pub state: Option<String>,
+    /// Order: `title`, `starts_at`, `state` or `participants`, with a leading `-` for
+    /// descending (default `-starts_at`: latest start first).
+    #[param(example = "-starts_at")]
+    pub sort: Option<String>,
     /// 1-based page.
     pub page: Option<u64>,
     /// Page size, 1–100.
     pub per_page: Option<u64>,
 }
 
-/// Sessions, latest start first.
+/// Sessions, sorted on the server (latest start first unless `sort` says otherwise).
 #[utoipa::path(
     get, path = "/admin/sessions", tag = "sessions", security(("bearer" = [])),
     params(SessionListQuery),
@@ -59,10 +66,15 @@ async fn list_sessions(
     let mut errors = FieldErrors::default();
     let page = errors.check("page", PageRequest::new(query.page, query.per_page));
     let page = errors.finish(|| page)?;
+    let sort = parse_sort(
+        query.sort.as_deref(),
+        SESSION_SORTS,
+        Sort::descending(SessionSortField::StartsAt),
+    )?;
     Ok(Json(
         state
             .store
-            .list_sessions(&states, false, page)
+            .list_sessions_sorted(&states, sort, page)
             .await?
             .into(),
     ))
