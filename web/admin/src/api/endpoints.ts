@@ -10,8 +10,10 @@ import type {
   DataSource,
   DeadLetterPage,
   DeadLetterQuery,
+  FailedJobPage,
   Household,
   JoinedSessionPage,
+  LedgerQuery,
   LinkMeterRequest,
   LoginRequest,
   MethodAccuracy,
@@ -19,12 +21,15 @@ import type {
   PageQuery,
   PointsPage,
   Programme,
+  ProgrammeConsumptionQuery,
   Session,
   SessionListQuery,
   SessionPage,
   SessionPlan,
   SessionResults,
-  SessionSavings,
+  SessionSavingsPage,
+  SourceListQuery,
+  SourcePage,
   RetriedJob,
   SystemHealth,
   TokenPair,
@@ -56,8 +61,11 @@ export const programmeApi = {
 
 export const adminApi = {
   overview: () => api.request<Overview>("/admin/overview"),
-  /** kWh saved by the last (at most twelve) settled sessions, oldest first. */
-  overviewSessions: () => api.request<SessionSavings[]>("/admin/overview/sessions"),
+  /** kWh saved by the settling and final sessions, a page at a time, latest start first. */
+  overviewSessions: (query: PageQuery) => api.request<SessionSavingsPage>("/admin/overview/sessions", { query }),
+  /** Every meter's consumption together, per local day (30 days) or per hour (48 hours). */
+  programmeConsumption: (query: ProgrammeConsumptionQuery) =>
+    api.request<ConsumptionSeries>("/admin/overview/consumption", { query }),
   listUsers: (query: UserListQuery) => api.request<UserPage>("/admin/users", { query }),
   getUser: (id: string) => api.request<UserDetail>(userPath(id)),
   disableUser: (id: string) => api.request<User>(`${userPath(id)}/disable`, { method: "POST" }),
@@ -74,8 +82,8 @@ export const adminApi = {
     api.request<ConsumptionSeries>(`${userPath(id)}/consumption`, { query }),
   userSessions: (id: string, query: PageQuery) =>
     api.request<JoinedSessionPage>(`${userPath(id)}/sessions`, { query }),
-  userPoints: (id: string, query: PageQuery) => api.request<PointsPage>(`${userPath(id)}/points`, { query }),
-  listSources: () => api.request<DataSource[]>("/admin/meter-data/sources"),
+  userPoints: (id: string, query: LedgerQuery) => api.request<PointsPage>(`${userPath(id)}/points`, { query }),
+  listSources: (query: SourceListQuery) => api.request<SourcePage>("/admin/meter-data/sources", { query }),
   listDeadLetters: (query: DeadLetterQuery) =>
     api.request<DeadLetterPage>("/admin/meter-data/dead-letters", { query }),
   createSource: (body: CreateSourceRequest) =>
@@ -94,6 +102,7 @@ export const adminApi = {
     return { blob: await response.blob(), fileName: attachmentName(response) ?? `session-${id}-results.csv` };
   },
   system: () => api.request<SystemHealth>("/admin/system"),
+  failedJobs: (query: PageQuery) => api.request<FailedJobPage>("/admin/system/failed-jobs", { query }),
   retryFailedJob: (id: string) =>
     api.request<RetriedJob>(`/admin/system/failed-jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
   baselineAccuracy: (query: AccuracyQuery) => api.request<MethodAccuracy[]>("/admin/baselines/accuracy", { query }),

@@ -62,7 +62,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages that could not be read, newest first. */
+        /**
+         * Messages that could not be read, sorted on the server (newest first unless `sort` says
+         *     otherwise).
+         */
         get: operations["list_dead_letters"];
         put?: never;
         post?: never;
@@ -79,7 +82,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every data source with its lag and today's counts. */
+        /** The data sources with their lag and today's counts, paged and sorted on the server. */
         get: operations["list_sources"];
         put?: never;
         post?: never;
@@ -96,8 +99,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Headline counts for the dashboard. */
+        /** Headline figures for the dashboard, each one aggregate query. */
         get: operations["overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/overview/consumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** kWh per local day (last 30 days) or per hour (last 48 hours) of every meter together. */
+        get: operations["programme_consumption"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,7 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** kWh saved by the last twelve settled sessions, oldest first, for the overview chart. */
+        /** kWh saved and points issued by the settling and final sessions, latest start first, paged. */
         get: operations["recent_sessions"];
         put?: never;
         post?: never;
@@ -130,7 +150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions, latest start first. */
+        /** Sessions, sorted on the server (latest start first unless `sort` says otherwise). */
         get: operations["list_sessions"];
         put?: never;
         /** Plans a session as a draft; households see it once announced. */
@@ -251,8 +271,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database and queue health with the failed jobs. */
+        /** Database, queue and MQTT health. */
         get: operations["system"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/system/failed-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs that used up their attempts, the most recently failed first, paged on the server; an
+         *     instance without a job queue has none.
+         */
+        get: operations["failed_jobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -285,7 +325,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts, newest first, filtered by text (e-mail, name or meter id) and role. */
+        /**
+         * Accounts, filtered by text (e-mail, name or meter id) and role, sorted on the server (newest
+         *     first unless `sort` says otherwise).
+         */
         get: operations["list_users"];
         put?: never;
         post?: never;
@@ -404,7 +447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's Green Points. */
+        /** A user's Green Points, the ledger sorted on the server. */
         get: operations["user_points"];
         put?: never;
         post?: never;
@@ -808,7 +851,7 @@ export interface components {
         };
         /** @description A page of dead letters. */
         DeadLetterPage: {
-            /** @description Newest first. */
+            /** @description In the order asked for. */
             items: components["schemas"]["DeadLetterResponse"][];
             /**
              * Format: int64
@@ -847,6 +890,28 @@ export interface components {
              * @description Source it came from.
              */
             source_id: number;
+            /** @description That source's name. */
+            source_name: string;
+        };
+        /** @description A page of failed jobs. */
+        FailedJobPage: {
+            /** @description The jobs on this page, the most recently failed first. */
+            items: components["schemas"]["FailedJobResponse"][];
+            /**
+             * Format: int64
+             * @description 1-based page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Failed jobs on all pages.
+             */
+            total: number;
         };
         /** @description A job that used up its attempts. */
         FailedJobResponse: {
@@ -1117,11 +1182,33 @@ export interface components {
              * @description Consumer accounts, one household each.
              */
             households_registered: number;
+            live_or_next_session?: null | components["schemas"]["SessionResponse"];
             /**
              * Format: int64
              * @description Meters linked to a household.
              */
             meters_linked: number;
+            /**
+             * Format: int64
+             * @description Meters that delivered a reading (new or corrected) in the last 24 hours.
+             */
+            meters_reporting_24h: number;
+            /**
+             * Format: int64
+             * @description Green Points issued to households since the programme began, corrections included.
+             */
+            points_issued: number;
+            /**
+             * Format: int64
+             * @description Green Points issued in the last 30 days.
+             */
+            points_issued_30d: number;
+            /**
+             * Format: double
+             * @description kWh saved (baseline − actual) by the settling and final sessions that started in the last
+             *     30 days; provisional while a session settles.
+             */
+            saved_kwh_30d: number;
             /**
              * Format: int64
              * @description Admin and superadmin accounts.
@@ -1577,6 +1664,46 @@ export interface components {
             /** @description Title. */
             title: string;
         };
+        /** @description A page of settled sessions' savings. */
+        SessionSavingsPage: {
+            /** @description The sessions on this page, latest start first. */
+            items: components["schemas"]["SessionSavings"][];
+            /**
+             * Format: int64
+             * @description 1-based page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Settling and final sessions on all pages.
+             */
+            total: number;
+        };
+        /** @description A page of data sources. */
+        SourcePage: {
+            /** @description The sources on this page, in the order asked for. */
+            items: components["schemas"]["SourceResponse"][];
+            /**
+             * Format: int64
+             * @description 1-based page.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Sources on all pages.
+             */
+            total: number;
+        };
         /** @description A data source as staff see it. */
         SourceResponse: {
             /**
@@ -1645,8 +1772,6 @@ export interface components {
             database_backend: string;
             /** @description Whether the database answered. */
             database_ok: boolean;
-            /** @description The most recent failed jobs (at most 50). */
-            failed_jobs: components["schemas"]["FailedJobResponse"][];
             /**
              * Format: date-time
              * @description When the MQTT feed last delivered, if it is configured.
@@ -1701,7 +1826,7 @@ export interface components {
         };
         /** @description A page of accounts. */
         UserPage: {
-            /** @description The accounts on this page, newest first. */
+            /** @description The accounts on this page, in the order asked for. */
             items: components["schemas"]["UserResponse"][];
             /**
              * Format: int64
@@ -1892,6 +2017,12 @@ export interface operations {
             query?: {
                 /** @description Only this source. */
                 source_id?: number;
+                /**
+                 * @description Order: `received_at`, `source_name` or `reason`, with a leading `-` for descending
+                 *     (default `-received_at`: newest first).
+                 * @example -received_at
+                 */
+                sort?: string;
                 /** @description 1-based page. */
                 page?: number;
                 /** @description Page size, 1–100. */
@@ -1911,7 +2042,23 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterPage"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1923,7 +2070,19 @@ export interface operations {
     };
     list_sources: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Order: `name`, `kind`, `last_reading_at`, `readings_today` or `rejected_today`, with a
+                 *     leading `-` for descending (default `name`). Sources that never delivered come last
+                 *     either way when ordered by `last_reading_at`.
+                 * @example -readings_today
+                 */
+                sort?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1935,10 +2094,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SourceResponse"][];
+                    "application/json": components["schemas"]["SourcePage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1983,9 +2158,16 @@ export interface operations {
             };
         };
     };
-    recent_sessions: {
+    programme_consumption: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `1d` (default): the last 30 days in the programme's time zone, today so far included;
+                 *     `1h`: the last 48 hours, the current hour so far included.
+                 * @example 1d
+                 */
+                resolution?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1997,7 +2179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionSavings"][];
+                    "application/json": components["schemas"]["SeriesResponse"];
                 };
             };
             401: {
@@ -2016,6 +2198,62 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recent_sessions: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSavingsPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_sessions: {
@@ -2023,6 +2261,12 @@ export interface operations {
             query?: {
                 /** @description Comma-separated states, e.g. `scheduled,live`; all when absent. */
                 state?: string;
+                /**
+                 * @description Order: `title`, `starts_at`, `state` or `participants`, with a leading `-` for
+                 *     descending (default `-starts_at`: latest start first).
+                 * @example -starts_at
+                 */
+                sort?: string;
                 /** @description 1-based page. */
                 page?: number;
                 /** @description Page size, 1–100. */
@@ -2453,6 +2697,54 @@ export interface operations {
             };
         };
     };
+    failed_jobs: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     retry_job: {
         parameters: {
             query?: never;
@@ -2506,6 +2798,13 @@ export interface operations {
                 q?: string;
                 /** @description Only this role. */
                 role?: string;
+                /**
+                 * @description Order: `email`, `display_name`, `role`, `created_at` or `last_login_at`, with a leading
+                 *     `-` for descending (default `-created_at`: newest first). Accounts that never signed in
+                 *     come last either way.
+                 * @example -created_at
+                 */
+                sort?: string;
                 /** @description 1-based page (default 1). */
                 page?: number;
                 /** @description Page size, 1–100 (default 25). */
@@ -2801,6 +3100,12 @@ export interface operations {
     user_points: {
         parameters: {
             query?: {
+                /**
+                 * @description Order: `created_at`, `points` or `reason`, with a leading `-` for descending (default
+                 *     `-created_at`: newest first; entries added together, last appended first).
+                 * @example -points
+                 */
+                sort?: string;
                 /** @description 1-based page. */
                 page?: number;
                 /** @description Page size, 1–100. */
@@ -2823,6 +3128,14 @@ export interface operations {
                     "application/json": components["schemas"]["PointsResponse"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,6 +3145,14 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,10 @@ export type Household = Schemas["HouseholdResponse"];
 export type Meter = Schemas["MeterResponse"];
 export type Overview = Schemas["OverviewResponse"];
 export type SessionSavings = Schemas["SessionSavings"];
+export type SessionSavingsPage = Schemas["SessionSavingsPage"];
+export type ProgrammeConsumptionQuery = NonNullable<
+  paths["/api/v1/admin/overview/consumption"]["get"]["parameters"]["query"]
+>;
 export type Programme = Schemas["ProgrammeResponse"];
 export type TokenPair = Schemas["TokenResponse"];
 export type Problem = Schemas["Problem"];
@@ -29,9 +33,12 @@ export type JoinedSessionPage = Schemas["JoinedSessionPage"];
 export type SessionResult = Schemas["ResultResponse"];
 export type PointsPage = Schemas["PointsResponse"];
 export type PointsEntry = Schemas["PointsEntryResponse"];
+export type LedgerQuery = NonNullable<paths["/api/v1/admin/users/{id}/points"]["get"]["parameters"]["query"]>;
 /** A page of a list paginated on the server. */
 export type PageQuery = { page: number; per_page: number };
 export type DataSource = Schemas["SourceResponse"];
+export type SourcePage = Schemas["SourcePage"];
+export type SourceListQuery = NonNullable<paths["/api/v1/admin/meter-data/sources"]["get"]["parameters"]["query"]>;
 export type CreateSourceRequest = Schemas["CreateSourceRequest"];
 export type CreatedSource = Schemas["CreatedSourceResponse"];
 export type DeadLetter = Schemas["DeadLetterResponse"];
@@ -52,6 +59,7 @@ export type SessionListQuery = NonNullable<paths["/api/v1/admin/sessions"]["get"
 export type SystemHealth = Schemas["SystemResponse"];
 export type QueueDepth = Schemas["QueueResponse"];
 export type FailedJob = Schemas["FailedJobResponse"];
+export type FailedJobPage = Schemas["FailedJobPage"];
 export type RetriedJob = Schemas["RetriedResponse"];
 export type MethodAccuracy = Schemas["MethodAccuracyResponse"];
 export type AccuracyQuery = NonNullable<

@@ -63,8 +63,18 @@ export const overview: Overview = {
   households_active_30d: 6789,
   accounts_disabled: 3,
   meters_linked: 12000,
+  meters_reporting_24h: 11876,
   staff_accounts: 4,
+  live_or_next_session: null,
+  saved_kwh_30d: 46.775,
+  points_issued: 98765,
+  points_issued_30d: 5428,
 };
+
+/** One page of a list paginated on the server, holding all of `items`. */
+export function pageOf<T>(items: T[], total = items.length, page = 1, per_page = 25) {
+  return { items, total, page, per_page };
+}
 
 export const programme = {
   time_zone: "Europe/Nicosia",
@@ -92,6 +102,7 @@ export function deadLetter(overrides: Partial<DeadLetter> = {}): DeadLetter {
   return {
     id: 1,
     source_id: 2,
+    source_name: "mqtt",
     received_at: "2026-03-29T00:30:00Z",
     payload: "not json",
     reason: "not JSON (topic powersave/readings/CY-0001)",
@@ -136,7 +147,6 @@ export function systemHealth(overrides: Partial<SystemHealth> = {}): SystemHealt
     database_backend: "sqlite",
     database_ok: true,
     queue: { waiting: 1234, running: 2, failed: 1 },
-    failed_jobs: [failedJob()],
     mqtt_last_ingest_at: "2026-03-29T01:30:00Z",
     ...overrides,
   };

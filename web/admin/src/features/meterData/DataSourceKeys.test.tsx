@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { DataSource } from "../../api/types";
 import { fakeApi, problem } from "../../test/fakeApi";
-import { admin, dataSource, superadmin } from "../../test/fixtures";
+import { admin, dataSource, pageOf, superadmin } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
 const apiKey = "psk_7rBo3KxWycd_ixngklNR5h6Ix9XKlFdtNwWve9RVgjQ";
@@ -13,7 +13,7 @@ const noDeadLetters = () => ({ body: { items: [], page: 1, per_page: 25, total: 
 function server(start: DataSource[] = [dataSource()]) {
   let sources = [...start];
   return fakeApi({
-    "GET /admin/meter-data/sources": () => ({ body: sources }),
+    "GET /admin/meter-data/sources": () => ({ body: pageOf(sources) }),
     "GET /admin/meter-data/dead-letters": noDeadLetters,
     "POST /admin/data-sources": ({ body }) => {
       const { name } = body as { name: string };
@@ -89,7 +89,9 @@ describe("data-source API keys", () => {
     let listed = 0;
     const api = fakeApi({
       // The list is not reloaded in time: the row shows the revoke's status with its own counts.
-      "GET /admin/meter-data/sources": () => (++listed === 1 ? { body: [dataSource(), eacMdm] } : new Promise(() => undefined)),
+      // (Two lists ask: the table's page and the dead-letter filter's.)
+      "GET /admin/meter-data/sources": () =>
+        ++listed <= 2 ? { body: pageOf([dataSource(), eacMdm]) } : new Promise(() => undefined),
       "GET /admin/meter-data/dead-letters": noDeadLetters,
       "POST /admin/data-sources/7/revoke": () => ({ body: { ...eacMdm, revoked: true, readings_today: 0, rejected_today: 0 } }),
     });
@@ -113,12 +115,12 @@ describe("data-source API keys", () => {
     expect(row).toHaveTextContent("96");
     expect(within(row).queryByRole("button")).not.toBeInTheDocument();
     expect(api.callsTo("POST", "/admin/data-sources/7/revoke")).toHaveLength(1);
-    expect(api.callsTo("GET", "/admin/meter-data/sources")).toHaveLength(2);
+    expect(api.callsTo("GET", "/admin/meter-data/sources")).toHaveLength(4);
   });
 
   it("shows why the server refused to revoke", async () => {
     fakeApi({
-      "GET /admin/meter-data/sources": () => ({ body: [eacMdm] }),
+      "GET /admin/meter-data/sources": () => ({ body: pageOf([eacMdm]) }),
       "GET /admin/meter-data/dead-letters": noDeadLetters,
       "POST /admin/data-sources/7/revoke": () => problem(403, "superadmins only"),
     });

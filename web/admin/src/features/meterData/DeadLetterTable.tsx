@@ -1,25 +1,35 @@
-import type { DataSource, DeadLetter } from "../../api/types";
+import type { DeadLetter } from "../../api/types";
+import { SortableHeader } from "../../components/SortableHeader";
 import { useDateTimeFormat } from "../programme/useProgramme";
+import { DEAD_LETTER_SORTS } from "./deadLetterParams";
 import { Payload } from "./Payload";
 
 interface Props {
   letters: DeadLetter[];
-  sources: DataSource[];
   busy: boolean;
+  /** The order the server listed them in; the headers change it. */
+  sort: string;
+  onSort(sort: string): void;
 }
 
-export function DeadLetterTable({ letters, sources, busy }: Props) {
+export function DeadLetterTable({ letters, busy, sort, onSort }: Props) {
   const formatDateTime = useDateTimeFormat();
-  const sourceName = (id: number) => sources.find((source) => source.id === id)?.name ?? `Source ${id}`;
+  const header = { sort, onSort };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-busy={busy} className="w-full text-left text-sm">
         <caption className="sr-only">Dead letters</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Received</th>
-            <th scope="col" className="px-4 py-2 font-medium">Source</th>
-            <th scope="col" className="px-4 py-2 font-medium">Reason</th>
+            <SortableHeader {...header} {...DEAD_LETTER_SORTS.received}>
+              Received
+            </SortableHeader>
+            <SortableHeader {...header} {...DEAD_LETTER_SORTS.source}>
+              Source
+            </SortableHeader>
+            <SortableHeader {...header} {...DEAD_LETTER_SORTS.reason}>
+              Reason
+            </SortableHeader>
             <th scope="col" className="px-4 py-2 font-medium">Payload</th>
           </tr>
         </thead>
@@ -29,7 +39,7 @@ export function DeadLetterTable({ letters, sources, busy }: Props) {
               <th scope="row" className="px-4 py-2 font-normal whitespace-nowrap">
                 {formatDateTime(letter.received_at)}
               </th>
-              <td className="px-4 py-2">{sourceName(letter.source_id)}</td>
+              <td className="px-4 py-2">{letter.source_name || `Source ${letter.source_id}`}</td>
               <td className="px-4 py-2">{letter.reason}</td>
               <td className="px-4 py-2">
                 <Payload text={letter.payload} />

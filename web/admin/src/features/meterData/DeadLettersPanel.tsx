@@ -1,16 +1,17 @@
 import { useId } from "react";
 import { useSearchParams } from "react-router";
-import type { DataSource, DeadLetterQuery } from "../../api/types";
+import type { DeadLetterQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { readDeadLetterParams, writeDeadLetterParams } from "./deadLetterParams";
 import { DeadLetterTable } from "./DeadLetterTable";
-import { useDeadLetters } from "./queries";
+import { useDeadLetters, useSourceOptions } from "./queries";
 
-/** Messages that could not be read, newest first, optionally of one source. */
-export function DeadLettersPanel({ sources }: { sources: DataSource[] }) {
+/** Messages that could not be read, optionally of one source, paged and sorted on the server. */
+export function DeadLettersPanel() {
   const filterId = useId();
+  const sources = useSourceOptions().data ?? [];
   const [params, setParams] = useSearchParams();
   const query = readDeadLetterParams(params);
   const letters = useDeadLetters(query);
@@ -51,7 +52,12 @@ export function DeadLettersPanel({ sources }: { sources: DataSource[] }) {
           </p>
         ) : (
           <>
-            <DeadLetterTable letters={letters.data.items} sources={sources} busy={letters.isPlaceholderData} />
+            <DeadLetterTable
+              letters={letters.data.items}
+              busy={letters.isPlaceholderData}
+              sort={query.sort}
+              onSort={(sort) => update({ sort, page: 1 })}
+            />
             <Pagination
               page={letters.data.page}
               perPage={letters.data.per_page}

@@ -5,14 +5,13 @@ import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { CreateSourceForm } from "./CreateSourceForm";
 import { DeadLettersPanel } from "./DeadLettersPanel";
 import { canManageSources } from "./permissions";
-import { meterDataKeys, useSources } from "./queries";
+import { meterDataKeys } from "./queries";
 import { SourcesPanel } from "./SourcesPanel";
 
 export function MeterDataPage() {
   useDocumentTitle("Meter data");
   const staff = useStaff();
   const manage = canManageSources(staff);
-  const sources = useSources();
   const queryClient = useQueryClient();
   const refreshing = useIsFetching({ queryKey: meterDataKeys.all }) > 0;
 
@@ -41,7 +40,7 @@ export function MeterDataPage() {
         </Section>
       )}
       <Section title="Dead letters">
-        <DeadLettersPanel sources={sources.data ?? []} />
+        <DeadLettersPanel />
       </Section>
     </div>
   );

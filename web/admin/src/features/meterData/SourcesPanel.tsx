@@ -1,14 +1,21 @@
 import { useState } from "react";
-import type { DataSource } from "../../api/types";
+import type { DataSource, SourceListQuery } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Loading } from "../../components/Loading";
+import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
 import { useRevokeSource, useSources } from "./queries";
-import { SourcesTable } from "./SourcesTable";
+import { DEFAULT_SOURCE_SORT, SourcesTable } from "./SourcesTable";
 
-/** Every data source with its lag and today's counts; superadmins may revoke API keys here. */
+/** The data sources with their lag and today's counts, paged and sorted on the server; superadmins may revoke API keys here. */
 export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
-  const sources = useSources();
+  const [query, setQuery] = useState<Required<SourceListQuery>>({
+    sort: DEFAULT_SOURCE_SORT,
+    page: 1,
+    per_page: DEFAULT_PAGE_SIZE,
+  });
+  const sources = useSources(query);
   const revoke = useRevokeSource();
   const [revoking, setRevoking] = useState<DataSource | null>(null);
 
@@ -20,18 +27,29 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
   }
   return (
     <div className="space-y-3">
-      {sources.data.length === 0 ? (
+      {sources.data.total === 0 ? (
         <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
           There are no data sources yet.
         </p>
       ) : (
         <>
           <SourcesTable
-            sources={sources.data}
+            sources={sources.data.items}
+            busy={sources.isPlaceholderData}
+            sort={query.sort}
+            onSort={(sort) => setQuery({ ...query, sort, page: 1 })}
             onRevoke={canRevoke ? setRevoking : undefined}
             revokeDisabled={revoke.isPending}
           />
           <p className="text-sm text-slate-600">Today's counts start at midnight UTC.</p>
+          <Pagination
+            label="Data source pages"
+            page={sources.data.page}
+            perPage={sources.data.per_page}
+            total={sources.data.total}
+            onPageChange={(page) => setQuery({ ...query, page })}
+            onPerPageChange={(per_page) => setQuery({ ...query, page: 1, per_page })}
+          />
         </>
       )}
       {revoke.isSuccess && (

@@ -1,31 +1,60 @@
 import type { DataSource } from "../../api/types";
+import { SortableHeader } from "../../components/SortableHeader";
 import { formatDuration, formatNumber } from "../../lib/format";
+import type { SortColumn } from "../../lib/sorting";
 import { useDateTimeFormat } from "../programme/useProgramme";
 import { hasRevocableKey } from "./permissions";
 import { kindName } from "./sourceKinds";
 import { SourceStatusBadge } from "./SourceStatusBadge";
 
+/** The columns the server sorts the sources by. */
+const SOURCE_SORTS = {
+  name: { field: "name" },
+  kind: { field: "kind" },
+  lastReading: { field: "last_reading_at", firstDescending: true },
+  readingsToday: { field: "readings_today", firstDescending: true },
+  rejectedToday: { field: "rejected_today", firstDescending: true },
+} satisfies Record<string, SortColumn>;
+
+/** By name, as the server lists them unless asked otherwise. */
+export const DEFAULT_SOURCE_SORT = "name";
+
 interface Props {
   sources: DataSource[];
+  busy: boolean;
+  /** The order the server listed them in; the headers change it. */
+  sort: string;
+  onSort(sort: string): void;
   /** Offers to revoke each source's key when given (superadmins). */
   onRevoke?: (source: DataSource) => void;
   revokeDisabled?: boolean;
 }
 
-export function SourcesTable({ sources, onRevoke, revokeDisabled = false }: Props) {
+export function SourcesTable({ sources, busy, sort, onSort, onRevoke, revokeDisabled = false }: Props) {
   const formatDateTime = useDateTimeFormat();
+  const header = { sort, onSort };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table aria-busy={busy} className="w-full text-left text-sm">
         <caption className="sr-only">Data sources</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">Kind</th>
-            <th scope="col" className="px-4 py-2 font-medium">Last reading</th>
+            <SortableHeader {...header} {...SOURCE_SORTS.name}>
+              Name
+            </SortableHeader>
+            <SortableHeader {...header} {...SOURCE_SORTS.kind}>
+              Kind
+            </SortableHeader>
+            <SortableHeader {...header} {...SOURCE_SORTS.lastReading}>
+              Last reading
+            </SortableHeader>
             <th scope="col" className="px-4 py-2 font-medium">Lag</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Readings today</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Rejects today</th>
+            <SortableHeader {...header} {...SOURCE_SORTS.readingsToday} className="text-right">
+              Readings today
+            </SortableHeader>
+            <SortableHeader {...header} {...SOURCE_SORTS.rejectedToday} className="text-right">
+              Rejects today
+            </SortableHeader>
             <th scope="col" className="px-4 py-2 font-medium">Status</th>
             {onRevoke && (
               <th scope="col" className="px-4 py-2 font-medium">
@@ -34,7 +63,7 @@ export function SourcesTable({ sources, onRevoke, revokeDisabled = false }: Prop
             )}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={busy ? "opacity-60" : undefined}>
           {sources.map((source) => (
             <tr key={source.id} className="border-t border-slate-100">
               <th scope="row" className="px-4 py-2 font-medium">

@@ -1,11 +1,15 @@
+import { useState } from "react";
+import type { PageQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
+import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
 import { SessionSavingsChart } from "./SessionSavingsChart";
 import { useOverviewSessions } from "./useOverview";
 
 export function SessionSavingsSection() {
-  const sessions = useOverviewSessions();
+  const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: 10 });
+  const sessions = useOverviewSessions(query);
   return (
     <Section title="kWh saved per session">
       {sessions.isPending && <Loading label="Loading the sessions' savings…" />}
@@ -17,10 +21,21 @@ export function SessionSavingsSection() {
         />
       )}
       {sessions.data &&
-        (sessions.data.length === 0 ? (
+        (sessions.data.total === 0 ? (
           <p className="text-sm text-slate-600">No session has been settled yet.</p>
         ) : (
-          <SessionSavingsChart sessions={sessions.data} />
+          <div aria-busy={sessions.isPlaceholderData} className={sessions.isPlaceholderData ? "opacity-60" : undefined}>
+            {/* The server pages latest first; the chart reads left to right, oldest first. */}
+            <SessionSavingsChart sessions={[...sessions.data.items].reverse()} />
+            <Pagination
+              label="Session savings pages"
+              page={sessions.data.page}
+              perPage={sessions.data.per_page}
+              total={sessions.data.total}
+              onPageChange={(page) => setQuery({ ...query, page })}
+              onPerPageChange={(per_page) => setQuery({ page: 1, per_page })}
+            />
+          </div>
         ))}
     </Section>
   );

@@ -15,7 +15,12 @@ function sessions() {
     const states = query.get("state")?.split(",") ?? [];
     const page = Number(query.get("page") ?? 1);
     const perPage = Number(query.get("per_page") ?? 25);
+    const sort = query.get("sort") ?? "-starts_at";
     const matching = all.filter((s) => states.length === 0 || states.includes(s.state));
+    // Ordered by participants when asked, else as created (the fake's own "latest first").
+    if (sort.endsWith("participants")) {
+      matching.sort((a, b) => (sort.startsWith("-") ? b.participants - a.participants : a.participants - b.participants));
+    }
     return {
       body: { items: matching.slice((page - 1) * perPage, page * perPage), page, per_page: perPage, total: matching.length },
     };
@@ -56,10 +61,35 @@ describe("the sessions list", () => {
     expect(await screen.findByRole("link", { name: "Session 4" })).toBeInTheDocument();
     expect(rows()).toHaveLength(10);
     expect(router.state.location.search).toBe("?state=scheduled");
-    expect(lastListCall(api)?.query.toString()).toBe("state=scheduled&page=1&per_page=25");
+    expect(lastListCall(api)?.query.toString()).toBe("state=scheduled&sort=-starts_at&page=1&per_page=25");
 
     await userEvent.selectOptions(screen.getByLabelText("State"), "live");
     expect(await screen.findByText("No sessions are in this state.")).toBeInTheDocument();
+  });
+
+  it("sorts on the server when a column header is chosen, starting again at the first page", async () => {
+    const api = server();
+    const { router } = renderApp("/sessions?page=2", { as: admin });
+    await screen.findByRole("link", { name: "Session 26" });
+    const when = screen.getByRole("columnheader", { name: "When" });
+    expect(when).toHaveAttribute("aria-sort", "descending");
+    const participants = screen.getByRole("columnheader", { name: "Participants" });
+    expect(participants).not.toHaveAttribute("aria-sort");
+
+    await userEvent.click(within(participants).getByRole("button", { name: "Participants" }));
+    expect(await screen.findByRole("link", { name: "Session 30" })).toBeInTheDocument();
+    expect(within(rows()[0]!).getByRole("link")).toHaveTextContent("Session 30");
+    expect(screen.getByRole("columnheader", { name: "Participants" })).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByRole("columnheader", { name: "When" })).not.toHaveAttribute("aria-sort");
+    expect(router.state.location.search).toBe("?sort=-participants");
+    expect(lastListCall(api)?.query.get("sort")).toBe("-participants");
+    expect(lastListCall(api)?.query.get("page")).toBe("1");
+
+    await userEvent.click(screen.getByRole("button", { name: "Participants" }));
+    expect(await screen.findByRole("columnheader", { name: "Participants" })).toHaveAttribute("aria-sort", "ascending");
+    expect(lastListCall(api)?.query.get("sort")).toBe("participants");
+    await userEvent.click(screen.getByRole("button", { name: "Title" }));
+    expect(lastListCall(api)?.query.get("sort")).toBe("title");
   });
 
   it("keeps a filter of several states from a link", async () => {

@@ -38,7 +38,12 @@ export function SessionsPage() {
           </p>
         ) : (
           <>
-            <SessionsTable sessions={sessions.data.items} busy={sessions.isPlaceholderData} />
+            <SessionsTable
+              sessions={sessions.data.items}
+              busy={sessions.isPlaceholderData}
+              sort={query.sort}
+              onSort={(sort) => update({ sort, page: 1 })}
+            />
             <Pagination
               page={sessions.data.page}
               perPage={sessions.data.per_page}

@@ -1,10 +1,21 @@
 import { Link } from "react-router";
 import type { Session } from "../../api/types";
+import { SortableHeader } from "../../components/SortableHeader";
 import { formatNumber } from "../../lib/format";
 import { useDateTimeRangeFormat } from "../programme/useProgramme";
+import { SESSION_SORTS } from "./listParams";
 import { StateBadge } from "./StateBadge";
 
-export function SessionsTable({ sessions, busy }: { sessions: Session[]; busy: boolean }) {
+interface Props {
+  sessions: Session[];
+  busy: boolean;
+  /** The order the server listed them in; the headers change it. */
+  sort: string;
+  onSort(sort: string): void;
+}
+
+export function SessionsTable({ sessions, busy, sort, onSort }: Props) {
+  const header = { sort, onSort };
   const formatRange = useDateTimeRangeFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -12,10 +23,18 @@ export function SessionsTable({ sessions, busy }: { sessions: Session[]; busy: b
         <caption className="sr-only">Sessions</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Title</th>
-            <th scope="col" className="px-4 py-2 font-medium">When</th>
-            <th scope="col" className="px-4 py-2 font-medium">State</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Participants</th>
+            <SortableHeader {...header} {...SESSION_SORTS.title}>
+              Title
+            </SortableHeader>
+            <SortableHeader {...header} {...SESSION_SORTS.when}>
+              When
+            </SortableHeader>
+            <SortableHeader {...header} {...SESSION_SORTS.state}>
+              State
+            </SortableHeader>
+            <SortableHeader {...header} {...SESSION_SORTS.participants} className="text-right">
+              Participants
+            </SortableHeader>
           </tr>
         </thead>
         <tbody className={busy ? "opacity-60" : undefined}>

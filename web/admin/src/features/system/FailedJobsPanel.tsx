@@ -1,30 +1,62 @@
-import { useState } from "react";
-import type { FailedJob } from "../../api/types";
+import { useEffect, useState } from "react";
+import type { FailedJob, PageQuery } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { Loading } from "../../components/Loading";
+import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
 import { FailedJobsTable } from "./FailedJobsTable";
-import { useRetryJob } from "./queries";
+import { useFailedJobs, useRetryJob } from "./queries";
 
-interface Props {
-  jobs: FailedJob[];
-  /** Whether this server runs a job queue at all. */
-  hasQueue: boolean;
+function Empty({ children }: { children: string }) {
+  return (
+    <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
+      {children}
+    </p>
+  );
 }
 
-/** Jobs that used up their attempts, newest first, each of which may be run again. */
-export function FailedJobsPanel({ jobs, hasQueue }: Props) {
+/** Jobs that used up their attempts, the most recently failed first, paged on the server; each may be run again. */
+export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
+  const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: DEFAULT_PAGE_SIZE });
+  const jobs = useFailedJobs(query, hasQueue);
   const retry = useRetryJob();
   const [retrying, setRetrying] = useState<FailedJob | null>(null);
+  const lastPage = jobs.data ? Math.max(1, Math.ceil(jobs.data.total / jobs.data.per_page)) : 1;
 
+  // A retry can empty the last page: show the one before instead.
+  useEffect(() => {
+    if (query.page > lastPage) setQuery((current) => ({ ...current, page: lastPage }));
+  }, [query.page, lastPage]);
+
+  if (!hasQueue) return <Empty>This server runs no job queue.</Empty>;
   return (
     <div className="space-y-3">
-      {jobs.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          {hasQueue ? "No failed jobs: every job ran or is still trying." : "This server runs no job queue."}
-        </p>
-      ) : (
-        <FailedJobsTable jobs={jobs} onRetry={setRetrying} retryDisabled={retry.isPending} />
+      {jobs.isPending && <Loading label="Loading the failed jobs…" />}
+      {jobs.isError && (
+        <ProblemAlert error={jobs.error} title="Could not load the failed jobs" onRetry={() => void jobs.refetch()} />
       )}
+      {jobs.data &&
+        (jobs.data.total === 0 ? (
+          <Empty>No failed jobs: every job ran or is still trying.</Empty>
+        ) : (
+          <>
+            <FailedJobsTable
+              jobs={jobs.data.items}
+              busy={jobs.isPlaceholderData}
+              onRetry={setRetrying}
+              retryDisabled={retry.isPending}
+            />
+            <Pagination
+              label="Failed job pages"
+              page={jobs.data.page}
+              perPage={jobs.data.per_page}
+              total={jobs.data.total}
+              onPageChange={(page) => setQuery({ ...query, page })}
+              onPerPageChange={(per_page) => setQuery({ page: 1, per_page })}
+            />
+          </>
+        ))}
       {retry.isSuccess && (
         <p role="status" className="text-sm text-slate-700">
           The {retry.variables.kind} job is queued again as job {retry.data.id}.

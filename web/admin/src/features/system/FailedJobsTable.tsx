@@ -4,15 +4,16 @@ import { useDateTimeFormat } from "../programme/useProgramme";
 
 interface Props {
   jobs: FailedJob[];
+  busy: boolean;
   onRetry(job: FailedJob): void;
   retryDisabled: boolean;
 }
 
-export function FailedJobsTable({ jobs, onRetry, retryDisabled }: Props) {
+export function FailedJobsTable({ jobs, busy, onRetry, retryDisabled }: Props) {
   const formatDateTime = useDateTimeFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table aria-busy={busy} className="w-full text-left text-sm">
         <caption className="sr-only">Failed jobs</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
@@ -25,7 +26,7 @@ export function FailedJobsTable({ jobs, onRetry, retryDisabled }: Props) {
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={busy ? "opacity-60" : undefined}>
           {jobs.map((job) => (
             <tr key={job.id} className="border-t border-slate-100 align-top">
               <th scope="row" className="px-4 py-2 font-medium">

@@ -1,33 +1,46 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { SystemHealth } from "../../api/types";
+import type { FailedJob, SystemHealth } from "../../api/types";
+import type { Call } from "../../test/fakeApi";
 import { fakeApi, problem } from "../../test/fakeApi";
-import { admin, failedJob, programme, systemHealth } from "../../test/fixtures";
+import { admin, failedJob, pageOf, programme, systemHealth } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
 const notComputed = () => new Promise<never>(() => undefined);
 
-function server(health: () => SystemHealth | Response) {
+/** The failed-job list, paged like the real server. */
+function failedJobs(jobs: () => FailedJob[]) {
+  return ({ query }: Call) => {
+    const page = Number(query.get("page") ?? 1);
+    const perPage = Number(query.get("per_page") ?? 25);
+    const all = jobs();
+    return { body: pageOf(all.slice((page - 1) * perPage, page * perPage), all.length, page, perPage) };
+  };
+}
+
+function server(health: () => SystemHealth | Response, jobs: FailedJob[] = [failedJob()]) {
   return fakeApi({
     "GET /programme": () => ({ body: programme }),
     "GET /admin/system": () => {
       const answer = health();
       return answer instanceof Response ? answer : { body: answer };
     },
+    "GET /admin/system/failed-jobs": failedJobs(() => jobs),
     "GET /admin/baselines/accuracy": notComputed,
   });
 }
 
 const card = (name: string) =>
   within(screen.getByRole("region", { name: "Health" })).getByRole("group", { name });
-const failedJobs = () => screen.getByRole("region", { name: "Failed jobs" });
+const failedJobsRegion = () => screen.getByRole("region", { name: "Failed jobs" });
 
 describe("the system screen", () => {
   it("is in the main navigation", async () => {
     fakeApi({
       "GET /admin/overview": notComputed,
       "GET /admin/system": () => ({ body: systemHealth() }),
+      "GET /admin/system/failed-jobs": failedJobs(() => []),
       "GET /admin/baselines/accuracy": notComputed,
     });
     const { router } = renderApp("/", { as: admin });
@@ -62,8 +75,8 @@ describe("the system screen", () => {
   });
 
   it("says when the database fails, there is no queue and no MQTT feed", async () => {
-    server(() =>
-      systemHealth({ database_backend: "postgres", database_ok: false, queue: null, failed_jobs: [], mqtt_last_ingest_at: null }),
+    const api = server(() =>
+      systemHealth({ database_backend: "postgres", database_ok: false, queue: null, mqtt_last_ingest_at: null }),
     );
     renderApp("/system", { as: admin });
     const database = await screen.findByRole("group", { name: "Database" });
@@ -72,11 +85,12 @@ describe("the system screen", () => {
     expect(database).toHaveTextContent("The database did not answer.");
     expect(card("Job queue")).toHaveTextContent("This server runs no job queue.");
     expect(card("MQTT listener")).toHaveTextContent("Not configured");
-    expect(within(failedJobs()).getByRole("status")).toHaveTextContent("This server runs no job queue.");
+    expect(within(failedJobsRegion()).getByRole("status")).toHaveTextContent("This server runs no job queue.");
+    expect(api.callsTo("GET", "/admin/system/failed-jobs")).toHaveLength(0);
   });
 
   it("says when no job has failed", async () => {
-    server(() => systemHealth({ queue: { waiting: 0, running: 0, failed: 0 }, failed_jobs: [] }));
+    server(() => systemHealth({ queue: { waiting: 0, running: 0, failed: 0 } }), []);
     renderApp("/system", { as: admin });
     expect(await screen.findByText("No failed jobs: every job ran or is still trying.")).toBeInTheDocument();
     expect(card("Job queue")).toHaveTextContent("OK");
@@ -88,7 +102,8 @@ describe("the system screen", () => {
     let jobs = [job, failedJob({ id: "00000000-0000-7000-8000-0000000000f2", kind: "notify", attempts: 3 })];
     const api = fakeApi({
       "GET /programme": () => ({ body: programme }),
-      "GET /admin/system": () => ({ body: systemHealth({ failed_jobs: jobs }) }),
+      "GET /admin/system": () => ({ body: systemHealth() }),
+      "GET /admin/system/failed-jobs": failedJobs(() => jobs),
       "GET /admin/baselines/accuracy": notComputed,
       [`POST /admin/system/failed-jobs/${job.id}/retry`]: () => {
         jobs = jobs.slice(1);
@@ -106,7 +121,7 @@ describe("the system screen", () => {
     expect(dialog).toHaveTextContent("database is locked");
     await userEvent.click(within(dialog).getByRole("button", { name: "Retry job" }));
 
-    expect(await within(failedJobs()).findByRole("status")).toHaveTextContent(
+    expect(await within(failedJobsRegion()).findByRole("status")).toHaveTextContent(
       "The settle job is queued again as job 00000000-0000-7000-8000-0000000000f9.",
     );
     expect(api.callsTo("POST", `/admin/system/failed-jobs/${job.id}/retry`)).toHaveLength(1);
@@ -118,23 +133,30 @@ describe("the system screen", () => {
     const job = failedJob();
     fakeApi({
       "GET /admin/system": () => ({ body: systemHealth() }),
+      "GET /admin/system/failed-jobs": failedJobs(() => [job]),
       "GET /admin/baselines/accuracy": notComputed,
       [`POST /admin/system/failed-jobs/${job.id}/retry`]: () => problem(404, `no failed job ${job.id}`),
     });
     renderApp("/system", { as: admin });
     await userEvent.click(await screen.findByRole("button", { name: `Retry settle job ${job.id}` }));
     await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Retry job" }));
-    const alert = await within(failedJobs()).findByRole("alert");
+    const alert = await within(failedJobsRegion()).findByRole("alert");
     expect(alert).toHaveTextContent(`Could not retry the settle job ${job.id}`);
     expect(alert).toHaveTextContent(`no failed job ${job.id}`);
   });
 
   it("asks again on Refresh, and explains a failure with a way to try again", async () => {
-    let answers = [problem(503, "the server is busy"), systemHealth({ failed_jobs: [] }), systemHealth()];
-    const api = server(() => {
-      const [next, ...rest] = answers;
-      answers = rest;
-      return next ?? systemHealth();
+    let answers = [problem(503, "the server is busy"), systemHealth()];
+    let listed = 0;
+    const api = fakeApi({
+      "GET /admin/system": () => {
+        const [next, ...rest] = answers;
+        answers = rest;
+        return next instanceof Response ? next : { body: next ?? systemHealth() };
+      },
+      // A job fails between the first look and the Refresh.
+      "GET /admin/system/failed-jobs": failedJobs(() => (++listed === 1 ? [] : [failedJob()])),
+      "GET /admin/baselines/accuracy": notComputed,
     });
     renderApp("/system", { as: admin });
     const alert = await within(screen.getByRole("region", { name: "Health" })).findByRole("alert");
@@ -147,6 +169,23 @@ describe("the system screen", () => {
     await userEvent.click(screen.getByRole("button", { name: "Refresh" }));
     expect(await screen.findByRole("table", { name: "Failed jobs" })).toBeInTheDocument();
     expect(api.callsTo("GET", "/admin/system")).toHaveLength(3);
+    expect(api.callsTo("GET", "/admin/system/failed-jobs")).toHaveLength(2);
     expect(api.callsTo("GET", "/admin/baselines/accuracy")).toHaveLength(1);
+  });
+
+  it("pages through the failed jobs on the server", async () => {
+    const jobs = Array.from({ length: 30 }, (_, i) =>
+      failedJob({ id: `00000000-0000-7000-8000-0000000001${String(i).padStart(2, "0")}`, kind: `job${i + 1}` }),
+    );
+    const api = server(() => systemHealth({ queue: { waiting: 0, running: 0, failed: 30 } }), jobs);
+    renderApp("/system", { as: admin });
+    const region = await screen.findByRole("region", { name: "Failed jobs" });
+    expect(await within(region).findByRole("row", { name: /^job1 / })).toBeInTheDocument();
+    const pages = within(region).getByRole("navigation", { name: "Failed job pages" });
+    expect(pages).toHaveTextContent("1–25 of 30 · Page 1 of 2");
+    await userEvent.click(within(pages).getByRole("button", { name: "Next page" }));
+    expect(await within(region).findByRole("row", { name: /^job26 / })).toBeInTheDocument();
+    expect(within(within(region).getByRole("table")).getAllByRole("row")).toHaveLength(6);
+    expect(api.callsTo("GET", "/admin/system/failed-jobs").at(-1)?.query.toString()).toBe("page=2&per_page=25");
   });
 });

@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminApi } from "../../api/endpoints";
-import type { FailedJob } from "../../api/types";
+import type { FailedJob, PageQuery } from "../../api/types";
 import { ACCURACY_HOUSEHOLDS } from "./accuracyPeriod";
 
 export const systemKeys = {
   all: ["system"] as const,
   health: () => [...systemKeys.all, "health"] as const,
+  /** Under the health, so Refresh and a retry reload the list with it. */
+  failedJobs: (query: PageQuery) => [...systemKeys.health(), "failed-jobs", query] as const,
   accuracy: (days: number) => [...systemKeys.all, "accuracy", days] as const,
 };
 
@@ -14,7 +16,18 @@ export function useSystemHealth() {
   return useQuery({ queryKey: systemKeys.health(), queryFn: adminApi.system, refetchInterval: 15_000 });
 }
 
-/** Puts a failed job back on the queue, then reloads the health that lists it. */
+/** A page of the failed jobs, the most recently failed first; not asked for without a queue. */
+export function useFailedJobs(query: PageQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: systemKeys.failedJobs(query),
+    queryFn: () => adminApi.failedJobs(query),
+    placeholderData: keepPreviousData,
+    refetchInterval: 15_000,
+    enabled,
+  });
+}
+
+/** Puts a failed job back on the queue, then reloads the health and the failed jobs. */
 export function useRetryJob() {
   const queryClient = useQueryClient();
   return useMutation({

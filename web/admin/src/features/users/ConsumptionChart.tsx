@@ -10,10 +10,16 @@ function kilowattHours(value: unknown): string {
   return typeof value === "number" ? formatQuantity(value, "kWh", 3) : String(value);
 }
 
-/** A household's consumption per hour or per day in its own time zone, with the numbers as a table for screen readers. */
-export function ConsumptionChart({ series }: { series: ConsumptionSeries }) {
+interface Props {
+  series: ConsumptionSeries;
+  /** Whose consumption, in the chart's name: "Consumption" (a household's) unless told. */
+  subject?: string;
+}
+
+/** Consumption per hour or per day in the series' time zone, with the numbers as a table for screen readers. */
+export function ConsumptionChart({ series, subject = "Consumption" }: Props) {
   const daily = series.resolution === "1d";
-  const title = daily ? "Consumption per day, in kWh" : "Consumption per hour, in kWh";
+  const title = `${subject} per ${daily ? "day" : "hour"}, in kWh`;
   const periodHeading = daily ? "Day" : "Hour starting";
   const formatPeriod = useCallback(
     (iso: string) => (daily ? formatShortDate(iso, series.time_zone) : formatTime(iso, series.time_zone)),

@@ -1,9 +1,30 @@
 import type { PointsEntry } from "../../api/types";
+import { SortableHeader } from "../../components/SortableHeader";
 import { formatSignedNumber } from "../../lib/format";
+import type { SortColumn } from "../../lib/sorting";
 import { useDateTimeFormat } from "../programme/useProgramme";
 import { pointsReasonName } from "./pointsReasons";
 
-export function PointsLedgerTable({ entries, busy }: { entries: PointsEntry[]; busy: boolean }) {
+/** The columns the server sorts a ledger by. */
+const LEDGER_SORTS = {
+  added: { field: "created_at", firstDescending: true },
+  reason: { field: "reason" },
+  points: { field: "points", firstDescending: true },
+} satisfies Record<string, SortColumn>;
+
+/** Newest first, as the server lists a ledger unless asked otherwise. */
+export const DEFAULT_LEDGER_SORT = "-created_at";
+
+interface Props {
+  entries: PointsEntry[];
+  busy: boolean;
+  /** The order the server listed them in; the headers change it. */
+  sort: string;
+  onSort(sort: string): void;
+}
+
+export function PointsLedgerTable({ entries, busy, sort, onSort }: Props) {
+  const header = { sort, onSort };
   const formatDateTime = useDateTimeFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -11,9 +32,15 @@ export function PointsLedgerTable({ entries, busy }: { entries: PointsEntry[]; b
         <caption className="sr-only">Green Points ledger</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Added</th>
-            <th scope="col" className="px-4 py-2 font-medium">Reason</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Points</th>
+            <SortableHeader {...header} {...LEDGER_SORTS.added}>
+              Added
+            </SortableHeader>
+            <SortableHeader {...header} {...LEDGER_SORTS.reason}>
+              Reason
+            </SortableHeader>
+            <SortableHeader {...header} {...LEDGER_SORTS.points} className="text-right">
+              Points
+            </SortableHeader>
             <th scope="col" className="px-4 py-2 font-medium">Note</th>
             <th scope="col" className="px-4 py-2 font-medium">Reference</th>
           </tr>

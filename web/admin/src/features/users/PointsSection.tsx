@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { PageQuery } from "../../api/types";
+import type { LedgerQuery } from "../../api/types";
 import { Figure } from "../../components/Figure";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
@@ -7,11 +7,15 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
 import { formatNumber } from "../../lib/format";
 import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
-import { PointsLedgerTable } from "./PointsLedgerTable";
+import { DEFAULT_LEDGER_SORT, PointsLedgerTable } from "./PointsLedgerTable";
 import { useUserPoints } from "./queries";
 
 export function PointsSection({ userId }: { userId: string }) {
-  const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: DEFAULT_PAGE_SIZE });
+  const [query, setQuery] = useState<Required<LedgerQuery>>({
+    sort: DEFAULT_LEDGER_SORT,
+    page: 1,
+    per_page: DEFAULT_PAGE_SIZE,
+  });
   const points = useUserPoints(userId, query);
   return (
     <Section title="Green Points">
@@ -26,14 +30,19 @@ export function PointsSection({ userId }: { userId: string }) {
             <p className="text-sm text-slate-600">No Green Points have been added to this household yet.</p>
           ) : (
             <>
-              <PointsLedgerTable entries={points.data.items} busy={points.isPlaceholderData} />
+              <PointsLedgerTable
+                entries={points.data.items}
+                busy={points.isPlaceholderData}
+                sort={query.sort}
+                onSort={(sort) => setQuery({ ...query, sort, page: 1 })}
+              />
               <Pagination
                 label="Green Points ledger pages"
                 page={points.data.page}
                 perPage={points.data.per_page}
                 total={points.data.total}
                 onPageChange={(page) => setQuery({ ...query, page })}
-                onPerPageChange={(per_page) => setQuery({ page: 1, per_page })}
+                onPerPageChange={(per_page) => setQuery({ ...query, page: 1, per_page })}
               />
             </>
           )}

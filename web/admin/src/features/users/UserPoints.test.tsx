@@ -46,7 +46,30 @@ describe("a user's Green Points", () => {
     await userEvent.click(within(pages).getByRole("button", { name: "Next page" }));
     expect(await within(pages).findByText(/Page 2 of 3/)).toBeInTheDocument();
     const last = api.callsTo("GET", pointsPath).at(-1)?.query;
-    expect([last?.get("page"), last?.get("per_page")]).toEqual(["2", "50"]);
+    expect([last?.get("page"), last?.get("per_page"), last?.get("sort")]).toEqual(["2", "50", "-created_at"]);
+  });
+
+  it("sorts the ledger on the server by a column header, from the first page", async () => {
+    const api = userPageServer({
+      [`GET ${pointsPath}`]: ({ query }) => ({
+        body: { ...pointsPage([pointsEntry()], 80, 120), page: Number(query.get("page") ?? 1) },
+      }),
+    });
+    await openUserPage();
+    const section = screen.getByRole("region", { name: "Green Points" });
+    const table = await within(section).findByRole("table", { name: "Green Points ledger" });
+    expect(within(table).getByRole("columnheader", { name: "Added" })).toHaveAttribute("aria-sort", "descending");
+    await userEvent.click(within(section).getByRole("button", { name: "Next page" }));
+    expect(await within(section).findByText(/Page 2 of 5/)).toBeInTheDocument();
+
+    await userEvent.click(within(table).getByRole("button", { name: "Points" }));
+    expect(within(table).getByRole("columnheader", { name: "Points" })).toHaveAttribute("aria-sort", "descending");
+    expect(within(table).getByRole("columnheader", { name: "Added" })).not.toHaveAttribute("aria-sort");
+    const last = api.callsTo("GET", pointsPath).at(-1)?.query;
+    expect([last?.get("sort"), last?.get("page")]).toEqual(["-points", "1"]);
+    await userEvent.click(within(table).getByRole("button", { name: "Reason" }));
+    expect(api.callsTo("GET", pointsPath).at(-1)?.query.get("sort")).toBe("reason");
+    expect(within(table).queryByRole("button", { name: "Note" })).not.toBeInTheDocument();
   });
 
   it("shows a zero balance and an empty ledger", async () => {

@@ -15,7 +15,9 @@ function households() {
     const q = query.get("q") ?? "";
     const page = Number(query.get("page") ?? 1);
     const perPage = Number(query.get("per_page") ?? 25);
+    const sort = query.get("sort") ?? "-created_at";
     const matching = all.filter((u) => u.email.includes(q) || u.display_name.includes(q));
+    if (sort === "-email") matching.sort((a, b) => b.email.localeCompare(a.email));
     return {
       body: { items: matching.slice((page - 1) * perPage, page * perPage), page, per_page: perPage, total: matching.length },
     };
@@ -53,11 +55,34 @@ describe("the users list", () => {
     await userEvent.click(screen.getByRole("button", { name: "Search" }));
     expect(await screen.findByRole("link", { name: "Household 42" })).toBeInTheDocument();
     expect(rows()).toHaveLength(1);
-    expect(server.calls.at(-1)?.query.toString()).toBe("q=h42%40&page=1&per_page=25");
+    expect(server.calls.at(-1)?.query.toString()).toBe("q=h42%40&sort=-created_at&page=1&per_page=25");
 
     await userEvent.selectOptions(screen.getByLabelText("Role"), "admin");
     expect(server.calls.at(-1)?.query.get("role")).toBe("admin");
     expect(server.calls.at(-1)?.query.get("q")).toBe("h42@");
+  });
+
+  it("sorts by a column on the server, and the address keeps the order", async () => {
+    const server = fakeApi({ "GET /admin/users": households(), "GET /programme": () => ({ body: programme }) });
+    const { router } = renderApp("/users?page=2", { as: admin });
+    await screen.findByRole("link", { name: "Household 26" });
+    expect(screen.getByRole("columnheader", { name: "Registered" })).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByRole("columnheader", { name: "Status" })).not.toHaveAttribute("aria-sort");
+    expect(within(screen.getByRole("columnheader", { name: "Status" })).queryByRole("button")).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("button", { name: "E-mail" }));
+    expect(screen.getByRole("columnheader", { name: "E-mail" })).toHaveAttribute("aria-sort", "ascending");
+    expect(server.calls.at(-1)?.query.get("sort")).toBe("email");
+    await userEvent.click(screen.getByRole("button", { name: "E-mail" }));
+    expect(await screen.findByRole("columnheader", { name: "E-mail" })).toHaveAttribute("aria-sort", "descending");
+    expect(router.state.location.search).toBe("?sort=-email");
+    // h9 before h60 in reverse alphabetical order.
+    expect(await screen.findByRole("link", { name: "Household 9" })).toBeInTheDocument();
+    expect(within(rows()[0]!).getByRole("link")).toHaveTextContent("Household 9");
+    expect(server.calls.at(-1)?.query.toString()).toBe("sort=-email&page=1&per_page=25");
+
+    await userEvent.click(screen.getByRole("button", { name: "Last sign-in" }));
+    expect(server.calls.at(-1)?.query.get("sort")).toBe("-last_login_at");
   });
 
   it("says when nothing matches", async () => {

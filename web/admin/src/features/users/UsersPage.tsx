@@ -39,7 +39,12 @@ export function UsersPage() {
           </p>
         ) : (
           <>
-            <UsersTable users={users.data.items} busy={users.isPlaceholderData} />
+            <UsersTable
+              users={users.data.items}
+              busy={users.isPlaceholderData}
+              sort={query.sort}
+              onSort={(sort) => update({ sort, page: 1 })}
+            />
             <Pagination
               page={users.data.page}
               perPage={users.data.per_page}

@@ -1,10 +1,21 @@
 import { Link } from "react-router";
 import type { User } from "../../api/types";
+import { SortableHeader } from "../../components/SortableHeader";
 import { useDateTimeFormat } from "../programme/useProgramme";
+import { USER_SORTS } from "./listParams";
 import { RoleLabel } from "./RoleLabel";
 import { StatusBadge } from "./StatusBadge";
 
-export function UsersTable({ users, busy }: { users: User[]; busy: boolean }) {
+interface Props {
+  users: User[];
+  busy: boolean;
+  /** The order the server listed them in; the headers change it. */
+  sort: string;
+  onSort(sort: string): void;
+}
+
+export function UsersTable({ users, busy, sort, onSort }: Props) {
+  const header = { sort, onSort };
   const formatDateTime = useDateTimeFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -12,12 +23,22 @@ export function UsersTable({ users, busy }: { users: User[]; busy: boolean }) {
         <caption className="sr-only">Users</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">E-mail</th>
-            <th scope="col" className="px-4 py-2 font-medium">Role</th>
+            <SortableHeader {...header} {...USER_SORTS.name}>
+              Name
+            </SortableHeader>
+            <SortableHeader {...header} {...USER_SORTS.email}>
+              E-mail
+            </SortableHeader>
+            <SortableHeader {...header} {...USER_SORTS.role}>
+              Role
+            </SortableHeader>
             <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium">Registered</th>
-            <th scope="col" className="px-4 py-2 font-medium">Last sign-in</th>
+            <SortableHeader {...header} {...USER_SORTS.registered}>
+              Registered
+            </SortableHeader>
+            <SortableHeader {...header} {...USER_SORTS.lastSignIn}>
+              Last sign-in
+            </SortableHeader>
           </tr>
         </thead>
         <tbody className={busy ? "opacity-60" : undefined}>

@@ -3,6 +3,7 @@ import { adminApi } from "../../api/endpoints";
 import type {
   ConsumptionQuery,
   Household,
+  LedgerQuery,
   LinkMeterRequest,
   PageQuery,
   Role,
@@ -19,7 +20,7 @@ export const userKeys = {
   detail: (id: string) => [...userKeys.all, "detail", id] as const,
   consumption: (id: string, query: ConsumptionQuery) => [...userKeys.detail(id), "consumption", query] as const,
   sessions: (id: string, query: PageQuery) => [...userKeys.detail(id), "sessions", query] as const,
-  points: (id: string, query: PageQuery) => [...userKeys.detail(id), "points", query] as const,
+  points: (id: string, query: LedgerQuery) => [...userKeys.detail(id), "points", query] as const,
 };
 
 export function useUserList(query: UserListQuery) {
@@ -52,7 +53,7 @@ export function useUserSessions(id: string, query: PageQuery) {
   });
 }
 
-export function useUserPoints(id: string, query: PageQuery) {
+export function useUserPoints(id: string, query: LedgerQuery) {
   return useQuery({
     queryKey: userKeys.points(id, query),
     queryFn: () => adminApi.userPoints(id, query),

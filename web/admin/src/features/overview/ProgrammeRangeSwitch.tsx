@@ -1,0 +1,26 @@
+import { PROGRAMME_RANGES, programmeRangeLabels, type ProgrammeRange } from "./programmeRange";
+
+interface Props {
+  value: ProgrammeRange;
+  onChange(range: ProgrammeRange): void;
+}
+
+export function ProgrammeRangeSwitch({ value, onChange }: Props) {
+  return (
+    <fieldset className="flex flex-wrap gap-4 text-sm">
+      <legend className="sr-only">Range</legend>
+      {PROGRAMME_RANGES.map((range) => (
+        <label key={range} className="flex items-center gap-2">
+          <input
+            type="radio"
+            name="programme-consumption-range"
+            value={range}
+            checked={value === range}
+            onChange={() => onChange(range)}
+          />
+          {programmeRangeLabels[range]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
