@@ -11,7 +11,7 @@ test("an admin signs in, sees the programme's figures and stays signed in after 
   await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
   await expect(page.getByText("Signed in as")).toContainText("Demo Admin");
-  for (const label of ["Households registered", "Households active (30 days)", "Meters linked", "Accounts disabled", "Staff accounts"]) {
+  for (const label of ["Households registered", "Households active (30 days)", "Meters reporting (24 hours)", "Accounts disabled", "Staff accounts"]) {
     await expect(page.getByRole("group", { name: label })).toContainText(/\d/);
   }
   await screenshot(page, "02-overview");

@@ -23,3 +23,21 @@ test("an admin sees the kWh saved per session once the demo has settled one", as
   await expect(page.getByRole("group", { name: "kWh saved (last 30 days)" })).toContainText(/\d/);
   await screenshot(page, "02b-overview-sessions");
 });
+
+test("an admin sees the programme's meters, sessions, points and consumption at a glance", async ({ page }) => {
+  await signInAsStaff(page, accounts.admin);
+  // The simulator delivers the demo households' readings: their meters report.
+  await expect(page.getByRole("group", { name: "Meters reporting (24 hours)" })).toContainText(/[1-9]/);
+  await expect(page.getByRole("group", { name: /^(Live|Next) session$/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Green Points issued" })).toContainText(/in the last 30 days/);
+
+  const consumption = page.getByRole("region", { name: "Programme consumption" });
+  const daily = consumption.getByRole("figure", { name: "Programme consumption per day, in kWh" });
+  await expect(daily).toBeVisible();
+  await expect(daily.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(daily.getByText(/^Day \(.+\)$/)).toBeVisible();
+  await expect(consumption.getByRole("group", { name: "Total" })).toContainText("kWh");
+  await consumption.getByLabel("Last 48 hours, hourly").check();
+  await expect(consumption.getByRole("figure", { name: "Programme consumption per hour, in kWh" })).toBeVisible();
+  await screenshot(page, "02c-overview-consumption");
+});

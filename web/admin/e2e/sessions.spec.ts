@@ -40,10 +40,27 @@ test("an admin plans a session, announces it and cancels it", async ({ page }) =
   await expect(page.getByRole("region", { name: "Plan" })).toContainText("Households in Nicosia");
   const sessionUrl = page.url();
 
+  // A draft can still be edited: the form opens with its plan.
+  await page.getByRole("region", { name: "Actions" }).getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Edit ${title}` })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await page.getByLabel("Description").fill("Use less between the hours of the peak.");
+  await screenshot(page, "15a-session-edit");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(sessionUrl);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
   // Listed as a draft.
   await page.getByRole("link", { name: "All sessions" }).click();
   await page.getByLabel("State").selectOption("draft");
   const row = page.getByRole("table", { name: "Sessions" }).getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("Draft");
+  // Sorted on the server by the column headers: latest start first until told otherwise.
+  const sessions = page.getByRole("table", { name: "Sessions" });
+  await expect(sessions.getByRole("columnheader", { name: "When" })).toHaveAttribute("aria-sort", "descending");
+  await sessions.getByRole("button", { name: "Title" }).click();
+  await expect(page).toHaveURL(/[?&]sort=title\b/);
+  await expect(sessions.getByRole("columnheader", { name: "Title" })).toHaveAttribute("aria-sort", "ascending");
   await expect(row).toContainText("Draft");
   await screenshot(page, "15-sessions");
   await row.getByRole("link", { name: title }).click();

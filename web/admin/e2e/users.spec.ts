@@ -12,6 +12,21 @@ test("an admin finds a household, links a meter, and disables and enables the ac
   await expect(page.getByRole("table", { name: "Users" })).toContainText("@demo.powersave.local");
   await screenshot(page, "04-users");
 
+  // The column headers sort on the server, the whole list and not just this page.
+  const users = page.getByRole("table", { name: "Users" });
+  await expect(users.getByRole("columnheader", { name: "Registered" })).toHaveAttribute("aria-sort", "descending");
+  await users.getByRole("button", { name: "E-mail" }).click();
+  await expect(users.getByRole("columnheader", { name: "E-mail" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/[?&]sort=email\b/);
+  const emails = users.getByRole("row").locator("td:nth-child(2)");
+  await expect(emails.first()).toHaveText("admin@powersave.local");
+  const listed = await emails.allTextContents();
+  expect(listed).toEqual([...listed].sort());
+  await users.getByRole("button", { name: "E-mail" }).click();
+  await expect(users.getByRole("columnheader", { name: "E-mail" })).toHaveAttribute("aria-sort", "descending");
+  await expect(emails.first()).not.toHaveText("admin@powersave.local");
+  await screenshot(page, "04a-users-sorted");
+
   await page.getByLabel("Search users").fill(household.email);
   await page.getByRole("button", { name: "Search" }).click();
   const table = page.getByRole("table", { name: "Users" });
