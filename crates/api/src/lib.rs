@@ -13,6 +13,7 @@ mod metrics;
 pub mod rate_limit;
 pub mod request_id;
 mod routes;
+mod shutdown;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -342,16 +343,24 @@ pub fn router(state: AppState) -> Result<Router, String> {
         .layer(SetRequestIdLayer::new(request_id::REQUEST_ID_HEADER.clone(), MakeRequestUuid)))
 }
 
-/// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish.
+/// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish and
+/// ends open event streams, which would not finish by themselves.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let (stop_streams, stopping) = tokio::sync::watch::channel(false);
+    let app = app.layer(middleware::from_fn(move |request, next| {
+        shutdown::end_streams(stopping.clone(), request, next)
+    }));
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown)
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        stop_streams.send_replace(true);
+    })
     .await
 }
