@@ -1,8 +1,11 @@
 //! `powersave import readings` killed half-way and run again, on both backends: every reading of
-//! the file is stored exactly once.
+//! the file is stored exactly once. The first run reads the file through a pipe that never
+//! delivers its last quarter, so it is always killed before it could finish.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -90,29 +93,75 @@ async fn an_import_killed_half_way_and_run_again_stores_every_reading_once() {
         let store = Store::connect(database.url(), PoolOptions::default())
             .await
             .unwrap();
+        // The first import reads the file through a pipe and its last quarter is held back, so
+        // whenever the import is killed it cannot have finished.
+        let content = std::fs::read(&file).unwrap();
+        let lines_sent = rows * 3 / 4;
+        let cut = content
+            .iter()
+            .enumerate()
+            .filter(|(_, byte)| **byte == b'\n')
+            .nth(usize::try_from(lines_sent).unwrap() - 1)
+            .unwrap()
+            .0
+            + 1;
+        let pipe = work.join("readings.pipe");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&pipe)
+                .status()
+                .unwrap()
+                .success()
+        );
         let mut import = powersave(&url, &work);
         import
             .args(["import", "readings", "--batch", "5000"])
-            .arg(&file)
+            .arg(&pipe)
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         let mut child = import.spawn().unwrap();
-        for _ in 0..400 {
-            if stored_readings(&store).await > 0 {
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let writer = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || {
+                // Opening blocks until the import opens its end.
+                let mut pipe = std::fs::OpenOptions::new().write(true).open(pipe).unwrap();
+                // Fails with a broken pipe once the import is killed.
+                let _ = pipe.write_all(&content[..cut]);
+                // Held open, so the import waits for the rest instead of seeing the end.
+                let _ = released.recv();
+            })
+        };
+        // Killed once a quarter of the file is stored, while it is busy with the next batches.
+        let mut partial = 0;
+        for _ in 0..6_000 {
+            partial = stored_readings(&store).await;
+            if partial >= rows / 4 {
                 break;
             }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the first import ended on its own"
+            );
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        child.kill().unwrap();
-        child.wait().unwrap();
-        let partial = stored_readings(&store).await;
         assert!(
-            partial > 0,
-            "the first import stored something before it was killed"
+            partial >= rows / 4,
+            "the first import stored only {partial} readings"
         );
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(9), "killed, not finished: {status}");
+        drop(release);
+        writer.join().unwrap();
+        let partial = stored_readings(&store).await;
         eprintln!(
             "{:?}: killed after {partial} of {rows} readings",
             database.backend()
+        );
+        assert!(
+            rows / 4 <= partial && partial <= lines_sent && lines_sent < rows,
+            "killed half-way: {partial} of {rows} readings stored ({lines_sent} sent)"
         );
 
         let mut again = powersave(&url, &work);
