@@ -4,7 +4,7 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
 use common::{TestApp, problem};
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
@@ -107,10 +107,21 @@ async fn daily_buckets_follow_local_days_across_dst() {
     }
 }
 
+/// How many half hours of the grid start in `[from, to)`.
+fn half_hours(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    let grid_index = |t: DateTime<Utc>| (t.timestamp() + 1799).div_euclid(1800);
+    (grid_index(to) - grid_index(from)).max(0)
+}
+
 #[tokio::test]
 async fn summary_and_bad_parameters() {
-    let database = store::testing::TestDatabase::sqlite();
-    let app = TestApp::spawn(&database).await;
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        summary_story(&app).await;
+    }
+}
+
+async fn summary_story(app: &TestApp) {
     let user = app.user("nikos@example.com", Role::Consumer).await;
     app.store
         .link_meter(
@@ -125,34 +136,73 @@ async fn summary_and_bad_parameters() {
     let start = Utc
         .timestamp_opt(now.timestamp() - now.timestamp() % 1800, 0)
         .unwrap();
-    fill(
-        &app,
-        "CY-30",
-        start - Duration::days(16),
-        start - Duration::minutes(30),
-        0.5,
-    )
-    .await;
+    // 0.5 kWh every half hour for 16 days, up to half an hour before the current one.
+    let last_end = start - Duration::minutes(30);
+    fill(app, "CY-30", start - Duration::days(16), last_end, 0.5).await;
 
-    let summary: Value = app
+    let tz = chrono_tz::Europe::Nicosia;
+    let before = Utc::now();
+    let response = app
         .call(
             Method::GET,
             "/api/v1/me/consumption/summary",
             Some(&token),
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
+    let after = Utc::now();
+    assert_eq!(response.status(), StatusCode::OK, "{}", app.backend);
+    let summary: Value = response.json().await.unwrap();
+    let at = format!("[{}] {summary}", app.backend);
     assert_eq!(summary["time_zone"], "Europe/Nicosia");
-    assert_eq!(summary["yesterday"]["completeness"], 1.0);
+
+    let today = before.with_timezone(&tz).date_naive();
+    let today_start = domain::consumption::local_midnight(tz, today);
+    let yesterday_start = domain::consumption::local_midnight(tz, today.pred_opt().unwrap());
+    let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let week_start = domain::consumption::local_midnight(tz, monday);
+    let last_week_start = domain::consumption::local_midnight(tz, monday - Duration::days(7));
+    let kwh = |period: &str| summary[period]["kwh"].as_f64().unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+
+    // Yesterday is a whole local day (23, 24 or 25 hours), every reading in.
+    let hours = (today_start - yesterday_start).num_hours() as f64;
+    assert!(close(kwh("yesterday"), hours), "{at}");
+    assert_eq!(summary["yesterday"]["completeness"], 1.0, "{at}");
+    assert_eq!(
+        summary["yesterday"]["start"],
+        yesterday_start.with_timezone(&tz).to_rfc3339(),
+        "{at}"
+    );
+    // Today and this week so far: the readings that have arrived.
     assert!(
-        (summary["yesterday"]["kwh"].as_f64().unwrap() - 24.0).abs() < 1.1,
-        "{summary}"
+        close(kwh("today"), 0.5 * half_hours(today_start, last_end) as f64),
+        "{at}"
     );
     assert!(
-        summary["week_change_percent"].is_number() || summary["last_week_same_span"]["kwh"] == 0.0
+        close(
+            kwh("this_week"),
+            0.5 * half_hours(week_start, last_end) as f64
+        ),
+        "{at}"
+    );
+    // Last week over the same span as this week so far, which ends at the server's "now".
+    let last_week = |now: DateTime<Utc>| {
+        0.5 * half_hours(last_week_start, last_week_start + (now - week_start)) as f64
+    };
+    assert!(
+        kwh("last_week_same_span") >= last_week(before) - 1e-9
+            && kwh("last_week_same_span") <= last_week(after) + 1e-9,
+        "{at}"
+    );
+    assert_eq!(summary["last_week_same_span"]["completeness"], 1.0, "{at}");
+    let change = (kwh("this_week") - kwh("last_week_same_span")) / kwh("last_week_same_span");
+    assert!(
+        close(
+            summary["week_change_percent"].as_f64().unwrap(),
+            (change * 1000.0).round() / 10.0
+        ),
+        "{at}"
     );
 
     for (query, field) in [
@@ -175,6 +225,12 @@ async fn summary_and_bad_parameters() {
     }
     problem(
         app.call(Method::GET, "/api/v1/me/consumption", None, None)
+            .await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    problem(
+        app.call(Method::GET, "/api/v1/me/consumption/summary", None, None)
             .await,
         StatusCode::UNAUTHORIZED,
     )
