@@ -7,7 +7,7 @@ mod common;
 
 use std::time::Duration as StdDuration;
 
-use chrono::{Duration, DurationRound, Utc};
+use chrono::{Duration, Utc};
 use common::{TestApp, settings};
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
@@ -63,9 +63,12 @@ async fn readings_reach_the_household_and_staff_streams() {
             .id;
 
         // A session that began an hour ago, with 20 days of steady history before today.
-        let start = (Utc::now() - Duration::hours(1))
-            .duration_trunc(Duration::minutes(30))
-            .unwrap();
+        let (start, _) = domain::calendar::window_within_local_day(
+            chrono_tz::Europe::Nicosia,
+            Utc::now(),
+            Duration::hours(1),
+            Duration::hours(2),
+        );
         let mut batch = Vec::new();
         let mut at = start - Duration::days(20);
         while at < start {

@@ -8,7 +8,7 @@ mod common;
 
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, Duration, DurationRound, Utc};
+use chrono::{DateTime, Duration, Utc};
 use common::{TestApp, settings};
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
@@ -114,9 +114,12 @@ impl Stream {
 async fn each_household_stream_gets_its_own_figures_from_the_shared_feed() {
     for database in each_backend().await {
         let app = TestApp::spawn(&database).await;
-        let start = (Utc::now() - Duration::hours(1))
-            .duration_trunc(Duration::minutes(30))
-            .unwrap();
+        let (start, _) = domain::calendar::window_within_local_day(
+            chrono_tz::Europe::Nicosia,
+            Utc::now(),
+            Duration::hours(1),
+            Duration::hours(2),
+        );
         let (anna, anna_token) = household(&app, "anna", start).await;
         let (bo, bo_token) = household(&app, "bo", start).await;
         let session = app

@@ -92,6 +92,28 @@ pub fn local_day_start(tz: Tz, date: NaiveDate) -> Option<DateTime<Utc>> {
     })
 }
 
+/// A window of `length` holding `now`, starting `lead` before its half hour where the local day
+/// allows and moved to stay within `now`'s local day otherwise: a session is compared with the
+/// same clock slots of earlier days, so it never spans local midnight. Used for sessions planned
+/// relative to the present (demonstrations, short-notice checks).
+pub fn window_within_local_day(
+    tz: Tz,
+    now: DateTime<Utc>,
+    lead: TimeDelta,
+    length: TimeDelta,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let date = now.with_timezone(&tz).date_naive();
+    let half_hour = now.timestamp().div_euclid(PERIOD_SECONDS) * PERIOD_SECONDS;
+    let desired = DateTime::from_timestamp(half_hour, 0).unwrap_or(now) - lead;
+    let day_start = local_day_start(tz, date).unwrap_or(desired);
+    let day_end = date
+        .succ_opt()
+        .and_then(|next| local_day_start(tz, next))
+        .unwrap_or(desired + length);
+    let start = desired.min(day_end - length).max(day_start);
+    (start, start + length)
+}
+
 /// UTC offset (seconds) of `tz` at a Unix time.
 pub fn offset_seconds(tz: Tz, ts: i64) -> i64 {
     DateTime::from_timestamp(ts, 0).map_or(0, |t| {
@@ -277,6 +299,32 @@ impl LocalDay {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn windows_around_now_stay_within_the_local_day() {
+        use chrono::TimeZone as _;
+        let tz = chrono_tz::Europe::Nicosia;
+        let at = |h, m| {
+            tz.with_ymd_and_hms(2026, 12, 1, h, m, 0)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        let two_hours = TimeDelta::hours(2);
+        let half = TimeDelta::minutes(30);
+        assert_eq!(
+            super::window_within_local_day(tz, at(17, 10), half, two_hours),
+            (at(16, 30), at(18, 30))
+        );
+        // Late in the evening it ends at midnight; just after midnight it starts there.
+        assert_eq!(
+            super::window_within_local_day(tz, at(23, 40), half, two_hours),
+            (at(22, 0), at(22, 0) + two_hours)
+        );
+        assert_eq!(
+            super::window_within_local_day(tz, at(0, 10), half, two_hours),
+            (at(0, 0), at(2, 0))
+        );
+    }
+
     use super::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {

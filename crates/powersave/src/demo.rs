@@ -199,9 +199,14 @@ pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()>
     }
     let tz = config.time_zone()?;
     let now = chrono::Utc::now();
-    let half_hour = chrono::Duration::minutes(30);
-    // Started a half hour ago, so its first period is over and the live view has figures.
-    let live_start = chrono::DurationRound::duration_trunc(now, half_hour)? - half_hour;
+    // Started a half hour ago, so its first period is over and the live view has figures, but
+    // within today's local day.
+    let (live_start, _) = domain::calendar::window_within_local_day(
+        tz,
+        now,
+        chrono::Duration::minutes(30),
+        chrono::Duration::hours(2),
+    );
     let today = now.with_timezone(&tz).date_naive();
     let past_day = today - chrono::Duration::days(2);
     let past_start = domain::calendar::local_day_start(tz, past_day)

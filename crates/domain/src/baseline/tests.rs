@@ -397,7 +397,7 @@ proptest! {
         let excluded = ExcludedDays::new(excluded_back.iter().map(|b| event - Duration::days(*b)));
         let method = Method::default();
         let usual = method.usual_lookback_days().unwrap();
-        prop_assert!(usual >= 15 && usual <= 45);
+        prop_assert!((15..=45).contains(&usual));
         let recent = event - Duration::days(i64::try_from(usual).unwrap());
         let cut: Vec<f32> = recent
             .iter_days()
