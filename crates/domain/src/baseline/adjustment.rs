@@ -19,6 +19,13 @@ pub enum AdjustmentKind {
 /// before the session (default: the 3 hours ending 1 hour before), so that pre-cooling or
 /// announcement effects just before the session do not leak into it. Windows that would start
 /// before local midnight are cut at midnight.
+///
+/// `weight` damps the adjustment: only that share of the window's difference is applied. How a
+/// household used power in the afternoon says something about its evening, but far less than
+/// one for one (on the UCI household, 40 % of the departure from its like days in the hour
+/// ending 1 hour before a 17:00 session carries over to the evening), so a full adjustment
+/// overshoots about as often as it helps. Damping also makes inflating the baseline by using more
+/// before a session dearer (see `LikeDays::damped`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InDayAdjustment {
     /// Additive or multiplicative.
@@ -31,6 +38,9 @@ pub struct InDayAdjustment {
     /// for the additive form and CAISO's 0.8–1.2 ratio for the multiplicative one); `None` for
     /// no cap (PJM's symmetric additive adjustment is uncapped).
     pub cap: Option<f64>,
+    /// Share of the window's difference (additive) or of the ratio's departure from 1
+    /// (multiplicative) applied, before capping (default 1: the full adjustment).
+    pub weight: f64,
 }
 
 impl Default for InDayAdjustment {
@@ -40,6 +50,7 @@ impl Default for InDayAdjustment {
             window_slots: 6,
             gap_slots: 2,
             cap: Some(0.2),
+            weight: 1.0,
         }
     }
 }
@@ -51,7 +62,7 @@ pub enum Adjustment {
     None,
     /// Configured, but the event day's data in the window was incomplete: baseline unadjusted.
     Unavailable,
-    /// kWh per half hour added before capping.
+    /// kWh per half hour added before capping (after damping by the weight).
     Additive(f64),
     /// Ratio applied after capping.
     Multiplicative(f64),
@@ -87,7 +98,7 @@ impl InDayAdjustment {
         let actual: f64 = actual.iter().map(|&v| f64::from(v)).sum();
         match self.kind {
             AdjustmentKind::Additive => {
-                let per_slot = (actual - like_days_window_kwh) / window.len() as f64;
+                let per_slot = self.weight * (actual - like_days_window_kwh) / window.len() as f64;
                 for b in baseline.iter_mut() {
                     let change = match self.cap {
                         Some(cap) => {
@@ -103,7 +114,8 @@ impl InDayAdjustment {
             AdjustmentKind::Multiplicative => {
                 let cap = self.cap.unwrap_or(f64::INFINITY).abs();
                 let ratio = if like_days_window_kwh > 0.0 {
-                    (actual / like_days_window_kwh).clamp((1.0 - cap).max(0.0), 1.0 + cap)
+                    (1.0 + self.weight * (actual / like_days_window_kwh - 1.0))
+                        .clamp((1.0 - cap).max(0.0), 1.0 + cap)
                 } else {
                     1.0
                 };

@@ -13,13 +13,18 @@ use crate::accuracy::ErrorStats;
 /// slots on the household's most recent complete, non-event like days, compute every candidate
 /// method's baseline for them as if each were the event (using only the days before it), and use
 /// the candidate with the lowest error (root mean square error, which for a common set of
-/// pseudo-events ranks candidates exactly as CV(RMSE) does). A candidate that cannot produce a
-/// baseline for every pseudo-event is not eligible; if the chosen one fails on the real event the
-/// next best is used. Nested `Auto` candidates are ignored.
+/// pseudo-events ranks candidates exactly as CV(RMSE) does). The first candidate is the
+/// incumbent: another replaces it only when its error, raised by `switch_margin`, is still lower.
+/// A candidate that cannot produce a baseline for every pseudo-event is not eligible; if the
+/// chosen one fails on the real event the next best is used. Nested `Auto` candidates are
+/// ignored.
 ///
 /// This is the "per-participant baseline selection" idea of the DR evaluation literature: no
 /// single method is best for every load shape, and each household's own recent days say which
-/// one predicts it best.
+/// one predicts it best. But ten pseudo-events measure each error roughly, and the smallest of
+/// six rough errors is mostly luck (a winner's curse): choosing freely lost about as much as it
+/// gained on the UCI household. The margin keeps the best method on average unless the
+/// household's own days clearly favour another, as they do for temperature-driven loads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Auto {
     /// Methods to choose from.
@@ -30,12 +35,16 @@ pub struct Auto {
     pub min_pseudo_events: usize,
     /// Days searched back for pseudo-event days (default 45).
     pub lookback_days: usize,
+    /// How much lower (as a share) another candidate's error must be for it to replace the
+    /// first one: its RMSE × (1 + margin) must be below the first's (default 0.2).
+    pub switch_margin: f64,
 }
 
 impl Default for Auto {
     fn default() -> Self {
         Self {
             candidates: vec![
+                Method::LikeDays(LikeDays::damped()),
                 Method::LikeDays(LikeDays::default()),
                 Method::LikeDays(LikeDays {
                     adjustment: Some(InDayAdjustment::default()),
@@ -48,6 +57,7 @@ impl Default for Auto {
             pseudo_events: 10,
             min_pseudo_events: 3,
             lookback_days: 45,
+            switch_margin: 0.2,
         }
     }
 }
@@ -100,7 +110,12 @@ impl Baseline for Auto {
                     })
                 });
                 if complete {
-                    ranked.push((stats.rmse(), c));
+                    let handicap = if c == 0 {
+                        1.0
+                    } else {
+                        1.0 + self.switch_margin
+                    };
+                    ranked.push((stats.rmse() * handicap, c));
                 }
             }
             ranked.sort_by(|a, b| a.0.total_cmp(&b.0));

@@ -146,9 +146,10 @@ impl Default for Method {
 
 impl Method {
     /// Names accepted by [`Method::parse`], each with its default configuration.
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 7] = [
         "like-days",
         "like-days-adjusted",
+        "like-days-damped",
         "high-x-of-y",
         "10-in-10",
         "regression",
@@ -156,7 +157,7 @@ impl Method {
     ];
 
     /// A method by name with its default configuration; `like-days-adjusted` is the default
-    /// method with the in-day adjustment switched on.
+    /// method with the in-day adjustment switched on, `like-days-damped` is [`LikeDays::damped`].
     pub fn parse(name: &str) -> Result<Self, ValidationError> {
         match name.trim().to_ascii_lowercase().as_str() {
             "like-days" => Ok(Self::LikeDays(LikeDays::default())),
@@ -164,6 +165,7 @@ impl Method {
                 adjustment: Some(InDayAdjustment::default()),
                 ..LikeDays::default()
             })),
+            "like-days-damped" => Ok(Self::LikeDays(LikeDays::damped())),
             "high-x-of-y" | "pjm" => Ok(Self::HighXOfY(HighXOfY::default())),
             "10-in-10" | "caiso" => Ok(Self::TenInTen(TenInTen::default())),
             "regression" => Ok(Self::Regression(Regression::default())),

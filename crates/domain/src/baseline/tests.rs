@@ -312,6 +312,89 @@ fn auto_picks_a_working_method_and_names_it() {
     assert_ne!(e.method, "auto");
 }
 
+#[test]
+fn damped_like_days_use_fifteen_days_and_the_hour_ending_an_hour_before() {
+    let event = date(2026, 7, 15);
+    let method = Method::parse("like-days-damped").unwrap();
+    assert_eq!(method.name(), "like-days-damped");
+    assert_eq!(
+        method.history_slots(&Session::from_slots(event, 34..38).unwrap()),
+        30..38
+    );
+    // 1 kWh more per half hour 15:00–16:00 on the event day (and a spike 16:00–17:00, inside the
+    // gap, which must not count): the baseline rises by 0.4 kWh per half hour.
+    let h = history(event, |d, s| match (d == event, s) {
+        (true, 30..32) => 1.5,
+        (true, 32..34) => 9.0,
+        _ => 0.5,
+    });
+    let e = method
+        .estimate(&evening(event), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(e.days_used, 15);
+    assert_eq!(e.method, "like-days-damped");
+    assert!(matches!(e.adjustment, Adjustment::Additive(a) if (a - 0.4).abs() < 1e-6));
+    assert!(
+        e.kwh.iter().all(|b| (b - 0.9).abs() < 1e-6),
+        "{:?}",
+        &e.kwh[..]
+    );
+    // Without the event day's window the baseline is the plain mean of the like days.
+    let gap = history(
+        event,
+        |d, s| {
+            if d == event && s == 31 { f32::NAN } else { 0.5 }
+        },
+    );
+    let e = method
+        .estimate(&evening(event), &gap.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(e.adjustment, Adjustment::Unavailable);
+    assert!(e.kwh.iter().all(|b| (b - 0.5).abs() < 1e-6));
+    // Like days incomplete in the window do not count; too few of them is insufficient data.
+    let sparse = history(event, |d, s| {
+        if d != event && s == 30 && d.day() % 10 != 0 {
+            f32::NAN
+        } else {
+            0.5
+        }
+    });
+    match method.estimate(&evening(event), &sparse.view(), &ExcludedDays::default()) {
+        Err(InsufficientData::TooFewLikeDays { found, .. }) => assert!(found < 5),
+        other => panic!("expected too few like days, got {other:?}"),
+    }
+}
+
+#[test]
+fn auto_keeps_its_first_candidate_unless_another_is_clearly_better() {
+    // Mondays use more: the time-of-week regression sees it, like days average it away. A small
+    // irregular term keeps both errors above zero.
+    let event = date(2026, 7, 15);
+    let h = history(event, |d, _| {
+        let monday = if d.weekday() == chrono::Weekday::Mon {
+            0.5
+        } else {
+            0.0
+        };
+        1.0 + monday + 0.02 * (d.ordinal() * 7_919 % 11) as f32
+    });
+    let auto = |switch_margin| Auto {
+        candidates: vec![
+            Method::LikeDays(LikeDays::default()),
+            Method::Regression(Regression::default()),
+        ],
+        switch_margin,
+        ..Auto::default()
+    };
+    let pick = |a: Auto| {
+        a.estimate(&evening(event), &h.view(), &ExcludedDays::default())
+            .unwrap()
+            .method
+    };
+    assert_eq!(pick(auto(0.0)), "regression");
+    assert_eq!(pick(auto(100.0)), "like-days");
+}
+
 fn weekday_history(
     event: NaiveDate,
     level: f32,
@@ -346,6 +429,20 @@ proptest! {
         let caiso = TenInTen::default().estimate(&evening(event), &h.view(), &ExcludedDays::default()).unwrap();
         for b in caiso.kwh.iter() {
             prop_assert!(*b >= 0.8 * level - 1e-6 && *b <= 1.2 * level + 1e-6);
+        }
+    }
+
+    #[test]
+    fn a_damped_offset_carries_forty_percent(level in 0.05f32..3.0, offset in -2.0f32..2.0, day in 0i64..300) {
+        let event = date(2026, 1, 5) + Duration::days(day);
+        let h = weekday_history(event, level, offset, None);
+        let e = LikeDays::damped().estimate(&evening(event), &h.view(), &ExcludedDays::default()).unwrap();
+        let level = f64::from(level);
+        let offset = f64::from(level as f32 + offset) - level;
+        for b in e.kwh.iter() {
+            let expected = (level + (0.4 * offset).clamp(-level, level)).max(0.0);
+            prop_assert!((b - expected).abs() < 1e-5, "{} vs {}", b, expected);
+            prop_assert!(*b >= 0.0 && *b <= 2.0 * level + 1e-6);
         }
     }
 

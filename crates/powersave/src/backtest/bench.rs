@@ -1,7 +1,9 @@
 //! `powersave baseline bench`: the speed goals of the baseline engine, measured on one core.
 //!
 //! 1. Baselines and savings of a 2-hour session for N participants (default 500,000) whose
-//!    histories are already in memory (46 local days × the session's 4 half hours).
+//!    histories are already in memory (46 local days × the half hours the method reads: the
+//!    session's 4, plus its in-day window if it has one), by any named method (default
+//!    like days).
 //! 2. Turning stored day rows (15-minute watt-hours per UTC day) into those histories.
 //! 3. The regression fit on one meter-year of hourly data (8,760 observations, 168 times of week).
 
@@ -11,7 +13,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate};
 use domain::baseline::regression::Observation;
 use domain::baseline::{
-    Baseline, Eligibility, ExcludedDays, History, HistoryLayout, LikeDays, Session, SessionContext,
+    Baseline, Eligibility, ExcludedDays, History, HistoryLayout, Method, Session, SessionContext,
     TimeOfWeekModel,
 };
 use domain::calendar::Calendar;
@@ -29,6 +31,9 @@ pub struct BenchArgs {
     /// Regression fits timed.
     #[arg(long, default_value_t = 200)]
     fits: usize,
+    /// Baseline method of the session (see `baseline backtest --methods`).
+    #[arg(long, default_value = "like-days")]
+    method: String,
 }
 
 /// A cheap deterministic hash, so the synthetic data costs nothing to make and is reproducible.
@@ -47,8 +52,9 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let calendar = Calendar::cyprus(2025..=2027, []);
     let event = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap_or_default();
     let first = event - Duration::days(45);
-    let slots = 34..38;
-    let session = Session::from_slots(event, slots.clone())?;
+    let session = Session::from_slots(event, 34..38)?;
+    let method = Method::parse(&args.method)?;
+    let slots = method.history_slots(&session);
     let width = slots.len();
 
     let started = Instant::now();
@@ -69,7 +75,6 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
 
     let started = Instant::now();
     let context = SessionContext::new(&calendar, session);
-    let method = LikeDays::default();
     let eligibility = Eligibility::default();
     let none = ExcludedDays::default();
     let mut totals = ProgrammeTotals::new(width);
@@ -86,9 +91,10 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     }
     let elapsed = started.elapsed().as_secs_f64();
     println!(
-        "baselines + savings, {} participants, 2-hour session, like days: {elapsed:.3} s on one core \
+        "baselines + savings, {} participants, 2-hour session, {}: {elapsed:.3} s on one core \
          ({:.2} µs each; {} settled, {insufficient} insufficient; aggregate saving {:.1} kWh)",
         histories.len(),
+        method.name(),
         elapsed * 1e6 / histories.len().max(1) as f64,
         totals.households,
         totals.savings_kwh()
