@@ -4,8 +4,7 @@
 //! Three things keep it in bounds: only the clock slots the method uses are read
 //! ([`Method::history_slots`]); for like-day methods only the usual lookback is read first and the
 //! whole 45 days only for households whose like days it did not all hold
-//! ([`Method::usual_lookback_days`]); and the next chunk's history is read while the current
-//! chunk is computed and written.
+//! ([`Method::usual_lookback_days`]); and chunks of households are worked on two at a time.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -18,7 +17,7 @@ use store::{SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
 use crate::settle::{INSUFFICIENT, LOOKBACK_DAYS, PENDING, PeriodFigures, round3};
-use crate::{CHUNK, Engine, EngineError, history};
+use crate::{CHUNK, Engine, EngineError, history, in_pairs};
 
 /// What one session's baselines are computed with.
 struct Plan<'a> {
@@ -54,24 +53,11 @@ impl Engine {
             now: Utc::now(),
         };
         let participants = self.store.session_participants(session.id).await?;
-        let chunks: Vec<&[Uuid]> = participants.chunks(CHUNK).collect();
-        let mut next = match chunks.first() {
-            Some(chunk) => self.history(&plan, chunk, plan.first_pass_days).await?,
-            None => Vec::new(),
-        };
-        for (i, chunk) in chunks.iter().enumerate() {
-            let histories = std::mem::take(&mut next);
-            let prefetch = async {
-                match chunks.get(i + 1) {
-                    Some(following) => self.history(&plan, following, plan.first_pass_days).await,
-                    None => Ok(Vec::new()),
-                }
-            };
-            let (prefetched, written) =
-                tokio::join!(prefetch, self.baselines_of_chunk(&plan, chunk, histories));
-            written?;
-            next = prefetched?;
-        }
+        in_pairs(&participants, CHUNK, |chunk| async {
+            let histories = self.history(&plan, chunk, plan.first_pass_days).await?;
+            self.baselines_of_chunk(&plan, chunk, histories).await
+        })
+        .await?;
         tracing::info!(session = %session.id, participants = participants.len(), "baselines computed");
         Ok(participants.len() as u64)
     }

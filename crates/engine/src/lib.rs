@@ -40,6 +40,33 @@ pub enum EngineError {
 /// Households handled together; bounds memory to a few hundred MB however many take part.
 const CHUNK: usize = 5_000;
 
+/// Runs `work` on consecutive chunks of `items` two at a time, so the database writes one
+/// chunk while it reads the next and a national session uses both cores of a small server.
+/// Results come back in chunk order; the first error stops the run.
+async fn in_pairs<'a, T, R, Fut>(
+    items: &'a [T],
+    size: usize,
+    work: impl Fn(&'a [T]) -> Fut,
+) -> Result<Vec<R>, EngineError>
+where
+    Fut: std::future::Future<Output = Result<R, EngineError>>,
+{
+    let chunks: Vec<&[T]> = items.chunks(size.max(1)).collect();
+    let mut out = Vec::with_capacity(chunks.len());
+    for pair in chunks.chunks(2) {
+        match pair {
+            [first, second] => {
+                let (a, b) = tokio::join!(work(first), work(second));
+                out.push(a?);
+                out.push(b?);
+            }
+            [only] => out.push(work(only).await?),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 /// Configuration of the engine.
 #[derive(Debug, Clone)]
 pub struct EngineSettings {

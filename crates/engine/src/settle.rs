@@ -9,13 +9,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use domain::baseline::{Adjustment, Estimate, SlotValues};
+use domain::baseline::{Adjustment, Estimate, SessionContext, SlotValues};
 use domain::savings::settle;
 use serde::{Deserialize, Serialize};
 use store::{NewPointsEntry, SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
-use crate::{CHUNK, Engine, EngineError, history};
+use crate::{CHUNK, Engine, EngineError, history, in_pairs};
 
 /// Result statuses as stored.
 pub(crate) const PENDING: &str = "pending";
@@ -35,6 +35,9 @@ pub mod ledger_reason {
 
 /// Days of history behind a baseline: the 45-day lookback plus the event day.
 pub(crate) const LOOKBACK_DAYS: i64 = 45;
+
+/// Households paid per ledger write: no history is held, so larger than [`CHUNK`].
+const PAY_CHUNK: usize = 20_000;
 
 /// One settlement period of a result, as stored for charts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -123,11 +126,8 @@ impl Engine {
                 (r.user_id, points, r.status == FINAL && rewarded > 0.0)
             })
             .collect();
-        let mut appended = 0;
-        for chunk in targets.chunks(CHUNK) {
-            appended += self.pay(session, chunk).await?;
-        }
-        Ok(appended)
+        let appended = in_pairs(&targets, PAY_CHUNK, |chunk| self.pay(session, chunk)).await?;
+        Ok(appended.into_iter().sum())
     }
 
     async fn settle_where(
@@ -142,78 +142,97 @@ impl Engine {
         if let Some(user) = only {
             results.retain(|r| r.user_id == user);
         }
-        let mut summary = SettleSummary {
-            participants: results.len() as u64,
-            ..SettleSummary::default()
-        };
-        for chunk in results.chunks(CHUNK) {
-            let open: Vec<&SessionResultRecord> = chunk
-                .iter()
-                .filter(|r| {
-                    match r.status.as_str() {
-                        INSUFFICIENT => summary.insufficient += 1,
-                        FINAL => summary.final_results += 1,
-                        _ => {}
-                    }
-                    r.status == PENDING
-                        || r.status == PROVISIONAL
-                        || (only.is_some() && r.status == FINAL)
-                })
-                .collect();
-            let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
-            let loaded: HashMap<Uuid, _> = history::load(
-                &self.store,
-                &self.settings.calendar,
-                &users,
-                &context,
-                0,
-                context.session().slots(),
-            )
-            .await?
-            .into_iter()
+        let only_one = only.is_some();
+        let counts = in_pairs(&results, CHUNK, |chunk| {
+            self.settle_chunk(&context, chunk, closing, only_one, now)
+        })
+        .await?;
+        Ok(counts.into_iter().fold(
+            SettleSummary {
+                participants: results.len() as u64,
+                ..SettleSummary::default()
+            },
+            |mut summary, (final_results, insufficient)| {
+                summary.final_results += final_results;
+                summary.insufficient += insufficient;
+                summary
+            },
+        ))
+    }
+
+    /// Settles one chunk of results; returns how many are final and how many have no baseline.
+    async fn settle_chunk(
+        &self,
+        context: &SessionContext,
+        chunk: &[SessionResultRecord],
+        closing: bool,
+        including_final: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(u64, u64), EngineError> {
+        let (mut final_results, mut insufficient) = (0, 0);
+        let open: Vec<&SessionResultRecord> = chunk
+            .iter()
+            .filter(|r| {
+                match r.status.as_str() {
+                    INSUFFICIENT => insufficient += 1,
+                    FINAL => final_results += 1,
+                    _ => {}
+                }
+                r.status == PENDING
+                    || r.status == PROVISIONAL
+                    || (including_final && r.status == FINAL)
+            })
             .collect();
-            let mut settled = Vec::with_capacity(open.len());
-            for result in open {
-                let mut figures: Vec<PeriodFigures> = serde_json::from_str(&result.periods)
-                    .map_err(|error| {
-                        EngineError::Session(format!(
-                            "stored baseline of {}: {error}",
-                            result.user_id
-                        ))
-                    })?;
-                let baseline: Vec<f64> = figures.iter().map(|p| p.baseline_kwh).collect();
-                let estimate = Estimate {
-                    kwh: SlotValues::from_slice(&baseline),
-                    days_used: 0,
-                    adjustment: Adjustment::None,
-                    method: "stored",
-                };
-                let Some(history) = loaded.get(&result.user_id) else {
-                    continue;
-                };
-                let outcome = settle(&context, &estimate, &history.view());
-                for (period, actual) in figures.iter_mut().zip(outcome.actual.iter()) {
-                    period.actual_kwh = actual.is_finite().then(|| round3(*actual));
-                }
-                let was_final = result.status == FINAL;
-                let is_final = outcome.is_complete() || closing || was_final;
-                if is_final && !was_final {
-                    summary.final_results += 1;
-                }
-                settled.push(SessionResultRecord {
-                    status: if is_final { FINAL } else { PROVISIONAL }.to_owned(),
-                    actual_kwh: Some(round3(outcome.actual_kwh)),
-                    saved_kwh: Some(round3(outcome.savings_kwh)),
-                    baseline_kwh: Some(round3(outcome.baseline_kwh)),
-                    periods: serde_json::to_string(&figures).unwrap_or_else(|_| "[]".to_owned()),
-                    data_complete: outcome.is_complete(),
-                    computed_at: now,
-                    ..result.clone()
-                });
+        let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
+        let loaded: HashMap<Uuid, _> = history::load(
+            &self.store,
+            &self.settings.calendar,
+            &users,
+            context,
+            0,
+            context.session().slots(),
+        )
+        .await?
+        .into_iter()
+        .collect();
+        let mut settled = Vec::with_capacity(open.len());
+        for result in open {
+            let mut figures: Vec<PeriodFigures> =
+                serde_json::from_str(&result.periods).map_err(|error| {
+                    EngineError::Session(format!("stored baseline of {}: {error}", result.user_id))
+                })?;
+            let baseline: Vec<f64> = figures.iter().map(|p| p.baseline_kwh).collect();
+            let estimate = Estimate {
+                kwh: SlotValues::from_slice(&baseline),
+                days_used: 0,
+                adjustment: Adjustment::None,
+                method: "stored",
+            };
+            let Some(history) = loaded.get(&result.user_id) else {
+                continue;
+            };
+            let outcome = settle(context, &estimate, &history.view());
+            for (period, actual) in figures.iter_mut().zip(outcome.actual.iter()) {
+                period.actual_kwh = actual.is_finite().then(|| round3(*actual));
             }
-            self.store.save_session_results(&settled).await?;
+            let was_final = result.status == FINAL;
+            let is_final = outcome.is_complete() || closing || was_final;
+            if is_final && !was_final {
+                final_results += 1;
+            }
+            settled.push(SessionResultRecord {
+                status: if is_final { FINAL } else { PROVISIONAL }.to_owned(),
+                actual_kwh: Some(round3(outcome.actual_kwh)),
+                saved_kwh: Some(round3(outcome.savings_kwh)),
+                baseline_kwh: Some(round3(outcome.baseline_kwh)),
+                periods: serde_json::to_string(&figures).unwrap_or_else(|_| "[]".to_owned()),
+                data_complete: outcome.is_complete(),
+                computed_at: now,
+                ..result.clone()
+            });
         }
-        Ok(summary)
+        self.store.save_session_results(&settled).await?;
+        Ok((final_results, insufficient))
     }
 
     /// Brings each household's savings points to `target`, pays the opt-in bonus once, and the

@@ -390,7 +390,11 @@ async fn like_days_missing_from_recent_weeks_are_found_further_back() {
             .unwrap();
         store.join_session(session.id, user).await.unwrap();
         engine.compute_baselines(&session).await.unwrap();
-        let result = store.session_result(session.id, user).await.unwrap().unwrap();
+        let result = store
+            .session_result(session.id, user)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(
             (result.status.as_str(), result.baseline_kwh),
             ("pending", Some(2.08)),

@@ -17,7 +17,6 @@ use uuid::Uuid;
 use crate::entity::{points_entry, session_result};
 use crate::{Backend, Page, Store, StoreError};
 
-
 /// An entry to append.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPointsEntry {
