@@ -113,17 +113,16 @@ impl Engine {
     ) -> Result<u64, EngineError> {
         let targets: Vec<(Uuid, i64, bool)> = self
             .store
-            .all_session_results(session.id)
+            .session_savings(session.id)
             .await?
             .into_iter()
-            .filter(|r| {
-                (r.status == PROVISIONAL || r.status == FINAL)
-                    && only.is_none_or(|u| u == r.user_id)
+            .filter(|(user, status, _)| {
+                (status == PROVISIONAL || status == FINAL) && only.is_none_or(|u| u == *user)
             })
-            .map(|r| {
-                let rewarded = r.saved_kwh.unwrap_or(0.0).max(0.0);
+            .map(|(user, status, saved)| {
+                let rewarded = saved.unwrap_or(0.0).max(0.0);
                 let points = (rewarded * f64::from(session.plan.points_per_kwh)).round() as i64;
-                (r.user_id, points, r.status == FINAL && rewarded > 0.0)
+                (user, points, status == FINAL && rewarded > 0.0)
             })
             .collect();
         let appended = in_pairs(&targets, PAY_CHUNK, |chunk| self.pay(session, chunk)).await?;

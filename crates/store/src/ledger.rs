@@ -294,6 +294,26 @@ impl Store {
             .collect())
     }
 
+    /// Every participant's status and kWh saved, without the per-period figures: what paying
+    /// a national session needs, at a fraction of the bytes.
+    pub async fn session_savings(
+        &self,
+        session_id: Uuid,
+    ) -> Result<Vec<(Uuid, String, Option<f64>)>, StoreError> {
+        Ok(session_result::Entity::find()
+            .select_only()
+            .columns([
+                session_result::Column::UserId,
+                session_result::Column::Status,
+                session_result::Column::SavedKwh,
+            ])
+            .filter(session_result::Column::SessionId.eq(session_id))
+            .order_by_asc(session_result::Column::UserId)
+            .into_tuple()
+            .all(&self.db)
+            .await?)
+    }
+
     /// One participant's result.
     pub async fn session_result(
         &self,
