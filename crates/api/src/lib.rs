@@ -134,6 +134,9 @@ pub struct AppState {
     pub live: live_feed::LiveFeeds,
     /// The job queue, for the System screen (none in instances without one).
     pub jobs: Option<jobs::JobQueue>,
+    /// The MQTT listener's connection, for the System screen; "not running" in instances
+    /// without the feed.
+    pub mqtt: ingest::mqtt::ListenerHealth,
 }
 
 impl AppState {
@@ -149,6 +152,7 @@ impl AppState {
         let (reading_events, _) = tokio::sync::broadcast::channel(1024);
         Ok(Self {
             jobs: None,
+            mqtt: ingest::mqtt::ListenerHealth::default(),
             live: live_feed::LiveFeeds::new(engine.clone(), reading_events.clone()),
             reading_events,
             engine,

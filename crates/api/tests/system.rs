@@ -49,6 +49,11 @@ async fn queue_health_failed_jobs_and_baseline_accuracy() {
             (&Value::Bool(true), &serde_json::json!(1))
         );
         assert!(system.get("failed_jobs").is_none(), "listed on their own");
+        assert_eq!(
+            (&system["mqtt_state"], &system["mqtt_error"]),
+            (&serde_json::json!("not_running"), &Value::Null),
+            "no MQTT feed runs in this instance"
+        );
         let failed: Value = app
             .call(
                 Method::GET,

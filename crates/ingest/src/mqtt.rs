@@ -6,7 +6,10 @@
 //! publisher sends can stop the listener. When the broker goes away the listener keeps retrying
 //! with backoff and subscribes again once connected.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use chrono::{DateTime, Utc};
 
 use domain::reading::RejectReason;
 use rumqttc::{AsyncClient, Event, EventLoop, MqttOptions, Packet, QoS};
@@ -14,6 +17,83 @@ use store::{SourceKind, StoreError};
 use tokio::sync::{mpsc, watch};
 
 use crate::{Ingestor, ParsedRow, RawReading, RowRef};
+
+/// The listener's connection as staff see it on the System screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListenerState {
+    /// No feed is configured on this instance.
+    NotRunning,
+    /// Started, not yet connected to the broker.
+    Connecting,
+    /// Connected and subscribed.
+    Connected,
+    /// The broker went away; retrying with backoff.
+    Reconnecting,
+}
+
+impl ListenerState {
+    /// Stable name for the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotRunning => "not_running",
+            Self::Connecting => "connecting",
+            Self::Connected => "connected",
+            Self::Reconnecting => "reconnecting",
+        }
+    }
+}
+
+/// The listener's state, since when, and the last connection error while reconnecting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerStatus {
+    /// The state.
+    pub state: ListenerState,
+    /// When it entered it.
+    pub since: DateTime<Utc>,
+    /// Why the last connection attempt failed, while reconnecting.
+    pub error: Option<String>,
+}
+
+/// A shared view of the listener's connection: the listener writes it, the API reads it, so the
+/// System screen shows the real state rather than guessing from the last message.
+#[derive(Debug, Clone)]
+pub struct ListenerHealth(Arc<Mutex<ListenerStatus>>);
+
+impl Default for ListenerHealth {
+    fn default() -> Self {
+        Self(Arc::new(Mutex::new(ListenerStatus {
+            state: ListenerState::NotRunning,
+            since: Utc::now(),
+            error: None,
+        })))
+    }
+}
+
+impl ListenerHealth {
+    /// The current status.
+    pub fn get(&self) -> ListenerStatus {
+        self.0
+            .lock()
+            .map(|status| status.clone())
+            .unwrap_or(ListenerStatus {
+                state: ListenerState::NotRunning,
+                since: Utc::now(),
+                error: None,
+            })
+    }
+
+    fn set(&self, state: ListenerState, error: Option<String>) {
+        if let Ok(mut status) = self.0.lock()
+            && (status.state != state || status.error != error)
+        {
+            if status.state != state {
+                status.since = Utc::now();
+            }
+            status.state = state;
+            status.error = error;
+        }
+    }
+}
 
 /// Where and what to listen to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +150,7 @@ pub async fn run(
     ingestor_for: impl FnOnce(i64) -> Ingestor,
     store: store::Store,
     settings: MqttSettings,
+    health: ListenerHealth,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<(), StoreError> {
     let source = store
@@ -83,10 +164,20 @@ pub async fn run(
             return Ok(());
         }
     };
+    health.set(ListenerState::Connecting, None);
     let (client, eventloop) = AsyncClient::new(options, 1024);
     let (sender, receiver) = mpsc::channel::<(Vec<u8>, String)>(10_000);
     let writer = tokio::spawn(write_batches(ingestor, receiver));
-    let result = listen(client, eventloop, &settings.topic, sender, &mut shutdown).await;
+    let result = listen(
+        client,
+        eventloop,
+        &settings.topic,
+        sender,
+        &health,
+        &mut shutdown,
+    )
+    .await;
+    health.set(ListenerState::NotRunning, None);
     let _ = writer.await;
     result
 }
@@ -96,6 +187,7 @@ async fn listen(
     mut eventloop: EventLoop,
     topic: &str,
     sender: mpsc::Sender<(Vec<u8>, String)>,
+    health: &ListenerHealth,
     shutdown: &mut watch::Receiver<bool>,
 ) -> Result<(), StoreError> {
     let mut backoff = Duration::from_millis(200);
@@ -111,6 +203,7 @@ async fn listen(
             Ok(Event::Incoming(Packet::ConnAck(_))) => {
                 backoff = Duration::from_millis(200);
                 tracing::info!(%topic, "MQTT connected; subscribing");
+                health.set(ListenerState::Connected, None);
                 if let Err(error) = client.subscribe(topic, QoS::AtLeastOnce).await {
                     tracing::warn!(%error, "MQTT subscribe failed");
                 }
@@ -127,6 +220,7 @@ async fn listen(
             }
             Ok(_) => {}
             Err(error) => {
+                health.set(ListenerState::Reconnecting, Some(error.to_string()));
                 tracing::warn!(%error, retry_in_ms = backoff.as_millis() as u64, "MQTT connection lost; reconnecting");
                 tokio::select! {
                     () = tokio::time::sleep(backoff) => {}

@@ -14,7 +14,7 @@ use domain::meter::{IntervalLength, MeterId};
 use domain::paging::PageRequest;
 use domain::reading::ReadingLimits;
 use ingest::Ingestor;
-use ingest::mqtt::{MqttSettings, run};
+use ingest::mqtt::{ListenerHealth, ListenerState, MqttSettings, run};
 use rumqttc::{AsyncClient, MqttOptions, QoS};
 use store::testing::{each_backend, running_in_ci};
 use store::{NewUser, PoolOptions, Store};
@@ -150,10 +150,12 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
             source_name: "mqtt-test".into(),
         };
         let listener_store = store.clone();
+        let health = ListenerHealth::default();
         let listener = tokio::spawn(run(
             move |id| Ingestor::new(listener_store.clone(), ReadingLimits::default(), id),
             store.clone(),
             settings,
+            health.clone(),
             shutdown,
         ));
 
@@ -238,9 +240,23 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
         );
         assert!(readings_today(&store).await >= 2);
 
-        // The broker restarts; the listener reconnects and resubscribes on its own.
+        assert_eq!(health.get().state, ListenerState::Connected);
+
+        // The broker restarts; the listener says it is reconnecting, then reconnects and
+        // resubscribes on its own.
         broker.stop();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        wait_until(
+            || {
+                let health = health.clone();
+                async move {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    health.get().state == ListenerState::Reconnecting
+                }
+            },
+            "the listener to notice the broker is gone",
+        )
+        .await;
+        assert!(health.get().error.is_some(), "the connection error is kept");
         let mut broker = Broker::start(port).unwrap();
         let late = format!(
             r#"{{"meter_id":"CY-MQ","interval_start":"{}","kwh":0.4}}"#,
@@ -265,8 +281,10 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
             "a reading after the broker restart",
         )
         .await;
+        assert_eq!(health.get().state, ListenerState::Connected);
         stop.send(true).unwrap();
         listener.await.unwrap().unwrap();
+        assert_eq!(health.get().state, ListenerState::NotRunning);
         broker.stop();
     }
 }

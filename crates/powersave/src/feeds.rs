@@ -137,6 +137,7 @@ pub fn start(
     feeds: &Feeds<'_>,
     store: &Store,
     backend: Backend,
+    mqtt_health: &ingest::mqtt::ListenerHealth,
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<Vec<JoinHandle<()>>> {
     let mut tasks = Vec::new();
@@ -169,6 +170,7 @@ pub fn start(
             move |source| Ingestor::new(ingest_store, limits, source).with_events(events),
             store.clone(),
             settings,
+            mqtt_health.clone(),
             shutdown.clone(),
         );
         tracing::info!(url = %url, topic = %feeds.mqtt.topic, "MQTT listener starting");

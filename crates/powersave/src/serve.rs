@@ -43,6 +43,7 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
         &config.feeds(state.reading_events.clone())?,
         &store,
         url.backend(),
+        &state.mqtt,
         &feeds_shutdown,
     )?;
     let jobs_worker =

@@ -61,8 +61,15 @@ pub struct SystemResponse {
     /// The job queue, when this instance has one; its failed jobs are listed by
     /// `GET /admin/system/failed-jobs`.
     pub queue: Option<QueueResponse>,
-    /// When the MQTT feed last delivered, if it is configured.
+    /// When the MQTT feed last delivered, if it ever did.
     pub mqtt_last_ingest_at: Option<DateTime<Utc>>,
+    /// The MQTT listener of this instance: `not_running`, `connecting`, `connected` or
+    /// `reconnecting`.
+    pub mqtt_state: String,
+    /// Since when it is in that state.
+    pub mqtt_state_since: DateTime<Utc>,
+    /// Why the last connection attempt failed, while reconnecting.
+    pub mqtt_error: Option<String>,
 }
 
 /// Database, queue and MQTT health.
@@ -95,11 +102,15 @@ async fn system(
         }
         None => None,
     };
+    let mqtt = state.mqtt.get();
     Ok(Json(SystemResponse {
         database_backend: format!("{:?}", state.store.backend()).to_lowercase(),
         database_ok,
         queue,
         mqtt_last_ingest_at,
+        mqtt_state: mqtt.state.as_str().to_owned(),
+        mqtt_state_since: mqtt.since,
+        mqtt_error: mqtt.error,
     }))
 }
 

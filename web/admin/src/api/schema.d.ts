@@ -1772,11 +1772,23 @@ export interface components {
             database_backend: string;
             /** @description Whether the database answered. */
             database_ok: boolean;
+            /** @description Why the last connection attempt failed, while reconnecting. */
+            mqtt_error?: string | null;
             /**
              * Format: date-time
-             * @description When the MQTT feed last delivered, if it is configured.
+             * @description When the MQTT feed last delivered, if it ever did.
              */
             mqtt_last_ingest_at?: string | null;
+            /**
+             * @description The MQTT listener of this instance: `not_running`, `connecting`, `connected` or
+             *     `reconnecting`.
+             */
+            mqtt_state: string;
+            /**
+             * Format: date-time
+             * @description Since when it is in that state.
+             */
+            mqtt_state_since: string;
             queue?: null | components["schemas"]["QueueResponse"];
         };
         /** @description Tokens in the OAuth 2.0 shape (RFC 6749 §5.1). */

@@ -148,6 +148,9 @@ export function systemHealth(overrides: Partial<SystemHealth> = {}): SystemHealt
     database_ok: true,
     queue: { waiting: 1234, running: 2, failed: 1 },
     mqtt_last_ingest_at: "2026-03-29T01:30:00Z",
+    mqtt_state: "connected",
+    mqtt_state_since: "2026-03-29T00:00:00Z",
+    mqtt_error: null,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { formatNumber } from "../../lib/format";
 import { useDateTimeFormat } from "../programme/useProgramme";
 import { databaseBackendName } from "./databaseBackends";
 import { HealthCard } from "./HealthCard";
+import type { HealthTone } from "./HealthCard";
 
 export function HealthCards({ health }: { health: SystemHealth }) {
   return (
@@ -17,7 +18,7 @@ export function HealthCards({ health }: { health: SystemHealth }) {
         {!health.database_ok && <p className="mt-1 text-red-800">The database did not answer.</p>}
       </HealthCard>
       <QueueCard queue={health.queue ?? null} />
-      <MqttCard lastIngestAt={health.mqtt_last_ingest_at ?? null} />
+      <MqttCard health={health} />
     </div>
   );
 }
@@ -47,18 +48,28 @@ function QueueCard({ queue }: { queue: QueueDepth | null }) {
   );
 }
 
-function MqttCard({ lastIngestAt }: { lastIngestAt: string | null }) {
+const MQTT_STATES: Record<string, { status: string; tone: HealthTone }> = {
+  connected: { status: "Connected", tone: "ok" },
+  connecting: { status: "Connecting", tone: "attention" },
+  reconnecting: { status: "Reconnecting", tone: "attention" },
+  not_running: { status: "Not running", tone: "off" },
+};
+
+function MqttCard({ health }: { health: SystemHealth }) {
   const formatDateTime = useDateTimeFormat();
-  if (!lastIngestAt) {
-    return (
-      <HealthCard label="MQTT listener" status="Not configured" tone="off">
-        <p>No message has arrived from an MQTT feed.</p>
-      </HealthCard>
-    );
-  }
+  const state = MQTT_STATES[health.mqtt_state] ?? { status: health.mqtt_state, tone: "attention" };
+  const lastIngestAt = health.mqtt_last_ingest_at ?? null;
   return (
-    <HealthCard label="MQTT listener" status="Receiving" tone="ok">
-      <p>Last message {formatDateTime(lastIngestAt)}</p>
+    <HealthCard label="MQTT listener" status={state.status} tone={state.tone}>
+      {health.mqtt_state === "not_running" ? (
+        <p>This server runs no MQTT feed.</p>
+      ) : (
+        <p>Since {formatDateTime(health.mqtt_state_since)}</p>
+      )}
+      {health.mqtt_error && <p className="mt-1 text-amber-900">{health.mqtt_error}</p>}
+      <p className="mt-1">
+        {lastIngestAt ? `Last message ${formatDateTime(lastIngestAt)}` : "No message has arrived yet."}
+      </p>
     </HealthCard>
   );
 }

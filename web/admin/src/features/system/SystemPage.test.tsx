@@ -70,13 +70,19 @@ describe("the system screen", () => {
     expect(queue).toHaveTextContent("Failed1");
 
     // 01:30 UTC on 29 March 2026 is 04:30 in Nicosia (summer time has begun).
-    expect(card("MQTT listener")).toHaveTextContent("Receiving");
+    expect(card("MQTT listener")).toHaveTextContent("Connected");
     expect(await within(card("MQTT listener")).findByText(/Last message .*4:30/)).toBeInTheDocument();
   });
 
   it("says when the database fails, there is no queue and no MQTT feed", async () => {
     const api = server(() =>
-      systemHealth({ database_backend: "postgres", database_ok: false, queue: null, mqtt_last_ingest_at: null }),
+      systemHealth({
+        database_backend: "postgres",
+        database_ok: false,
+        queue: null,
+        mqtt_last_ingest_at: null,
+        mqtt_state: "not_running",
+      }),
     );
     renderApp("/system", { as: admin });
     const database = await screen.findByRole("group", { name: "Database" });
@@ -84,9 +90,20 @@ describe("the system screen", () => {
     expect(database).toHaveTextContent("PostgreSQL");
     expect(database).toHaveTextContent("The database did not answer.");
     expect(card("Job queue")).toHaveTextContent("This server runs no job queue.");
-    expect(card("MQTT listener")).toHaveTextContent("Not configured");
+    expect(card("MQTT listener")).toHaveTextContent("Not running");
+    expect(card("MQTT listener")).toHaveTextContent("This server runs no MQTT feed.");
     expect(within(failedJobsRegion()).getByRole("status")).toHaveTextContent("This server runs no job queue.");
     expect(api.callsTo("GET", "/admin/system/failed-jobs")).toHaveLength(0);
+  });
+
+  it("says when the MQTT listener lost its broker and why", async () => {
+    server(() =>
+      systemHealth({ mqtt_state: "reconnecting", mqtt_error: "I/O: Connection refused (os error 111)" }),
+    );
+    renderApp("/system", { as: admin });
+    const mqtt = await screen.findByRole("group", { name: "MQTT listener" });
+    expect(mqtt).toHaveTextContent("Reconnecting");
+    expect(mqtt).toHaveTextContent("Connection refused");
   });
 
   it("says when no job has failed", async () => {
