@@ -37,12 +37,15 @@ impl Engine {
         let context = self.context(session)?;
         let method = Method::parse(&session.plan.baseline_method)
             .map_err(|error| EngineError::Session(error.to_string()))?;
-        let first_pass_days = method.usual_lookback_days().map_or(LOOKBACK_DAYS, |days| {
-            i64::try_from(days)
-                .unwrap_or(LOOKBACK_DAYS)
-                .max(i64::from(self.settings.eligibility.days))
-                .min(LOOKBACK_DAYS)
-        });
+        let first_pass_days =
+            method
+                .usual_lookback_days(context.event_kind())
+                .map_or(LOOKBACK_DAYS, |days| {
+                    i64::try_from(days)
+                        .unwrap_or(LOOKBACK_DAYS)
+                        .max(i64::from(self.settings.eligibility.days))
+                        .min(LOOKBACK_DAYS)
+                });
         let plan = Plan {
             session,
             slots: method.history_slots(context.session()),

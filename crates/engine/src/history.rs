@@ -24,7 +24,7 @@ pub async fn load(
 ) -> Result<Vec<(Uuid, History)>, StoreError> {
     let date = context.session().date();
     let first = date - Duration::days(days_back);
-    let (from_minute, to_minute) = utc_minutes(calendar, first, date, &slots);
+    let window = utc_window(calendar, first, date, &slots);
     let layout = HistoryLayout::new(calendar, first, date, slots);
     let meters = store.household_meters_of(users).await?;
     let mut owner: HashMap<i64, usize> = HashMap::with_capacity(meters.len());
@@ -38,14 +38,12 @@ pub async fn load(
         owner.insert(*meter, slot);
     }
     let mut builders: Vec<_> = households.iter().map(|_| layout.builder()).collect();
-    let first_utc = day_number(calendar.local_day(first).start());
-    let last_utc = day_number(calendar.local_day(date).start() + Duration::hours(25));
     let request = HistoryRequest {
         meters: meters.iter().map(|(_, meter, _)| *meter).collect(),
-        first_day: first_utc,
-        last_day: last_utc,
-        from_minute,
-        to_minute,
+        first_day: window.first_day,
+        last_day: window.last_day,
+        from_minute: window.from_minute,
+        to_minute: window.to_minute,
     };
     for row in store.reading_history(&request).await? {
         if let Some(&slot) = owner.get(&row.meter) {
@@ -60,16 +58,26 @@ pub async fn load(
         .collect())
 }
 
-/// The minutes of the UTC day that hold clock slots `slots` on every local date `first..=last`:
-/// the UTC offset changes with daylight saving, so the window is the union over the dates. A
-/// window that crosses UTC midnight becomes the whole day.
-fn utc_minutes(
+/// The stored UTC days, and the minutes of each, that hold clock slots `slots` of the local
+/// dates `first..=last`.
+struct UtcWindow {
+    first_day: i32,
+    last_day: i32,
+    from_minute: u32,
+    to_minute: u32,
+}
+
+/// The UTC days and minutes that hold clock slots `slots` on every local date `first..=last`:
+/// only days with such a period are read (an evening in Nicosia never touches the UTC days
+/// either side), and the UTC offset changes with daylight saving, so the minutes are the union
+/// over the dates. A window that crosses UTC midnight becomes the whole day.
+fn utc_window(
     calendar: &Calendar,
     first: NaiveDate,
     last: NaiveDate,
     slots: &Range<usize>,
-) -> (u32, u32) {
-    let mut window: Option<(u32, u32)> = None;
+) -> UtcWindow {
+    let mut window: Option<UtcWindow> = None;
     for date in first.iter_days().take_while(|d| *d <= last) {
         let day = calendar.local_day(date);
         for period in 0..day.periods() {
@@ -77,13 +85,30 @@ fn utc_minutes(
                 .clock_slot(period)
                 .is_some_and(|slot| slots.contains(&slot))
             {
-                let minute =
-                    u32::try_from(day.period_start(period).timestamp().rem_euclid(86_400) / 60)
-                        .unwrap_or(0);
-                let (from, to) = window.unwrap_or((minute, minute + 30));
-                window = Some((from.min(minute), to.max(minute + 30)));
+                let start = day.period_start(period);
+                let utc_day = day_number(start);
+                let minute = u32::try_from(start.timestamp().rem_euclid(86_400) / 60).unwrap_or(0);
+                window = Some(match window {
+                    None => UtcWindow {
+                        first_day: utc_day,
+                        last_day: utc_day,
+                        from_minute: minute,
+                        to_minute: minute + 30,
+                    },
+                    Some(w) => UtcWindow {
+                        first_day: w.first_day.min(utc_day),
+                        last_day: w.last_day.max(utc_day),
+                        from_minute: w.from_minute.min(minute),
+                        to_minute: w.to_minute.max(minute + 30),
+                    },
+                });
             }
         }
     }
-    window.unwrap_or((0, 1440))
+    window.unwrap_or_else(|| UtcWindow {
+        first_day: day_number(calendar.local_day(first).start()),
+        last_day: day_number(calendar.local_day(last).start() + Duration::hours(25)),
+        from_minute: 0,
+        to_minute: 1440,
+    })
 }

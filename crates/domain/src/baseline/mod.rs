@@ -204,14 +204,16 @@ impl Method {
     /// that take the most recent qualifying like days; `None` for those that always read their
     /// whole lookback. Loading this much first, and the whole lookback only for the households
     /// whose estimate [`Method::complete_within`] rejects, halves what a national session reads.
-    pub fn usual_lookback_days(&self) -> Option<usize> {
+    pub fn usual_lookback_days(&self, kind: DayKind) -> Option<usize> {
         match self {
             Self::LikeDays(m) => {
-                // Weekdays come five in seven, rest days two in seven; a week of margin covers
-                // holidays, earlier sessions and days with missing data.
-                let weekdays = m.weekdays.div_ceil(5) * 7;
-                let rest_days = m.rest_days.div_ceil(2) * 7;
-                Some((weekdays.max(rest_days) + 7).min(m.lookback_days))
+                // Weekdays come five in seven, rest days two in seven; three more days cover a
+                // holiday, an earlier session or a day of missing data.
+                let weeks = match kind {
+                    DayKind::Weekday => m.weekdays.div_ceil(5),
+                    DayKind::RestDay => m.rest_days.div_ceil(2),
+                };
+                Some((weeks * 7 + 3).min(m.lookback_days))
             }
             _ => None,
         }

@@ -493,7 +493,7 @@ proptest! {
         let context = evening(event);
         let excluded = ExcludedDays::new(excluded_back.iter().map(|b| event - Duration::days(*b)));
         let method = Method::default();
-        let usual = method.usual_lookback_days().unwrap();
+        let usual = method.usual_lookback_days(context.event_kind()).unwrap();
         prop_assert!((15..=45).contains(&usual));
         let recent = event - Duration::days(i64::try_from(usual).unwrap());
         let cut: Vec<f32> = recent
