@@ -58,6 +58,27 @@ pub async fn load(
         .collect())
 }
 
+/// The session day's readings in the session's own periods, by household: what live progress
+/// and settlement compare with the stored baselines.
+pub async fn session_day(
+    store: &Store,
+    calendar: &Calendar,
+    users: &[Uuid],
+    context: &SessionContext,
+) -> Result<HashMap<Uuid, History>, StoreError> {
+    Ok(load(
+        store,
+        calendar,
+        users,
+        context,
+        0,
+        context.session().slots(),
+    )
+    .await?
+    .into_iter()
+    .collect())
+}
+
 /// The stored UTC days, and the minutes of each, that hold clock slots `slots` of the local
 /// dates `first..=last`.
 struct UtcWindow {

@@ -165,17 +165,8 @@ impl Engine {
         results: &[SessionResultRecord],
     ) -> Result<Vec<(Uuid, LiveProgress)>, EngineError> {
         let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
-        let loaded: HashMap<Uuid, History> = history::load(
-            &self.store,
-            &self.settings.calendar,
-            &users,
-            context,
-            0,
-            context.session().slots(),
-        )
-        .await?
-        .into_iter()
-        .collect();
+        let loaded: HashMap<Uuid, History> =
+            history::session_day(&self.store, &self.settings.calendar, &users, context).await?;
         Ok(results
             .iter()
             .map(|result| {

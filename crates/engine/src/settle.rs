@@ -6,8 +6,6 @@
 //! correcting entry for the difference. Running a step twice, or after a crash half-way, pays
 //! nobody twice.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use domain::baseline::{Adjustment, Estimate, SessionContext, SlotValues};
 use domain::savings::settle;
@@ -137,10 +135,10 @@ impl Engine {
     ) -> Result<SettleSummary, EngineError> {
         let context = self.context(session)?;
         let closing = now >= self.settlement_deadline(session);
-        let mut results = self.store.all_session_results(session.id).await?;
-        if let Some(user) = only {
-            results.retain(|r| r.user_id == user);
-        }
+        let results = match only {
+            Some(user) => self.store.session_results_of(session.id, &[user]).await?,
+            None => self.store.all_session_results(session.id).await?,
+        };
         let only_one = only.is_some();
         let counts = in_pairs(&results, CHUNK, |chunk| {
             self.settle_chunk(&context, chunk, closing, only_one, now)
@@ -183,17 +181,8 @@ impl Engine {
             })
             .collect();
         let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
-        let loaded: HashMap<Uuid, _> = history::load(
-            &self.store,
-            &self.settings.calendar,
-            &users,
-            context,
-            0,
-            context.session().slots(),
-        )
-        .await?
-        .into_iter()
-        .collect();
+        let loaded =
+            history::session_day(&self.store, &self.settings.calendar, &users, context).await?;
         let mut settled = Vec::with_capacity(open.len());
         for result in open {
             let mut figures: Vec<PeriodFigures> =

@@ -72,26 +72,23 @@ impl Default for ListenerHealth {
 impl ListenerHealth {
     /// The current status.
     pub fn get(&self) -> ListenerStatus {
+        // A status is a plain value: one left by a panicking writer is still a status.
         self.0
             .lock()
-            .map(|status| status.clone())
-            .unwrap_or(ListenerStatus {
-                state: ListenerState::NotRunning,
-                since: Utc::now(),
-                error: None,
-            })
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     fn set(&self, state: ListenerState, error: Option<String>) {
-        if let Ok(mut status) = self.0.lock()
-            && (status.state != state || status.error != error)
-        {
-            if status.state != state {
-                status.since = Utc::now();
-            }
-            status.state = state;
-            status.error = error;
+        let mut status = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if status.state != state {
+            status.since = Utc::now();
         }
+        status.state = state;
+        status.error = error;
     }
 }
 

@@ -85,6 +85,22 @@ impl From<session_result::Model> for SessionResultRecord {
     }
 }
 
+impl From<points_entry::Model> for PointsEntry {
+    fn from(model: points_entry::Model) -> Self {
+        Self {
+            id: model.id,
+            created_at: model.created_at,
+            entry: NewPointsEntry {
+                user_id: model.user_id,
+                reason: model.reason,
+                reference: model.reference,
+                points: model.points,
+                note: model.note,
+            },
+        }
+    }
+}
+
 impl Store {
     /// Appends entries; those already present (same user, reason and reference) are skipped.
     /// Returns how many were new.
@@ -175,32 +191,12 @@ impl Store {
         user_id: Uuid,
         page: PageRequest,
     ) -> Result<Page<PointsEntry>, StoreError> {
-        let query = points_entry::Entity::find().filter(points_entry::Column::UserId.eq(user_id));
-        let total = query.clone().count(&self.db).await?;
-        let items = query
-            .order_by_desc(points_entry::Column::Id)
-            .offset(page.offset())
-            .limit(page.per_page())
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|model| PointsEntry {
-                id: model.id,
-                created_at: model.created_at,
-                entry: NewPointsEntry {
-                    user_id: model.user_id,
-                    reason: model.reason,
-                    reference: model.reference,
-                    points: model.points,
-                    note: model.note,
-                },
-            })
-            .collect();
-        Ok(Page {
-            items,
-            total,
-            request: page,
-        })
+        self.points_ledger_sorted(
+            user_id,
+            domain::sorting::Sort::descending(crate::PointsSortField::CreatedAt),
+            page,
+        )
+        .await
     }
 
     /// Writes (or replaces) participants' results.

@@ -247,17 +247,7 @@ impl Store {
         .all(&self.db)
         .await?
         .into_iter()
-        .map(|model| PointsEntry {
-            id: model.id,
-            created_at: model.created_at,
-            entry: crate::NewPointsEntry {
-                user_id: model.user_id,
-                reason: model.reason,
-                reference: model.reference,
-                points: model.points,
-                note: model.note,
-            },
-        })
+        .map(PointsEntry::from)
         .collect();
         Ok(Page {
             items,
