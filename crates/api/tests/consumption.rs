@@ -136,8 +136,8 @@ async fn summary_story(app: &TestApp) {
     let start = Utc
         .timestamp_opt(now.timestamp() - now.timestamp() % 1800, 0)
         .unwrap();
-    // 0.5 kWh every half hour for 16 days, up to half an hour before the current one.
-    let last_end = start - Duration::minutes(30);
+    // 0.5 kWh for every half hour of the last 16 days that has ended.
+    let last_end = start;
     fill(app, "CY-30", start - Duration::days(16), last_end, 0.5).await;
 
     let tz = chrono_tz::Europe::Nicosia;

@@ -62,10 +62,11 @@ async fn readings_reach_the_household_and_staff_streams() {
             .unwrap()["CY-LIVE"]
             .id;
 
-        // A session that began an hour ago, with 20 days of steady history before today.
+        // A session that began about an hour ago, with 20 days of steady history before it; its
+        // first half hour has ended (readings of it can arrive), even just after midnight.
         let (start, _) = domain::calendar::window_within_local_day(
             chrono_tz::Europe::Nicosia,
-            Utc::now(),
+            Utc::now() - Duration::minutes(30),
             Duration::hours(1),
             Duration::hours(2),
         );

@@ -12,12 +12,17 @@ use domain::meter::{IntervalLength, MeterId};
 use domain::reading::{Quality, ReadingLimits, validate};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use store::testing::each_backend;
+use store::testing::{each_backend, local_hour};
 
-fn hour_from_now(hours: i64) -> DateTime<Utc> {
-    (Utc::now() + Duration::hours(hours))
-        .duration_trunc(Duration::hours(1))
-        .unwrap()
+/// The start of an hour-long window about two hours from now, within one local day: short notice.
+fn in_about_two_hours() -> DateTime<Utc> {
+    let (start, _) = domain::calendar::window_within_local_day(
+        chrono_tz::Europe::Nicosia,
+        Utc::now() + Duration::hours(2),
+        Duration::zero(),
+        Duration::hours(1),
+    );
+    start
 }
 
 fn plan(start: DateTime<Utc>, hours: i64) -> Value {
@@ -106,6 +111,24 @@ async fn staff_plan_announce_and_cancel_with_clear_errors() {
         ] {
             assert!(fields.contains(&field), "{field} missing from {body}");
         }
+        // 23:00-01:00 in Nicosia (UTC+2 in January) runs past local midnight.
+        let past_midnight = json!({
+            "title": "Late", "starts_at": "2030-01-01T21:00:00Z", "ends_at": "2030-01-01T23:00:00Z",
+            "points_per_kwh": 100
+        });
+        let body = problem(
+            call(Method::POST, "/api/v1/admin/sessions", Some(past_midnight)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert_eq!(body["errors"][0]["field"], "ends_at", "{body}");
+        assert!(
+            body["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("Europe/Nicosia"),
+            "{body}"
+        );
         let listed = json_of(
             call(Method::GET, "/api/v1/admin/sessions", None).await,
             StatusCode::OK,
@@ -113,7 +136,7 @@ async fn staff_plan_announce_and_cancel_with_clear_errors() {
         .await;
         assert_eq!(listed["total"], 0, "nothing stored from a refused plan");
 
-        let start = hour_from_now(48);
+        let start = local_hour(2, 12);
         let created = json_of(
             call(Method::POST, "/api/v1/admin/sessions", Some(plan(start, 2))).await,
             StatusCode::CREATED,
@@ -178,7 +201,7 @@ async fn staff_plan_announce_and_cancel_with_clear_errors() {
             "a scheduled session cannot become scheduled"
         );
 
-        let soon = hour_from_now(2);
+        let soon = in_about_two_hours();
         let short = json_of(
             call(Method::POST, "/api/v1/admin/sessions", Some(plan(soon, 1))).await,
             StatusCode::CREATED,
@@ -275,7 +298,7 @@ async fn households_join_and_leave_until_the_deadline_when_eligible() {
         let as_household =
             async |method: Method, path: String| app.call(method, &path, Some(&token), None).await;
 
-        let start = hour_from_now(48);
+        let start = local_hour(2, 12);
         let created = json_of(
             app.call(
                 Method::POST,
@@ -458,7 +481,7 @@ async fn households_join_and_leave_until_the_deadline_when_eligible() {
 /// A session two days ago, moved straight to `final` as settlement would leave it.
 async fn settled_session(app: &TestApp, title: &str, days_ago: i64) -> uuid::Uuid {
     use domain::session::SessionState;
-    let start = hour_from_now(-24 * days_ago);
+    let start = local_hour(-days_ago, 12);
     let session = app
         .store
         .create_session(

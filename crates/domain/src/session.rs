@@ -5,6 +5,7 @@
 //! tell an admin why and jobs that run twice cannot move a session backwards.
 
 use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
@@ -240,6 +241,25 @@ impl SessionWindow {
         Ok(())
     }
 
+    /// Checks that the window lies within one local day of the programme's time zone (it may end
+    /// exactly at midnight). A session is compared with the same clock hours of earlier like
+    /// days, and which days are alike depends on the local date, so a session that crossed
+    /// midnight could not be settled; refusing it when it is planned says so while staff can
+    /// still move it.
+    pub fn check_within_local_day(&self, time_zone: Tz) -> Result<(), FieldProblems> {
+        let day_of = |at: DateTime<Utc>| at.with_timezone(&time_zone).date_naive();
+        if day_of(self.starts_at) == day_of(self.ends_at - Duration::seconds(1)) {
+            return Ok(());
+        }
+        Err(vec![(
+            "ends_at",
+            format!(
+                "must end on the local day the session starts ({time_zone} time); split a \
+                 session that would run past midnight into two"
+            ),
+        )])
+    }
+
     /// Whether two sessions share any time; back-to-back sessions do not.
     pub fn overlaps(&self, other: &SessionWindow) -> bool {
         self.starts_at < other.ends_at && other.starts_at < self.ends_at
@@ -320,6 +340,24 @@ mod tests {
         assert!(window.check_notice(at(12, 0), false, &rules).is_err());
         assert!(window.check_notice(at(12, 0), true, &rules).is_ok());
         assert!(window.check_notice(at(16, 45), true, &rules).is_err());
+    }
+
+    #[test]
+    fn a_session_stays_within_one_local_day() {
+        let rules = SessionRules::default();
+        let nicosia = chrono_tz::Europe::Nicosia;
+        // July: Nicosia is UTC+3, so 21:00 UTC is local midnight.
+        let to_midnight = SessionWindow::new(at(19, 0), at(21, 0), at(19, 0), &rules).unwrap();
+        assert_eq!(to_midnight.check_within_local_day(nicosia), Ok(()));
+        let across = SessionWindow::new(at(20, 0), at(22, 0), at(20, 0), &rules).unwrap();
+        let problems = across.check_within_local_day(nicosia).unwrap_err();
+        assert_eq!(problems[0].0, "ends_at");
+        assert!(
+            problems[0].1.contains("Europe/Nicosia"),
+            "{}",
+            problems[0].1
+        );
+        assert_eq!(across.check_within_local_day(chrono_tz::UTC), Ok(()));
     }
 
     #[test]

@@ -96,6 +96,11 @@ impl Engine {
         &self.store
     }
 
+    /// The programme's calendar, which plans are checked against before a session is stored.
+    pub fn calendar(&self) -> &Calendar {
+        &self.settings.calendar
+    }
+
     /// The session's local day and settlement periods in the programme's calendar.
     pub fn context(&self, session: &SessionRecord) -> Result<SessionContext, EngineError> {
         let calendar = &self.settings.calendar;

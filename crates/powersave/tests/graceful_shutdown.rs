@@ -7,7 +7,7 @@ mod support;
 
 use std::io::Write;
 
-use chrono::{DurationRound, Utc};
+use chrono::Utc;
 use serde_json::Value;
 use store::{PoolOptions, Store};
 use support::{
@@ -91,9 +91,12 @@ async fn sigterm_lets_an_upload_in_flight_finish_and_exits_0() {
 async fn sigterm_ends_open_live_streams_and_exits_0() {
     let work = work_dir("shutdown-live");
     let store = fixtures(&work).await;
-    let start = Utc::now()
-        .duration_trunc(chrono::Duration::minutes(30))
-        .unwrap();
+    let (start, end) = domain::calendar::window_within_local_day(
+        chrono_tz::Europe::Nicosia,
+        Utc::now(),
+        chrono::Duration::zero(),
+        chrono::Duration::hours(1),
+    );
     let session = store
         .create_session(
             &store::SessionPlan {
@@ -101,7 +104,7 @@ async fn sigterm_ends_open_live_streams_and_exits_0() {
                 description: String::new(),
                 window: domain::session::SessionWindow {
                     starts_at: start,
-                    ends_at: start + chrono::Duration::hours(1),
+                    ends_at: end,
                     join_deadline: start,
                 },
                 points_per_kwh: 100,

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Duration, Utc};
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use uuid::Uuid;
 
@@ -87,6 +88,16 @@ pub async fn each_backend() -> Vec<TestDatabase> {
     let mut databases = vec![TestDatabase::sqlite()];
     databases.extend(TestDatabase::postgres().await);
     databases
+}
+
+/// `hour` o'clock local time in the programme's default zone (Europe/Nicosia), `days` days from
+/// today there. Tests plan sessions at such times so that a plan never runs past local midnight
+/// (which the engine refuses) whatever time of day the tests run.
+pub fn local_hour(days: i64, hour: i64) -> DateTime<Utc> {
+    // Holidays play no part in finding a local day.
+    let calendar = domain::calendar::Calendar::cyprus(2000..=2000, []);
+    let today = calendar.locate(Utc::now().timestamp()).0;
+    calendar.local_day(today + Duration::days(days)).start() + Duration::hours(hour)
 }
 
 /// Whether this is a CI run, where a missing service must fail rather than skip.

@@ -4,8 +4,9 @@ import { accounts, screenshot, signInAsStaff } from "./support";
 /** A free hour-long slot, 2–9 days ahead (more than the day of notice a regular session needs). */
 function slot() {
   const day = new Date(Date.now() + (2 + Math.floor(Math.random() * 8)) * 86_400_000).toISOString().slice(0, 10);
-  // Daytime hours, clear of the night-time clock changes; a random half hour too.
-  const hour = 6 + Math.floor(Math.random() * 15);
+  // Daytime hours, clear of the night-time clock changes and of Cyprus midnight (a session must
+  // stay within one local day) in whatever zone the browser runs; a random half hour too.
+  const hour = 6 + Math.floor(Math.random() * 12);
   const minute = Math.random() < 0.5 ? "00" : "30";
   const at = (h: number) => `${day}T${String(h).padStart(2, "0")}:${minute}`;
   return { start: at(hour), end: at(hour + 1), endBeforeStart: at(hour - 1) };

@@ -1508,7 +1508,8 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description End, on a 30-minute boundary, 30 minutes to 4 hours after the start.
+             * @description End, on a 30-minute boundary, 30 minutes to 4 hours after the start and on the same local
+             *     day of the programme's time zone (midnight itself allowed).
              */
             ends_at: string;
             /**

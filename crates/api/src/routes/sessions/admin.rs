@@ -96,7 +96,10 @@ async fn create_session(
     AdminUser(actor): AdminUser,
     ApiJson(body): ApiJson<SessionPlanBody>,
 ) -> Result<(StatusCode, Json<SessionResponse>), ApiError> {
-    let plan = body.into_plan(&state.settings.programme.districts)?;
+    let plan = body.into_plan(
+        &state.settings.programme.districts,
+        state.engine.calendar().time_zone(),
+    )?;
     refuse_overlap(&state.store, &plan, None).await?;
     let session = state.store.create_session(&plan, Some(actor.id)).await?;
     tracing::info!(actor = %actor.id, session = %session.id, "session planned");
@@ -147,7 +150,10 @@ async fn update_session(
             current.state
         )));
     }
-    let plan = body.into_plan(&state.settings.programme.districts)?;
+    let plan = body.into_plan(
+        &state.settings.programme.districts,
+        state.engine.calendar().time_zone(),
+    )?;
     if current.state == SessionState::Scheduled {
         check_notice(&plan, &current.plan, Utc::now())?;
     }

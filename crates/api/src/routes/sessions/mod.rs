@@ -7,6 +7,7 @@ pub mod live;
 pub mod results;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use domain::session::{Audience, SessionRules, SessionState, SessionWindow};
 use serde::{Deserialize, Serialize};
 use store::{SessionPlan, SessionRecord};
@@ -39,7 +40,8 @@ pub struct SessionPlanBody {
     pub description: String,
     /// Start, on a 30-minute boundary.
     pub starts_at: DateTime<Utc>,
-    /// End, on a 30-minute boundary, 30 minutes to 4 hours after the start.
+    /// End, on a 30-minute boundary, 30 minutes to 4 hours after the start and on the same local
+    /// day of the programme's time zone (midnight itself allowed).
     pub ends_at: DateTime<Utc>,
     /// Last moment to join or leave; defaults to the start.
     pub join_deadline: Option<DateTime<Utc>>,
@@ -63,8 +65,9 @@ pub struct SessionPlanBody {
 const MAX_POINTS: u32 = 10_000;
 
 impl SessionPlanBody {
-    /// Checks every field, reporting all problems at once.
-    pub fn into_plan(self, districts: &[String]) -> Result<SessionPlan, ApiError> {
+    /// Checks every field, reporting all problems at once; the window must lie within one local
+    /// day of the programme's `time_zone`.
+    pub fn into_plan(self, districts: &[String], time_zone: Tz) -> Result<SessionPlan, ApiError> {
         let mut errors = FieldErrors::default();
         let title = self.title.trim().to_owned();
         if title.is_empty() || title.chars().count() > 120 {
@@ -113,7 +116,10 @@ impl SessionPlanBody {
             self.join_deadline.unwrap_or(self.starts_at),
             &SessionRules::default(),
         );
-        let window = match window {
+        let window = match window.and_then(|window| {
+            window.check_within_local_day(time_zone)?;
+            Ok(window)
+        }) {
             Ok(window) => Some(window),
             Err(problems) => {
                 for (field, message) in problems {
