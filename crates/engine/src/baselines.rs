@@ -9,13 +9,14 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::baseline::{
     Baseline, Estimate, ExcludedDays, History, InsufficientData, Method, SessionContext,
 };
 use store::{SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
+use crate::history::MetersByHousehold;
 use crate::settle::{INSUFFICIENT, LOOKBACK_DAYS, PENDING, PeriodFigures, round3};
 use crate::{CHUNK, Engine, EngineError, history, in_pairs};
 
@@ -28,6 +29,7 @@ struct Plan<'a> {
     /// Days read first; `LOOKBACK_DAYS` when the method always needs them all.
     first_pass_days: i64,
     periods: Vec<DateTime<Utc>>,
+    meters: MetersByHousehold,
     now: DateTime<Utc>,
 }
 
@@ -53,6 +55,7 @@ impl Engine {
             method,
             first_pass_days,
             periods: session.plan.window.periods().collect(),
+            meters: MetersByHousehold::of_session(&self.store, session.id).await?,
             now: Utc::now(),
         };
         let participants = self.store.session_participants(session.id).await?;
@@ -71,10 +74,10 @@ impl Engine {
         users: &[Uuid],
         days: i64,
     ) -> Result<Vec<(Uuid, History)>, EngineError> {
-        Ok(history::load(
+        Ok(history::load_meters(
             &self.store,
             &self.settings.calendar,
-            users,
+            &plan.meters.of(users),
             &plan.context,
             days,
             plan.slots.clone(),
@@ -92,7 +95,11 @@ impl Engine {
         let mut earlier: HashMap<Uuid, Vec<NaiveDate>> = HashMap::new();
         for (user, start) in self
             .store
-            .joined_session_starts(chunk, plan.session.plan.window.starts_at)
+            .joined_session_starts(
+                chunk,
+                plan.session.plan.window.starts_at - Duration::days(LOOKBACK_DAYS + 1),
+                plan.session.plan.window.starts_at,
+            )
             .await?
         {
             earlier

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use domain::baseline::{History, HistoryLayout, SessionContext};
 use domain::calendar::Calendar;
 use domain::reading::day_number;
-use store::{HistoryRequest, Store, StoreError};
+use store::{HistoryRequest, HouseholdMeter, Store, StoreError};
 use uuid::Uuid;
 
 /// Clock slots `slots` of the local days `days_back` before the session's day up to and including
@@ -22,15 +22,28 @@ pub async fn load(
     days_back: i64,
     slots: Range<usize>,
 ) -> Result<Vec<(Uuid, History)>, StoreError> {
+    let meters = store.household_meters_of(users).await?;
+    load_meters(store, calendar, &meters, context, days_back, slots).await
+}
+
+/// [`load`] for households whose meters are already known (a session's participants, read
+/// once for the whole session).
+pub async fn load_meters(
+    store: &Store,
+    calendar: &Calendar,
+    meters: &[HouseholdMeter],
+    context: &SessionContext,
+    days_back: i64,
+    slots: Range<usize>,
+) -> Result<Vec<(Uuid, History)>, StoreError> {
     let date = context.session().date();
     let first = date - Duration::days(days_back);
     let window = utc_window(calendar, first, date, &slots);
     let layout = HistoryLayout::new(calendar, first, date, slots);
-    let meters = store.household_meters_of(users).await?;
     let mut owner: HashMap<i64, usize> = HashMap::with_capacity(meters.len());
     let mut households: Vec<Uuid> = Vec::new();
     let mut index: HashMap<Uuid, usize> = HashMap::new();
-    for (user, meter, _) in &meters {
+    for (user, meter, _) in meters {
         let slot = *index.entry(*user).or_insert_with(|| {
             households.push(*user);
             households.len() - 1
@@ -63,13 +76,13 @@ pub async fn load(
 pub async fn session_day(
     store: &Store,
     calendar: &Calendar,
-    users: &[Uuid],
+    meters: &[HouseholdMeter],
     context: &SessionContext,
 ) -> Result<HashMap<Uuid, History>, StoreError> {
-    Ok(load(
+    Ok(load_meters(
         store,
         calendar,
-        users,
+        meters,
         context,
         0,
         context.session().slots(),
@@ -77,6 +90,36 @@ pub async fn session_day(
     .await?
     .into_iter()
     .collect())
+}
+
+/// A session's meters by household, read once, so that each chunk of households finds its
+/// meters without a query.
+pub struct MetersByHousehold(HashMap<Uuid, Vec<HouseholdMeter>>);
+
+impl MetersByHousehold {
+    /// Every meter of the session's participants.
+    pub async fn of_session(store: &Store, session: Uuid) -> Result<Self, StoreError> {
+        Ok(Self::new(store.participant_meters(session).await?))
+    }
+
+    /// Meters already read.
+    pub fn new(meters: Vec<HouseholdMeter>) -> Self {
+        let mut by_household: HashMap<Uuid, Vec<HouseholdMeter>> = HashMap::new();
+        for meter in meters {
+            by_household.entry(meter.0).or_default().push(meter);
+        }
+        Self(by_household)
+    }
+
+    /// The meters of `users`.
+    pub fn of(&self, users: &[Uuid]) -> Vec<HouseholdMeter> {
+        users
+            .iter()
+            .filter_map(|user| self.0.get(user))
+            .flatten()
+            .copied()
+            .collect()
+    }
 }
 
 /// The stored UTC days, and the minutes of each, that hold clock slots `slots` of the local

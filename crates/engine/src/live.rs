@@ -165,8 +165,9 @@ impl Engine {
         results: &[SessionResultRecord],
     ) -> Result<Vec<(Uuid, LiveProgress)>, EngineError> {
         let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
+        let meters = self.store.household_meters_of(&users).await?;
         let loaded: HashMap<Uuid, History> =
-            history::session_day(&self.store, &self.settings.calendar, &users, context).await?;
+            history::session_day(&self.store, &self.settings.calendar, &meters, context).await?;
         Ok(results
             .iter()
             .map(|result| {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use store::{NewPointsEntry, SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
+use crate::history::MetersByHousehold;
 use crate::{CHUNK, Engine, EngineError, history, in_pairs};
 
 /// Result statuses as stored.
@@ -135,13 +136,19 @@ impl Engine {
     ) -> Result<SettleSummary, EngineError> {
         let context = self.context(session)?;
         let closing = now >= self.settlement_deadline(session);
-        let results = match only {
-            Some(user) => self.store.session_results_of(session.id, &[user]).await?,
-            None => self.store.all_session_results(session.id).await?,
+        let (results, meters) = match only {
+            Some(user) => (
+                self.store.session_results_of(session.id, &[user]).await?,
+                MetersByHousehold::new(self.store.household_meters_of(&[user]).await?),
+            ),
+            None => (
+                self.store.all_session_results(session.id).await?,
+                MetersByHousehold::of_session(&self.store, session.id).await?,
+            ),
         };
         let only_one = only.is_some();
         let counts = in_pairs(&results, CHUNK, |chunk| {
-            self.settle_chunk(&context, chunk, closing, only_one, now)
+            self.settle_chunk(&context, &meters, chunk, closing, only_one, now)
         })
         .await?;
         Ok(counts.into_iter().fold(
@@ -161,6 +168,7 @@ impl Engine {
     async fn settle_chunk(
         &self,
         context: &SessionContext,
+        meters: &MetersByHousehold,
         chunk: &[SessionResultRecord],
         closing: bool,
         including_final: bool,
@@ -181,8 +189,13 @@ impl Engine {
             })
             .collect();
         let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
-        let loaded =
-            history::session_day(&self.store, &self.settings.calendar, &users, context).await?;
+        let loaded = history::session_day(
+            &self.store,
+            &self.settings.calendar,
+            &meters.of(&users),
+            context,
+        )
+        .await?;
         let mut settled = Vec::with_capacity(open.len());
         for result in open {
             let mut figures: Vec<PeriodFigures> =
@@ -238,9 +251,9 @@ impl Engine {
             .filter(|(_, _, successful)| *successful)
             .map(|(user, _, _)| *user)
             .collect();
-        let outcomes = self
+        let earlier = self
             .store
-            .final_outcomes(&successful, session.plan.window.starts_at)
+            .earlier_final_outcomes(&successful, session.plan.window.starts_at)
             .await?;
         let paid_so_far = self
             .store
@@ -248,11 +261,13 @@ impl Engine {
             .await?;
         let mut entries = Vec::new();
         for &(user, target, successful) in targets {
-            if successful
-                && outcomes
-                    .get(&user)
-                    .is_some_and(|outcomes| streak.earns_bonus(outcomes))
-            {
+            let completes_streak = successful && {
+                // The run ends with this session's own success.
+                let mut outcomes = earlier.get(&user).cloned().unwrap_or_default();
+                outcomes.push(true);
+                streak.earns_bonus(&outcomes)
+            };
+            if completes_streak {
                 entries.push(NewPointsEntry {
                     user_id: user,
                     reason: ledger_reason::STREAK_BONUS.to_owned(),

@@ -3,7 +3,8 @@
 //!
 //! The fixture is built fast and outside the timing: households enrolled in bulk, 47 UTC days of
 //! quarter-hour history per meter copied in SQL from a few hundred generated day profiles (the
-//! event day's profiles use less during the session). The timed part is exactly what the job
+//! event day's profiles use less during the session), and a settled session a week before that
+//! everybody took part in. The timed part is exactly what the job
 //! worker runs: baselines at session start (45 days of history read per participant), the
 //! settlement once the data is in, and the Green Points.
 
@@ -21,7 +22,10 @@ use domain::reading::day_number;
 use domain::session::{Audience, SessionWindow};
 use engine::{Engine, EngineSettings};
 use sqlx::{AssertSqlSafe, Connection, PgConnection, SqliteConnection};
-use store::{Backend, DatabaseUrl, Enrolment, PoolOptions, SessionPlan, SessionRecord, Store};
+use store::{
+    Backend, DatabaseUrl, Enrolment, PoolOptions, SessionPlan, SessionRecord, SessionResultRecord,
+    Store,
+};
 
 use crate::bench::with_database;
 
@@ -128,11 +132,72 @@ async fn enrol(
         )
         .await?;
     store.join_session_many(session.id, &users).await?;
+    settled_earlier(store, &users, window).await?;
     println!(
-        "  fixture   {count} households enrolled and joined in {:.1} s",
+        "  fixture   {count} households enrolled and joined, with a settled session a week \
+         before, in {:.1} s",
         started.elapsed().as_secs_f64()
     );
     Ok(session)
+}
+
+/// A session a week before that every household took part in and saved energy in, settled: as
+/// in a running programme, its day is left out of the baselines and its outcomes are read for
+/// the streak bonus.
+async fn settled_earlier(
+    store: &Store,
+    users: &[uuid::Uuid],
+    window: &SessionWindow,
+) -> anyhow::Result<()> {
+    use domain::session::SessionState::{Draft, Final, Live, Scheduled, Settling};
+    let week = Duration::days(7);
+    let earlier = store
+        .create_session(
+            &SessionPlan {
+                title: "Benchmark earlier peak".to_owned(),
+                description: String::new(),
+                window: SessionWindow {
+                    starts_at: window.starts_at - week,
+                    ends_at: window.ends_at - week,
+                    join_deadline: window.join_deadline - week,
+                },
+                points_per_kwh: 100,
+                opt_in_bonus: 10,
+                audience: Audience::Everyone,
+                baseline_method: "like-days".to_owned(),
+                surprise: false,
+            },
+            None,
+        )
+        .await?;
+    store.join_session_many(earlier.id, users).await?;
+    for (from, to) in [
+        (Draft, Scheduled),
+        (Scheduled, Live),
+        (Live, Settling),
+        (Settling, Final),
+    ] {
+        store.set_session_state(earlier.id, from, to).await?;
+    }
+    for chunk in users.chunks(50_000) {
+        let results: Vec<SessionResultRecord> = chunk
+            .iter()
+            .map(|user| SessionResultRecord {
+                session_id: earlier.id,
+                user_id: *user,
+                status: "final".to_owned(),
+                reason: None,
+                baseline_kwh: Some(2.0),
+                actual_kwh: Some(1.5),
+                saved_kwh: Some(0.5),
+                periods: "[]".to_owned(),
+                data_complete: true,
+                computed_at: window.ends_at - week,
+            })
+            .collect();
+        store.save_session_results(&results).await?;
+    }
+    Ok(())
 }
 
 /// The SQL that copies the day profiles into every meter's history: `history` profiles on the

@@ -14,6 +14,7 @@ mod ledger_copy;
 mod lists;
 mod migration;
 mod overview;
+mod participants;
 mod readings;
 mod refresh_tokens;
 mod sessions;
@@ -41,6 +42,7 @@ pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord};
 pub use lists::{
     DeadLetterSortField, PointsSortField, SessionSortField, SourceSortField, UserSortField,
 };
+pub use participants::HouseholdMeter;
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
 pub use sessions::{SessionPlan, SessionRecord};

@@ -430,6 +430,91 @@ async fn a_customer_list_is_enrolled_whole_or_not_at_all_and_joins_once() {
             store.session_participants(session.id).await.unwrap().len(),
             2_500
         );
+        let mut of_session = store.participant_meters(session.id).await.unwrap();
+        let mut of_households = meters.clone();
+        of_session.sort_unstable_by_key(|(_, meter, _)| *meter);
+        of_households.sort_unstable_by_key(|(_, meter, _)| *meter);
+        assert_eq!(of_session, of_households);
         assert_eq!(store.account_counts().await.unwrap(), before);
+    }
+}
+
+#[tokio::test]
+async fn earlier_sessions_of_households_within_the_lookback_and_in_order() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let a = consumer(&store, "a@example.com").await;
+        let b = consumer(&store, "b@example.com").await;
+        let now = Utc::now().duration_trunc(Duration::hours(1)).unwrap();
+        let mut sessions = Vec::new();
+        for days_ago in [60, 10, 5, 3, 1] {
+            let session = store
+                .create_session(&plan(now - Duration::days(days_ago), 1), None)
+                .await
+                .unwrap();
+            store.join_session(session.id, a).await.unwrap();
+            sessions.push(session);
+        }
+        let [old, ten, five, cancelled, current] = &sessions[..] else {
+            unreachable!()
+        };
+        store
+            .set_session_state(cancelled.id, SessionState::Draft, SessionState::Cancelled)
+            .await
+            .unwrap();
+        store.join_session(current.id, b).await.unwrap();
+        let start = |s: &store::SessionRecord| s.plan.window.starts_at;
+
+        let within = store
+            .joined_session_starts(&[a, b], start(current) - Duration::days(46), start(current))
+            .await
+            .unwrap();
+        let mut starts: Vec<_> = within.iter().map(|(user, at)| (*user == a, *at)).collect();
+        starts.sort_unstable();
+        assert_eq!(
+            starts,
+            [(true, start(ten)), (true, start(five))],
+            "neither the session 60 days ago, the cancelled one nor the current one"
+        );
+
+        let result =
+            |session: &store::SessionRecord, saved: f64, status: &str| SessionResultRecord {
+                session_id: session.id,
+                user_id: a,
+                status: status.into(),
+                reason: None,
+                baseline_kwh: Some(3.0),
+                actual_kwh: Some(3.0 - saved),
+                saved_kwh: Some(saved),
+                periods: "[]".into(),
+                data_complete: true,
+                computed_at: Utc::now(),
+            };
+        store
+            .save_session_results(&[
+                result(five, 0.3, "final"),
+                result(old, 1.0, "final"),
+                result(ten, -0.5, "final"),
+                result(current, 2.0, "final"),
+            ])
+            .await
+            .unwrap();
+        let outcomes = store
+            .earlier_final_outcomes(&[a, b], start(current))
+            .await
+            .unwrap();
+        assert_eq!(outcomes.get(&a), Some(&vec![true, false, true]));
+        assert!(!outcomes.contains_key(&b), "no earlier session");
+        assert!(
+            store
+                .earlier_final_outcomes(&[a], start(old))
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing before the first session"
+        );
     }
 }

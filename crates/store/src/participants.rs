@@ -1,0 +1,180 @@
+//! What settlement reads about the households of a session, for hundreds of thousands of them.
+//!
+//! A national session names too many households for one query, so most reads take a chunk of
+//! households at a time; each names only the sessions that can matter (those in a baseline's
+//! lookback, or earlier than the one being paid) and skips the database when there are none.
+//! Meters are read for the whole session at once, joined in the database.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use domain::meter::IntervalLength;
+use domain::session::SessionState;
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use uuid::Uuid;
+
+use crate::entity::{meter, session, session_participant, session_result};
+use crate::{Store, StoreError};
+
+/// A meter as settlement needs it: (household, meter storage key, interval length).
+pub type HouseholdMeter = (Uuid, i64, IntervalLength);
+
+/// The columns read for a [`HouseholdMeter`].
+const METER_COLUMNS: [meter::Column; 3] = [
+    meter::Column::HouseholdId,
+    meter::Column::Id,
+    meter::Column::IntervalMinutes,
+];
+
+fn household_meters(
+    rows: Vec<(Option<Uuid>, i64, i16)>,
+) -> Result<Vec<HouseholdMeter>, StoreError> {
+    let mut out = Vec::with_capacity(rows.len());
+    for (household, id, minutes) in rows {
+        let interval = IntervalLength::from_minutes(i64::from(minutes))
+            .map_err(|_| StoreError::Corrupt(format!("meter {id}: interval {minutes}")))?;
+        if let Some(household) = household {
+            out.push((household, id, interval));
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// The meters of many households at once.
+    pub async fn household_meters_of(
+        &self,
+        users: &[Uuid],
+    ) -> Result<Vec<HouseholdMeter>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
+            let rows = meter::Entity::find()
+                .select_only()
+                .columns(METER_COLUMNS)
+                .filter(meter::Column::HouseholdId.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            out.extend(household_meters(rows)?);
+        }
+        Ok(out)
+    }
+
+    /// The meters of every participant of a session, in one query however many take part.
+    pub async fn participant_meters(
+        &self,
+        session_id: Uuid,
+    ) -> Result<Vec<HouseholdMeter>, StoreError> {
+        let participants = Query::select()
+            .column(session_participant::Column::UserId)
+            .from(session_participant::Entity)
+            .and_where(session_participant::Column::SessionId.eq(session_id))
+            .to_owned();
+        let rows = meter::Entity::find()
+            .select_only()
+            .columns(METER_COLUMNS)
+            .filter(meter::Column::HouseholdId.in_subquery(participants))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        household_meters(rows)
+    }
+
+    /// Start times of the sessions (not cancelled, starting in `since..before`) that each of
+    /// `users` joined: the event days a baseline must leave out.
+    pub async fn joined_session_starts(
+        &self,
+        users: &[Uuid],
+        since: DateTime<Utc>,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
+        let starts: HashMap<Uuid, DateTime<Utc>> = session::Entity::find()
+            .select_only()
+            .columns([session::Column::Id, session::Column::StartsAt])
+            .filter(session::Column::State.ne(SessionState::Cancelled.as_str()))
+            .filter(session::Column::StartsAt.gte(since))
+            .filter(session::Column::StartsAt.lt(before))
+            .into_tuple::<(Uuid, DateTime<Utc>)>()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .collect();
+        let mut out = Vec::new();
+        if starts.is_empty() {
+            return Ok(out);
+        }
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
+            let joined: Vec<(Uuid, Uuid)> = session_participant::Entity::find()
+                .select_only()
+                .columns([
+                    session_participant::Column::UserId,
+                    session_participant::Column::SessionId,
+                ])
+                .filter(session_participant::Column::SessionId.is_in(starts.keys().copied()))
+                .filter(session_participant::Column::UserId.is_in(chunk.iter().copied()))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            out.extend(
+                joined
+                    .into_iter()
+                    .filter_map(|(user, s)| starts.get(&s).map(|start| (user, *start))),
+            );
+        }
+        Ok(out)
+    }
+
+    /// For each of `users`, the outcomes of the sessions started before `before` that it took
+    /// part in and that have a final result, oldest first: whether each saved energy. Users
+    /// without any are absent.
+    pub async fn earlier_final_outcomes(
+        &self,
+        users: &[Uuid],
+        before: DateTime<Utc>,
+    ) -> Result<HashMap<Uuid, Vec<bool>>, StoreError> {
+        let starts: HashMap<Uuid, DateTime<Utc>> = session::Entity::find()
+            .select_only()
+            .columns([session::Column::Id, session::Column::StartsAt])
+            .filter(session::Column::StartsAt.lt(before))
+            .into_tuple::<(Uuid, DateTime<Utc>)>()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .collect();
+        if starts.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut timed: HashMap<Uuid, Vec<(DateTime<Utc>, bool)>> = HashMap::new();
+        for chunk in users.chunks(crate::IDS_PER_QUERY) {
+            let rows: Vec<(Uuid, Uuid, Option<f64>)> = session_result::Entity::find()
+                .select_only()
+                .columns([
+                    session_result::Column::UserId,
+                    session_result::Column::SessionId,
+                    session_result::Column::SavedKwh,
+                ])
+                .filter(session_result::Column::SessionId.is_in(starts.keys().copied()))
+                .filter(session_result::Column::UserId.is_in(chunk.iter().copied()))
+                .filter(session_result::Column::Status.eq("final"))
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (user, session, saved) in rows {
+                if let Some(start) = starts.get(&session) {
+                    timed
+                        .entry(user)
+                        .or_default()
+                        .push((*start, saved.unwrap_or(0.0) > 0.0));
+                }
+            }
+        }
+        Ok(timed
+            .into_iter()
+            .map(|(user, mut outcomes)| {
+                outcomes.sort_by_key(|(start, _)| *start);
+                (user, outcomes.into_iter().map(|(_, saved)| saved).collect())
+            })
+            .collect())
+    }
+}
