@@ -88,6 +88,20 @@ fn session_window(calendar: &Calendar) -> anyhow::Result<SessionWindow> {
     })
 }
 
+/// A regular like-days session for everyone: 100 points per kWh and 10 for taking part.
+fn plan(title: &str, window: SessionWindow) -> SessionPlan {
+    SessionPlan {
+        title: title.to_owned(),
+        description: String::new(),
+        window,
+        points_per_kwh: 100,
+        opt_in_bonus: 10,
+        audience: Audience::Everyone,
+        baseline_method: "like-days".to_owned(),
+        surprise: false,
+    }
+}
+
 /// Enrols `count` households, plans the session and signs them all up.
 async fn enrol(
     store: &Store,
@@ -117,19 +131,7 @@ async fn enrol(
         users.extend(store.enrol_households(chunk).await?);
     }
     let session = store
-        .create_session(
-            &SessionPlan {
-                title: "Benchmark evening peak".to_owned(),
-                description: String::new(),
-                window: *window,
-                points_per_kwh: 100,
-                opt_in_bonus: 10,
-                audience: Audience::Everyone,
-                baseline_method: "like-days".to_owned(),
-                surprise: false,
-            },
-            None,
-        )
+        .create_session(&plan("Benchmark evening peak", *window), None)
         .await?;
     store.join_session_many(session.id, &users).await?;
     settled_earlier(store, &users, window).await?;
@@ -151,24 +153,13 @@ async fn settled_earlier(
 ) -> anyhow::Result<()> {
     use domain::session::SessionState::{Draft, Final, Live, Scheduled, Settling};
     let week = Duration::days(7);
+    let a_week_before = SessionWindow {
+        starts_at: window.starts_at - week,
+        ends_at: window.ends_at - week,
+        join_deadline: window.join_deadline - week,
+    };
     let earlier = store
-        .create_session(
-            &SessionPlan {
-                title: "Benchmark earlier peak".to_owned(),
-                description: String::new(),
-                window: SessionWindow {
-                    starts_at: window.starts_at - week,
-                    ends_at: window.ends_at - week,
-                    join_deadline: window.join_deadline - week,
-                },
-                points_per_kwh: 100,
-                opt_in_bonus: 10,
-                audience: Audience::Everyone,
-                baseline_method: "like-days".to_owned(),
-                surprise: false,
-            },
-            None,
-        )
+        .create_session(&plan("Benchmark earlier peak", a_week_before), None)
         .await?;
     store.join_session_many(earlier.id, users).await?;
     for (from, to) in [

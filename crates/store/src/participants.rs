@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use domain::meter::IntervalLength;
 use domain::session::SessionState;
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::entity::{meter, session, session_participant, session_result};
@@ -89,17 +89,14 @@ impl Store {
         since: DateTime<Utc>,
         before: DateTime<Utc>,
     ) -> Result<Vec<(Uuid, DateTime<Utc>)>, StoreError> {
-        let starts: HashMap<Uuid, DateTime<Utc>> = session::Entity::find()
-            .select_only()
-            .columns([session::Column::Id, session::Column::StartsAt])
-            .filter(session::Column::State.ne(SessionState::Cancelled.as_str()))
-            .filter(session::Column::StartsAt.gte(since))
-            .filter(session::Column::StartsAt.lt(before))
-            .into_tuple::<(Uuid, DateTime<Utc>)>()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .collect();
+        let starts = self
+            .session_starts(
+                Condition::all()
+                    .add(session::Column::State.ne(SessionState::Cancelled.as_str()))
+                    .add(session::Column::StartsAt.gte(since))
+                    .add(session::Column::StartsAt.lt(before)),
+            )
+            .await?;
         let mut out = Vec::new();
         if starts.is_empty() {
             return Ok(out);
@@ -133,15 +130,9 @@ impl Store {
         users: &[Uuid],
         before: DateTime<Utc>,
     ) -> Result<HashMap<Uuid, Vec<bool>>, StoreError> {
-        let starts: HashMap<Uuid, DateTime<Utc>> = session::Entity::find()
-            .select_only()
-            .columns([session::Column::Id, session::Column::StartsAt])
-            .filter(session::Column::StartsAt.lt(before))
-            .into_tuple::<(Uuid, DateTime<Utc>)>()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .collect();
+        let starts = self
+            .session_starts(Condition::all().add(session::Column::StartsAt.lt(before)))
+            .await?;
         if starts.is_empty() {
             return Ok(HashMap::new());
         }
@@ -175,6 +166,22 @@ impl Store {
                 outcomes.sort_by_key(|(start, _)| *start);
                 (user, outcomes.into_iter().map(|(_, saved)| saved).collect())
             })
+            .collect())
+    }
+
+    /// Start times of the sessions that meet `condition`, by id.
+    async fn session_starts(
+        &self,
+        condition: Condition,
+    ) -> Result<HashMap<Uuid, DateTime<Utc>>, StoreError> {
+        Ok(session::Entity::find()
+            .select_only()
+            .columns([session::Column::Id, session::Column::StartsAt])
+            .filter(condition)
+            .into_tuple::<(Uuid, DateTime<Utc>)>()
+            .all(&self.db)
+            .await?
+            .into_iter()
             .collect())
     }
 }

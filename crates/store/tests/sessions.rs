@@ -34,6 +34,22 @@ fn plan(start: DateTime<Utc>, hours: i64) -> SessionPlan {
     }
 }
 
+/// A household's result: 3 kWh of baseline, `saved` kWh of it saved.
+fn outcome(session: Uuid, user: Uuid, saved: f64, status: &str) -> SessionResultRecord {
+    SessionResultRecord {
+        session_id: session,
+        user_id: user,
+        status: status.into(),
+        reason: None,
+        baseline_kwh: Some(3.0),
+        actual_kwh: Some(3.0 - saved),
+        saved_kwh: Some(saved),
+        periods: "[]".into(),
+        data_complete: status == "final",
+        computed_at: Utc::now(),
+    }
+}
+
 async fn consumer(store: &Store, email: &str) -> Uuid {
     store
         .create_user(NewUser {
@@ -213,18 +229,7 @@ async fn joining_results_and_points_are_each_recorded_once() {
             vec![session.id]
         );
 
-        let result = |saved: f64, status: &str| SessionResultRecord {
-            session_id: session.id,
-            user_id: a,
-            status: status.into(),
-            reason: None,
-            baseline_kwh: Some(3.0),
-            actual_kwh: Some(3.0 - saved),
-            saved_kwh: Some(saved),
-            periods: "[]".into(),
-            data_complete: status == "final",
-            computed_at: Utc::now(),
-        };
+        let result = |saved: f64, status: &str| outcome(session.id, a, saved, status);
         store
             .save_session_results(&[result(1.0, "provisional")])
             .await
@@ -480,19 +485,9 @@ async fn earlier_sessions_of_households_within_the_lookback_and_in_order() {
             "neither the session 60 days ago, the cancelled one nor the current one"
         );
 
-        let result =
-            |session: &store::SessionRecord, saved: f64, status: &str| SessionResultRecord {
-                session_id: session.id,
-                user_id: a,
-                status: status.into(),
-                reason: None,
-                baseline_kwh: Some(3.0),
-                actual_kwh: Some(3.0 - saved),
-                saved_kwh: Some(saved),
-                periods: "[]".into(),
-                data_complete: true,
-                computed_at: Utc::now(),
-            };
+        let result = |session: &store::SessionRecord, saved: f64, status: &str| {
+            outcome(session.id, a, saved, status)
+        };
         store
             .save_session_results(&[
                 result(five, 0.3, "final"),
