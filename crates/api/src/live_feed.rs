@@ -6,7 +6,8 @@
 //! events queued meanwhile, works out which open households they touch, computes all of their
 //! progress with a few queries ([`engine::Engine::households_live_progress`]) and hands each its
 //! figures through a `watch` channel, which keeps only the latest: a stream that is throttled or
-//! slow skips straight to the newest figures.
+//! slow skips straight to the newest figures. Staff streams share one aggregate per session in
+//! the same way ([`programme`]).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, Weak};
@@ -23,12 +24,17 @@ pub type LiveUpdate = Result<(SessionState, LiveProgress), String>;
 /// Where a stream's updates arrive; `None` until the first batch that touches the household.
 pub type UpdateReceiver = watch::Receiver<Option<Arc<LiveUpdate>>>;
 
-/// The feeds of the sessions being followed.
+mod programme;
+
+pub use programme::ProgrammeSubscription;
+
+/// The feeds of the sessions being followed: per household, and the programme's aggregate.
 #[derive(Clone)]
 pub struct LiveFeeds {
     engine: engine::Engine,
     events: ingest::ReadingEvents,
     feeds: Arc<Mutex<HashMap<Uuid, Weak<Feed>>>>,
+    programmes: Arc<Mutex<HashMap<Uuid, Weak<programme::ProgrammeFeed>>>>,
 }
 
 /// A household stream's hold on its session's feed: while any is held the feed runs.
@@ -86,6 +92,7 @@ impl LiveFeeds {
             engine,
             events,
             feeds: Arc::default(),
+            programmes: Arc::default(),
         }
     }
 

@@ -203,6 +203,15 @@ async fn readings_reach_the_household_and_staff_streams() {
             ),
             (&json!(0.4), &json!(1.0))
         );
+        // A second dashboard shares the session's aggregate: the latest figures come at once.
+        let mut second = open(
+            format!("/api/v1/admin/sessions/{}/live", session.id),
+            admin.clone(),
+        )
+        .await;
+        let mut second_buffer = String::new();
+        let shared = next_progress(&mut second, &mut second_buffer).await;
+        assert_eq!(shared["periods"], aggregate["periods"]);
 
         // Someone who did not join has no stream.
         app.user("other@example.com", Role::Consumer).await;

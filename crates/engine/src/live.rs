@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use domain::baseline::{History, SessionContext};
 use serde::Serialize;
-use store::{SessionRecord, SessionResultRecord};
+use store::{HouseholdMeter, SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
+use crate::history::MetersByHousehold;
 use crate::settle::PeriodFigures;
 use crate::{CHUNK, Engine, EngineError, history};
 
@@ -119,9 +120,14 @@ impl Engine {
         let context = self.context(session)?;
         let mut results = self.store.all_session_results(session.id).await?;
         results.retain(has_baseline);
+        let meters = MetersByHousehold::of_session(&self.store, session.id).await?;
         let mut total = LiveProgress::empty(session);
         for chunk in results.chunks(CHUNK) {
-            for (_, progress) in self.tally(session, &context, chunk).await? {
+            let users: Vec<Uuid> = chunk.iter().map(|r| r.user_id).collect();
+            for (_, progress) in self
+                .tally(session, &context, chunk, &meters.of(&users))
+                .await?
+            {
                 total.merge(&progress);
             }
         }
@@ -141,8 +147,10 @@ impl Engine {
         for chunk in users.chunks(CHUNK) {
             let mut results = self.store.session_results_of(session.id, chunk).await?;
             results.retain(has_baseline);
+            let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
+            let meters = self.store.household_meters_of(&users).await?;
             let mut tallies: HashMap<Uuid, LiveProgress> = self
-                .tally(session, &context, &results)
+                .tally(session, &context, &results, &meters)
                 .await?
                 .into_iter()
                 .collect();
@@ -156,18 +164,17 @@ impl Engine {
         Ok(out)
     }
 
-    /// Each participant of `results` counted on its own, with the session day's readings of its
-    /// meters (unrounded).
+    /// Each participant of `results` counted on its own, with the session day's readings of
+    /// `meters`, theirs (unrounded).
     async fn tally(
         &self,
         session: &SessionRecord,
         context: &SessionContext,
         results: &[SessionResultRecord],
+        meters: &[HouseholdMeter],
     ) -> Result<Vec<(Uuid, LiveProgress)>, EngineError> {
-        let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
-        let meters = self.store.household_meters_of(&users).await?;
         let loaded: HashMap<Uuid, History> =
-            history::session_day(&self.store, &self.settings.calendar, &meters, context).await?;
+            history::session_day(&self.store, &self.settings.calendar, meters, context).await?;
         Ok(results
             .iter()
             .map(|result| {

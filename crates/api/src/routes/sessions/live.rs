@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 use domain::session::SessionState;
 use futures_util::Stream;
 use serde::{Deserialize, Serialize};
-use tokio::sync::broadcast::error::RecvError;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -20,7 +19,7 @@ use crate::AppState;
 use crate::auth::extract::{AdminUser, CurrentUser};
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiPath;
-use crate::live_feed::{LiveUpdate, Subscription};
+use crate::live_feed::{LiveUpdate, ProgrammeSubscription, Subscription};
 
 /// Live routes for households and staff.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -117,7 +116,7 @@ async fn programme_live(
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     started(&state, id).await?;
-    Ok(programme_stream(state, id))
+    Ok(programme_stream(state.live.follow_programme(id)))
 }
 
 /// A session that has baselines: live or later.
@@ -143,14 +142,14 @@ fn household_stream(
     let stream =
         futures_util::stream::unfold(start, move |(state, mut subscription, first)| async move {
             let event = if first {
-                progress_event(&state, id, Some(user)).await
+                progress_event(&state, id, user).await
             } else {
                 tokio::time::sleep(MIN_INTERVAL).await;
                 subscription.updates.changed().await.ok()?;
                 let latest = subscription.updates.borrow_and_update().clone();
                 match latest {
                     Some(update) => render(&update),
-                    None => progress_event(&state, id, Some(user)).await,
+                    None => progress_event(&state, id, user).await,
                 }
             };
             Some((Ok(event), (state, subscription, false)))
@@ -158,34 +157,35 @@ fn household_stream(
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-/// The programme's events: the aggregate at once, then again whenever any readings arrive, at
-/// most one event per [`MIN_INTERVAL`].
+/// The programme's events: the session's shared aggregate as soon as it is computed, then each
+/// newer one, at most one event per [`MIN_INTERVAL`].
 fn programme_stream(
-    state: AppState,
-    id: Uuid,
+    subscription: ProgrammeSubscription,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let events = state.reading_events.subscribe();
-    let start = (state, events, true);
-    let stream =
-        futures_util::stream::unfold(start, move |(state, mut events, first)| async move {
-            if !first {
-                tokio::time::sleep(MIN_INTERVAL).await;
-                match events.recv().await {
-                    Ok(_) | Err(RecvError::Lagged(_)) => {}
-                    Err(RecvError::Closed) => return None,
+    let stream = futures_util::stream::unfold(
+        (subscription, true),
+        |(mut subscription, first)| async move {
+            if first {
+                let computed = subscription.updates.borrow_and_update().clone();
+                if let Some(update) = computed {
+                    return Some((Ok(render(&update)), (subscription, false)));
                 }
+            } else {
+                tokio::time::sleep(MIN_INTERVAL).await;
             }
-            let event = progress_event(&state, id, None).await;
-            Some((Ok(event), (state, events, false)))
-        });
+            subscription.updates.changed().await.ok()?;
+            let update = subscription.updates.borrow_and_update().clone()?;
+            Some((Ok(render(&update)), (subscription, false)))
+        },
+    );
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-async fn progress_event(state: &AppState, id: Uuid, user: Option<Uuid>) -> Event {
+async fn progress_event(state: &AppState, id: Uuid, user: Uuid) -> Event {
     let progress = match state.store.session(id).await {
         Ok(session) => state
             .engine
-            .live_progress(&session, user)
+            .live_progress(&session, Some(user))
             .await
             .map(|progress| (session.state, progress))
             .map_err(|error| error.to_string()),
