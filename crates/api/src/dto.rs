@@ -1,5 +1,7 @@
 //! The JSON shapes of the API. Requests refuse unknown fields; responses never carry secrets.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use domain::account::Role;
 use serde::{Deserialize, Serialize};
@@ -8,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Opening an account.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     /// Sign-in e-mail.
@@ -23,7 +25,7 @@ pub struct RegisterRequest {
 }
 
 /// Signing in.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// Sign-in e-mail.
@@ -33,7 +35,7 @@ pub struct LoginRequest {
 }
 
 /// Presenting a refresh token (refresh and logout).
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
     /// The opaque refresh token from the last token response.
@@ -41,7 +43,7 @@ pub struct RefreshRequest {
 }
 
 /// Tokens in the OAuth 2.0 shape (RFC 6749 §5.1).
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct TokenResponse {
     /// A JWT for the `Authorization: Bearer` header.
     pub access_token: String,
@@ -54,13 +56,83 @@ pub struct TokenResponse {
 }
 
 /// Changing one's own password.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     /// The password in use now.
     pub current_password: String,
     /// The new password, under the same policy as registration.
     pub new_password: String,
+}
+
+/// Writes `name` with its fields, showing passwords and tokens as `[redacted]`: these shapes
+/// must never reveal them in a log line or a panic message.
+fn redacted(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    fields: &[(&str, Option<&str>)],
+) -> fmt::Result {
+    let mut out = f.debug_struct(name);
+    for (field, shown) in fields {
+        out.field(field, &shown.unwrap_or("[redacted]"));
+    }
+    out.finish()
+}
+
+impl fmt::Debug for RegisterRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted(
+            f,
+            "RegisterRequest",
+            &[
+                ("email", Some(&self.email)),
+                ("password", None),
+                ("display_name", Some(&self.display_name)),
+            ],
+        )
+    }
+}
+
+impl fmt::Debug for LoginRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted(
+            f,
+            "LoginRequest",
+            &[("email", Some(&self.email)), ("password", None)],
+        )
+    }
+}
+
+impl fmt::Debug for RefreshRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted(f, "RefreshRequest", &[("refresh_token", None)])
+    }
+}
+
+impl fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let expires_in = self.expires_in.to_string();
+        redacted(
+            f,
+            "TokenResponse",
+            &[
+                ("access_token", None),
+                ("refresh_token", None),
+                ("token_type", Some(&self.token_type)),
+                ("expires_in", Some(&expires_in)),
+            ],
+        )
+    }
+}
+
+impl fmt::Debug for ChangePasswordRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted(
+            f,
+            "ChangePasswordRequest",
+            &[("current_password", None), ("new_password", None)],
+        )
+    }
 }
 
 /// An account.
@@ -252,4 +324,57 @@ pub struct ProgrammeResponse {
     pub districts: Vec<String>,
     /// Tariff given to new households.
     pub default_tariff_code: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_and_tokens_never_print() {
+        let shown = [
+            format!(
+                "{:?}",
+                RegisterRequest {
+                    email: "eleni@example.com".into(),
+                    password: "hunter2-secret".into(),
+                    display_name: "Eleni".into(),
+                }
+            ),
+            format!(
+                "{:?}",
+                LoginRequest {
+                    email: "eleni@example.com".into(),
+                    password: "hunter2-secret".into(),
+                }
+            ),
+            format!(
+                "{:?}",
+                RefreshRequest {
+                    refresh_token: "hunter2-secret".into(),
+                }
+            ),
+            format!(
+                "{:?}",
+                TokenResponse {
+                    access_token: "hunter2-secret".into(),
+                    refresh_token: "hunter2-secret".into(),
+                    token_type: "Bearer".into(),
+                    expires_in: 900,
+                }
+            ),
+            format!(
+                "{:?}",
+                ChangePasswordRequest {
+                    current_password: "hunter2-secret".into(),
+                    new_password: "hunter2-secret".into(),
+                }
+            ),
+        ];
+        for text in &shown {
+            assert!(!text.contains("hunter2"), "{text}");
+            assert!(text.contains("[redacted]"), "{text}");
+        }
+        assert!(shown[0].contains("eleni@example.com") && shown[3].contains("900"));
+    }
 }

@@ -402,3 +402,98 @@ async fn like_days_missing_from_recent_weeks_are_found_further_back() {
         );
     }
 }
+
+#[tokio::test]
+async fn readings_that_never_complete_are_settled_finally_once_the_window_has_passed() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let engine = Engine::new(
+            store.clone(),
+            EngineSettings {
+                calendar: Calendar::cyprus(2024..=2030, []),
+                eligibility: Eligibility::default(),
+                settlement_window: Duration::days(21),
+            },
+        );
+        // 17:00–19:00 in Nicosia on a past Wednesday; only the first hour's readings ever arrive,
+        // 0.15 kWh per quarter hour against a steady 0.25.
+        let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
+        let end = start + Duration::hours(2);
+        let (user, meter) = household(&store, "late@example.com", Some("CY-LATE")).await;
+        let meter = meter.unwrap();
+        let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
+        readings(&store, meter, history_start, start, 0.25, (start, start)).await;
+        readings(
+            &store,
+            meter,
+            start,
+            start + Duration::hours(1),
+            0.15,
+            (end, end),
+        )
+        .await;
+        let session = store
+            .create_session(
+                &SessionPlan {
+                    title: "Evening peak".into(),
+                    description: String::new(),
+                    window: SessionWindow {
+                        starts_at: start,
+                        ends_at: end,
+                        join_deadline: start,
+                    },
+                    points_per_kwh: 100,
+                    opt_in_bonus: 10,
+                    audience: Audience::Everyone,
+                    baseline_method: "like-days".into(),
+                    surprise: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        store.join_session(session.id, user).await.unwrap();
+        for (from, to) in [
+            (SessionState::Draft, SessionState::Scheduled),
+            (SessionState::Scheduled, SessionState::Live),
+        ] {
+            store.set_session_state(session.id, from, to).await.unwrap();
+        }
+        engine.compute_baselines(&session).await.unwrap();
+        let deadline = engine.settlement_deadline(&session);
+        assert_eq!(deadline, end + Duration::days(21));
+
+        for now in [end + Duration::hours(1), deadline - Duration::seconds(1)] {
+            let pass = engine.settle(&session, now).await.unwrap();
+            assert!(!pass.is_complete(), "{now}: {pass:?}");
+            let result = store
+                .session_result(session.id, user)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(result.status, "provisional", "{now}");
+        }
+        let last = engine.settle(&session, deadline).await.unwrap();
+        assert!(last.is_complete(), "{last:?}");
+        let result = store
+            .session_result(session.id, user)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                result.status.as_str(),
+                result.data_complete,
+                result.baseline_kwh,
+                result.saved_kwh
+            ),
+            ("final", false, Some(1.0), Some(0.4)),
+            "the measured hour only"
+        );
+        engine.reward(&session).await.unwrap();
+        assert_eq!(store.points_balance(user).await.unwrap(), 40 + 10);
+    }
+}
