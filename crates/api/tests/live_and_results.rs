@@ -43,7 +43,7 @@ async fn next_progress(response: &mut reqwest::Response, buffer: &mut String) ->
 async fn readings_reach_the_household_and_staff_streams() {
     for database in each_backend().await {
         let app = TestApp::spawn(&database).await;
-        app.user("admin@example.com", Role::Admin).await;
+        let staff = app.user("admin@example.com", Role::Admin).await;
         let admin = app.token("admin@example.com").await;
         let household = app.user("home@example.com", Role::Consumer).await;
         let token = app.token("home@example.com").await;
@@ -133,20 +133,23 @@ async fn readings_reach_the_household_and_staff_streams() {
             let url = app.url(&path);
             async move { client.get(url).bearer_auth(token).send().await.unwrap() }
         };
-        let mut mine = open(
+        let mut household_stream = open(
             format!("/api/v1/sessions/{}/live", session.id),
             token.clone(),
         )
         .await;
-        assert_eq!(mine.status(), 200);
-        assert_eq!(mine.headers()["content-type"], "text/event-stream");
-        let mut staff = open(
+        assert_eq!(household_stream.status(), 200);
+        assert_eq!(
+            household_stream.headers()["content-type"],
+            "text/event-stream"
+        );
+        let mut staff_stream = open(
             format!("/api/v1/admin/sessions/{}/live", session.id),
             admin.clone(),
         )
         .await;
         let (mut mine_buffer, mut staff_buffer) = (String::new(), String::new());
-        let first = next_progress(&mut mine, &mut mine_buffer).await;
+        let first = next_progress(&mut household_stream, &mut mine_buffer).await;
         assert_eq!(
             (
                 &first["state"],
@@ -156,7 +159,7 @@ async fn readings_reach_the_household_and_staff_streams() {
             (&json!("live"), &json!(1), &json!(0))
         );
         assert_eq!(first["periods"][0]["baseline_kwh"], 0.5);
-        next_progress(&mut staff, &mut staff_buffer).await;
+        next_progress(&mut staff_stream, &mut staff_buffer).await;
 
         // The meter reports the session's first half hour through the ingest API.
         app.user("root@example.com", Role::SuperAdmin).await;
@@ -186,7 +189,7 @@ async fn readings_reach_the_household_and_staff_streams() {
             .unwrap();
         assert_eq!(uploaded.status(), 200);
 
-        let update = next_progress(&mut mine, &mut mine_buffer).await;
+        let update = next_progress(&mut household_stream, &mut mine_buffer).await;
         assert_eq!(
             (
                 &update["periods"][0]["actual_kwh"],
@@ -195,7 +198,7 @@ async fn readings_reach_the_household_and_staff_streams() {
             ),
             (&json!(0.2), &json!(1), &json!(0.3))
         );
-        let aggregate = next_progress(&mut staff, &mut staff_buffer).await;
+        let aggregate = next_progress(&mut staff_stream, &mut staff_buffer).await;
         assert_eq!(
             (
                 &aggregate["periods"][0]["actual_kw"],
@@ -337,5 +340,22 @@ async fn readings_reach_the_household_and_staff_streams() {
         )
         .await;
         assert_eq!(missing.status(), 404);
+
+        // A disabled household and a demoted admin lose their open streams too.
+        app.store
+            .set_user_disabled(household.id, true)
+            .await
+            .unwrap();
+        app.store
+            .set_user_role(staff.id, Role::Consumer)
+            .await
+            .unwrap();
+        for stream in [&mut household_stream, &mut staff_stream] {
+            let ended = tokio::time::timeout(StdDuration::from_secs(60), async {
+                while stream.chunk().await.unwrap().is_some() {}
+            })
+            .await;
+            assert!(ended.is_ok(), "the stream should end");
+        }
     }
 }

@@ -7,8 +7,9 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use chrono::{DateTime, Utc};
+use domain::account::Role;
 use domain::session::SessionState;
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -96,7 +97,11 @@ async fn household_live(
         .map(|(_, meter, _)| meter)
         .collect();
     let subscription = state.live.subscribe(id, user.id, &meters);
-    Ok(household_stream(state, id, user.id, subscription))
+    let closed = account_closed(state.store.clone(), user.id, Role::Consumer);
+    Ok(
+        Sse::new(household_stream(state, id, user.id, subscription).take_until(closed))
+            .keep_alive(KeepAlive::default()),
+    )
 }
 
 /// The programme's aggregate live progress in kW (`event: progress`, JSON data).
@@ -112,11 +117,33 @@ async fn household_live(
 )]
 async fn programme_live(
     State(state): State<AppState>,
-    _admin: AdminUser,
+    AdminUser(admin): AdminUser,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     started(&state, id).await?;
-    Ok(programme_stream(state.live.follow_programme(id)))
+    let closed = account_closed(state.store.clone(), admin.id, Role::Admin);
+    Ok(
+        Sse::new(programme_stream(state.live.follow_programme(id)).take_until(closed))
+            .keep_alive(KeepAlive::default()),
+    )
+}
+
+/// How often an open stream checks that its account may still follow it.
+const ACCOUNT_CHECK: Duration = Duration::from_secs(15);
+
+/// Resolves once `user`'s account is disabled, deleted or below `needed`: every other request
+/// of such an account is refused at once, and its live streams end within [`ACCOUNT_CHECK`].
+async fn account_closed(store: store::Store, user: Uuid, needed: Role) {
+    loop {
+        tokio::time::sleep(ACCOUNT_CHECK).await;
+        match store.user_by_id(user).await {
+            Ok(Some(account)) if account.is_active() && account.role >= needed => {}
+            Ok(_) => return,
+            // The database is unreachable for now: the account keeps its stream until a check
+            // can tell.
+            Err(error) => tracing::warn!(%user, %error, "live stream: account check failed"),
+        }
+    }
 }
 
 /// A session that has baselines: live or later.
@@ -137,32 +164,30 @@ fn household_stream(
     id: Uuid,
     user: Uuid,
     subscription: Subscription,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+) -> impl Stream<Item = Result<Event, Infallible>> {
     let start = (state, subscription, true);
-    let stream =
-        futures_util::stream::unfold(start, move |(state, mut subscription, first)| async move {
-            let event = if first {
-                progress_event(&state, id, user).await
-            } else {
-                tokio::time::sleep(MIN_INTERVAL).await;
-                subscription.updates.changed().await.ok()?;
-                let latest = subscription.updates.borrow_and_update().clone();
-                match latest {
-                    Some(update) => render(&update),
-                    None => progress_event(&state, id, user).await,
-                }
-            };
-            Some((Ok(event), (state, subscription, false)))
-        });
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    futures_util::stream::unfold(start, move |(state, mut subscription, first)| async move {
+        let event = if first {
+            progress_event(&state, id, user).await
+        } else {
+            tokio::time::sleep(MIN_INTERVAL).await;
+            subscription.updates.changed().await.ok()?;
+            let latest = subscription.updates.borrow_and_update().clone();
+            match latest {
+                Some(update) => render(&update),
+                None => progress_event(&state, id, user).await,
+            }
+        };
+        Some((Ok(event), (state, subscription, false)))
+    })
 }
 
 /// The programme's events: the session's shared aggregate as soon as it is computed, then each
 /// newer one, at most one event per [`MIN_INTERVAL`].
 fn programme_stream(
     subscription: ProgrammeSubscription,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let stream = futures_util::stream::unfold(
+) -> impl Stream<Item = Result<Event, Infallible>> {
+    futures_util::stream::unfold(
         (subscription, true),
         |(mut subscription, first)| async move {
             if first {
@@ -177,8 +202,7 @@ fn programme_stream(
             let update = subscription.updates.borrow_and_update().clone()?;
             Some((Ok(render(&update)), (subscription, false)))
         },
-    );
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    )
 }
 
 async fn progress_event(state: &AppState, id: Uuid, user: Uuid) -> Event {
