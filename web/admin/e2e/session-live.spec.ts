@@ -25,17 +25,12 @@ async function dataSourceKey(request: APIRequestContext) {
 }
 
 /**
- * The quarter hours to send readings for: those of the current half hour that have ended, else
- * those of the session's first half hour that have, else (the session began less than a quarter
- * hour ago) the last quarter hour that has ended.
+ * The start of the half hour before the current one: the latest that has ended. Live figures count
+ * a household's readings for a half hour only once both its quarter hours are in, so readings for
+ * the half hour still running would move the update time but not the chart.
  */
-function endedQuarterHours(sessionStart: number, now: number): number[] {
-  const ended = (starts: number[]) => starts.filter((start) => start + QUARTER_HOUR <= now);
-  const halfHour = Math.floor(now / HALF_HOUR) * HALF_HOUR;
-  const current = ended([halfHour, halfHour + QUARTER_HOUR]);
-  if (current.length > 0) return current;
-  const first = ended([sessionStart, sessionStart + QUARTER_HOUR]);
-  return first.length > 0 ? first : [Math.floor(now / QUARTER_HOUR) * QUARTER_HOUR - QUARTER_HOUR];
+function lastEndedHalfHour(now: number): number {
+  return Math.floor(now / HALF_HOUR) * HALF_HOUR - HALF_HOUR;
 }
 
 /** Five demo households' meters report a low 0.05 kWh for each quarter hour starting at `starts`. */
@@ -107,12 +102,20 @@ test("an admin watches the live session follow new readings, then the settled on
   const adminToken = await accessToken(request, accounts.admin);
   const apiKey = await dataSourceKey(request);
   const liveStart = await sessionStart(request, adminToken, page);
+  const ended = lastEndedHalfHour(Date.now());
+  // The demo starts its live session a half hour before the half hour it is planned in, unless the
+  // local day began less than a half hour before: then no half hour of it has ended yet, and the
+  // readings (of the evening before) can move only the update time.
+  const endedPeriod = ended >= liveStart ? live.table.getByRole("row").nth((ended - liveStart) / HALF_HOUR + 1) : null;
+  const endedBefore = endedPeriod ? await endedPeriod.textContent() : null;
 
-  // The server pushes the new state at once: the page shows a later update without a reload. (The
-  // update time is shown to the second: the readings go once the clock is past the first one's.)
+  // The server pushes the new state at once: the page shows a later update and the half hour's new
+  // figures without a reload. (The update time is shown to the second: the readings go once the
+  // clock is past the first one's.)
   await expect.poll(() => Date.now(), { intervals: [100] }).toBeGreaterThanOrEqual(Math.ceil(shownAt / 1_000) * 1_000);
-  await uploadLowReadings(request, apiKey, endedQuarterHours(liveStart, Date.now()));
+  await uploadLowReadings(request, apiKey, [ended, ended + QUARTER_HOUR]);
   await expect(live.note).not.toHaveText(firstUpdate ?? "");
+  if (endedPeriod) await expect(endedPeriod).not.toHaveText(endedBefore ?? "");
   await screenshot(page, "19-session-live-after-readings");
 
   // The settled session's half hours are complete: whole half hours of new readings move its figures.

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { Session } from "../../api/types";
+import type { LiveProgress, Session } from "../../api/types";
+import { EmptyNote } from "../../components/EmptyNote";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
@@ -19,6 +20,13 @@ function ConnectionNote({ connection, receivedAt }: { connection: LiveConnection
   const state = connection.status === "reconnecting" ? "Connection lost; reconnecting…" : "Updates as readings arrive.";
   const last = receivedAt === null ? "" : ` Last update at ${formatClockTime(receivedAt)}.`;
   return <p className="text-sm text-slate-600">{state + last}</p>;
+}
+
+/** The power chart, or why there is none: with no participant or no half hour, it would be bare axes. */
+function LiveChart({ progress }: { progress: LiveProgress }) {
+  if (progress.participants === 0) return <EmptyNote>No participants with a baseline yet.</EmptyNote>;
+  if (progress.periods.length === 0) return <EmptyNote>No half hours of the session to chart yet.</EmptyNote>;
+  return <PowerChart rows={powerRows(progress.periods)} />;
 }
 
 /** The programme's aggregate while the session runs and after, as the server streams it. */
@@ -41,7 +49,7 @@ export function LiveProgressSection({ session }: { session: Session }) {
       {progress && (
         <>
           <LiveFigures progress={progress} />
-          <PowerChart rows={powerRows(progress.periods)} />
+          <LiveChart progress={progress} />
         </>
       )}
     </Section>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { PercentBucket } from "../../api/types";
 import { chartColours } from "../../components/chartColours";
+import { EmptyNote } from "../../components/EmptyNote";
 import { formatNumber } from "../../lib/format";
 import { bucketLabel } from "./percentBuckets";
 
@@ -10,8 +11,14 @@ function households(value: unknown): string {
   return typeof value === "number" ? formatNumber(value) : String(value);
 }
 
-/** The distribution of % saved, with the same numbers as a table for screen readers. */
+/**
+ * The distribution of % saved, with the same numbers as a table for screen readers; a note instead
+ * while no household is in any bucket, as the chart would be bare axes.
+ */
 export function SavingsHistogram({ buckets }: { buckets: PercentBucket[] }) {
+  if (buckets.every((bucket) => bucket.households === 0)) {
+    return <EmptyNote>No results yet: no household has a % saved.</EmptyNote>;
+  }
   const data = buckets.map((bucket) => ({ label: bucketLabel(bucket), households: bucket.households }));
   return (
     <figure aria-label={TITLE} className="space-y-2">

@@ -91,6 +91,22 @@ describe("a live session's page", () => {
     expect(call?.accept).toBe("text/event-stream, application/problem+json");
   });
 
+  it("says there is nothing to chart while no participant has a baseline, and when the stream has no half hours", async () => {
+    const stream = fakeEventStream();
+    server(live, stream);
+    const { section } = await open();
+    const empty = progress(0, 0, 0);
+
+    stream.progress({ ...empty, participants: 0 });
+    expect(await within(section).findByText("No participants with a baseline yet.")).toBeInTheDocument();
+    expect(within(section).queryByRole("figure")).not.toBeInTheDocument();
+
+    stream.progress({ ...empty, periods: [] });
+    expect(await within(section).findByText("No half hours of the session to chart yet.")).toBeInTheDocument();
+    expect(within(section).queryByRole("figure")).not.toBeInTheDocument();
+    expect(within(section).getByRole("heading", { name: "Live progress" })).toBeInTheDocument();
+  });
+
   it("stops reading the stream when the page is left", async () => {
     const stream = fakeEventStream();
     server(live, stream);

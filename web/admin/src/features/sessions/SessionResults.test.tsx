@@ -80,6 +80,17 @@ describe("a settled session's results", () => {
     );
   });
 
+  it("says there are no results yet instead of an empty distribution", async () => {
+    const noBuckets = results.percent_saved_distribution.map((bucket) => ({ ...bucket, households: 0 }));
+    server(final, { [`GET ${resultsPath}`]: () => ({ body: { ...results, percent_saved_distribution: noBuckets } }) });
+    const section = await open();
+    expect(within(section).getByRole("heading", { name: "Distribution of % saved" })).toBeInTheDocument();
+    expect(within(section).getByText("No results yet: no household has a % saved.")).toBeInTheDocument();
+    expect(
+      within(section).queryByRole("figure", { name: "Households by % of their baseline saved" }),
+    ).not.toBeInTheDocument();
+  });
+
   it("downloads every participant's result as CSV, fetched with the sign-in's token", async () => {
     const api = server(final, {
       [`GET ${resultsPath}.csv`]: () =>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ConsumptionQuery, ConsumptionSeries, Household } from "../../api/types";
+import { EmptyNote } from "../../components/EmptyNote";
 import { Figure } from "../../components/Figure";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -10,10 +11,6 @@ import { consumptionQuery, rangeLabels, type ConsumptionRange } from "./consumpt
 import { ConsumptionRangeSwitch } from "./ConsumptionRangeSwitch";
 import { hasReadings } from "./consumptionRows";
 import { useUserConsumption } from "./queries";
-
-function Empty({ children }: { children: string }) {
-  return <p className="text-sm text-slate-600">{children}</p>;
-}
 
 export function ConsumptionSection({ userId, household }: { userId: string; household: Household }) {
   const hasMeters = household.meters.length > 0;
@@ -28,7 +25,7 @@ export function ConsumptionSection({ userId, household }: { userId: string; hous
   return (
     <Section title="Consumption">
       {!hasMeters ? (
-        <Empty>No meters are linked to this household, so there is no consumption to show.</Empty>
+        <EmptyNote>No meters are linked to this household, so there is no consumption to show.</EmptyNote>
       ) : (
         <>
           <ConsumptionRangeSwitch value={shown.range} onChange={choose} />
@@ -50,7 +47,7 @@ export function ConsumptionSection({ userId, household }: { userId: string; hous
 }
 
 function ConsumptionView({ series, busy }: { series: ConsumptionSeries; busy: boolean }) {
-  if (!hasReadings(series.buckets)) return <Empty>No readings arrived from this household's meters in this period.</Empty>;
+  if (!hasReadings(series.buckets)) return <EmptyNote>No readings arrived from this household's meters in this period.</EmptyNote>;
   return (
     <div aria-busy={busy} className={busy ? "space-y-4 opacity-60" : "space-y-4"}>
       <Figure label="Total" value={formatQuantity(series.total_kwh, "kWh")} note={rangeLabels[series.resolution === "1d" ? "month" : "day"]} />
