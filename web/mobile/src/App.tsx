@@ -9,6 +9,7 @@ import { createServices, type Services } from "./auth/services";
 import { refreshTokenVault } from "./auth/vault";
 import { watchConnectivity } from "./lib/online";
 import { createQueryClient } from "./lib/queryClient";
+import { streamingFetch } from "./lib/streaming";
 import { RootNavigator } from "./navigation/RootNavigator";
 import { colors } from "./ui/theme";
 
@@ -28,7 +29,9 @@ interface Props {
 export function App({ services, queryClient: givenQueryClient }: Props) {
   const [queryClient] = useState(() => givenQueryClient ?? createQueryClient());
   const [ownServices] = useState(
-    () => services ?? createServices((...args) => globalThis.fetch(...args), refreshTokenVault, API_BASE_URL),
+    () =>
+      services ??
+      createServices((url, init) => globalThis.fetch(url, init), refreshTokenVault, API_BASE_URL, streamingFetch),
   );
   return (
     <SafeAreaProvider>

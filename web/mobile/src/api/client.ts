@@ -26,15 +26,23 @@ export interface ApiClient {
   renew(refreshToken: string): Promise<boolean>;
 }
 
+/** The part of `fetch` the client uses, so a platform's own streaming fetch fits as well. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
 interface ClientConfig {
   tokens: TokenStore;
-  fetch: typeof fetch;
+  fetch: Fetch;
+  /**
+   * Sends `open`'s requests, whose body is read as it arrives; `fetch` unless told. React Native's
+   * own fetch hands a body over only once it has all arrived, so phones pass one that streams.
+   */
+  streamFetch?: Fetch;
   baseUrl: string;
 }
 
 const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
 
-export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiClient {
+export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl }: ClientConfig): ApiClient {
   let refreshing: Promise<boolean> | null = null;
 
   function url(path: string, query: RequestOptions["query"]): string {
@@ -46,12 +54,12 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
     return `${baseUrl}${path}${search ? `?${search}` : ""}`;
   }
 
-  async function send(path: string, options: RequestOptions, accessToken: string | null) {
+  async function send(path: string, options: RequestOptions, accessToken: string | null, via: Fetch = fetch) {
     const headers: Record<string, string> = { accept: options.accept ?? "application/json, application/problem+json" };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     try {
-      return await fetch(url(path, options.query), {
+      return await via(url(path, options.query), {
         method: options.method ?? "GET",
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -106,16 +114,16 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
   }
 
   /** Sends with the access token; a 401 refreshes once (shared) and is retried. */
-  async function authorized(path: string, options: RequestOptions): Promise<Response> {
-    if (options.anonymous) return send(path, options, null);
+  async function authorized(path: string, options: RequestOptions, via: Fetch = fetch): Promise<Response> {
+    if (options.anonymous) return send(path, options, null, via);
     const used = tokens.get()?.accessToken ?? null;
-    let response = await send(path, options, used);
+    let response = await send(path, options, used, via);
     if (response.status === 401 && used !== null) {
       // Another request may already have refreshed; otherwise refresh (once, shared).
       const renewed = tokens.get()?.accessToken !== used || (await refresh());
       const next = tokens.get()?.accessToken;
       if (renewed && next) {
-        response = await send(path, options, next);
+        response = await send(path, options, next, via);
         if (response.status === 401) tokens.clear();
       }
     }
@@ -127,7 +135,7 @@ export function createApiClient({ tokens, fetch, baseUrl }: ClientConfig): ApiCl
   }
 
   async function open(path: string, options: RequestOptions = {}): Promise<Response> {
-    const response = await authorized(path, options);
+    const response = await authorized(path, options, streamFetch);
     if (!response.ok) await parse<never>(response);
     return response;
   }

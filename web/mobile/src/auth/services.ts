@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClient } from "../api/client";
+import { createApiClient, type ApiClient, type Fetch } from "../api/client";
 import { endpoints, type Api } from "../api/endpoints";
 import { createTokenStore, type RefreshTokenVault, type TokenStore } from "./tokens";
 
@@ -9,8 +9,9 @@ export interface Services {
   tokens: TokenStore;
 }
 
-export function createServices(fetch: typeof globalThis.fetch, vault: RefreshTokenVault, baseUrl: string): Services {
+/** `streamFetch` sends the requests whose body is read as it arrives (the live stream); `fetch` unless told. */
+export function createServices(fetch: Fetch, vault: RefreshTokenVault, baseUrl: string, streamFetch: Fetch = fetch): Services {
   const tokens = createTokenStore(vault);
-  const client = createApiClient({ tokens, fetch, baseUrl });
+  const client = createApiClient({ tokens, fetch, streamFetch, baseUrl });
   return { api: endpoints(client), client, tokens };
 }

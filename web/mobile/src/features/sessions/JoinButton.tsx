@@ -5,15 +5,27 @@ import { Button } from "../../ui/Button";
 import { colors, font } from "../../ui/theme";
 import { useParticipation } from "./queries";
 
-/** Join or leave before the deadline; the server's reason is shown when it says no. */
+/** Why there is no button, or null when joining or leaving is open. */
+function reasonWithoutButton({ joined, invited }: Session, closed: boolean): string | null {
+  // A joined household may always leave, even if its district changed after it joined.
+  if (!joined && !invited) return "This session is for households in other districts.";
+  if (closed) return joined ? "You have joined. Joining has closed." : "Joining has closed.";
+  return null;
+}
+
+/**
+ * Join or leave before the deadline. A session for other districts says so instead of offering a
+ * Join the server would refuse; the server's reason is shown when it says no for another cause.
+ */
 export function JoinButton({ session }: { session: Session }) {
   const participation = useParticipation(session.id);
   const closed = Date.parse(session.join_deadline) <= Date.now();
+  const reason = reasonWithoutButton(session, closed);
   const { joined } = session;
   return (
     <View style={styles.box}>
-      {closed ? (
-        <Text style={styles.note}>{joined ? "You have joined. Joining has closed." : "Joining has closed."}</Text>
+      {reason !== null ? (
+        <Text style={styles.note}>{reason}</Text>
       ) : (
         <Button
           label={joined ? `Leave ${session.title}` : `Join ${session.title}`}

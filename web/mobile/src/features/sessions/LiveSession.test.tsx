@@ -5,8 +5,6 @@ import { memoryVault, problem, servicesFor, tokens, type Reply } from "../../tes
 import { household, page, summary, upcomingSession } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
-jest.mock("../../lib/streaming", () => ({ canStreamFetch: true }));
-
 const live: SessionDetail = {
   ...upcomingSession({
     id: "live-1",

@@ -40,8 +40,21 @@ export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsSt
     if (streamState !== undefined && state !== undefined && streamState !== state) void refetch();
   }, [streamState, state, refetch]);
 
-  if (session.isPending) return <Loading label="Loading the session…" />;
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
+  // Inside Screen even while loading or failed, so the offline banner says why.
+  if (session.isPending) {
+    return (
+      <Screen>
+        <Loading label="Loading the session…" />
+      </Screen>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Screen>
+        <ErrorState error={session.error} onRetry={() => session.refetch()} />
+      </Screen>
+    );
+  }
   const detail = session.data;
   return (
     <Screen onRefresh={() => session.refetch()} refreshing={session.isRefetching}>

@@ -1,4 +1,5 @@
-import { fireEvent, screen } from "@testing-library/react-native";
+import { onlineManager } from "@tanstack/react-query";
+import { act, fireEvent, screen } from "@testing-library/react-native";
 import type { SessionDetail } from "../../api/types";
 import { memoryVault, problem, servicesFor, tokens, type Route } from "../../test/fakeServer";
 import { household, page, summary, upcomingSession } from "../../test/fixtures";
@@ -15,6 +16,12 @@ function signedIn(routes: Record<string, Route>) {
     memoryVault("refresh-0"),
   );
 }
+
+const OFFLINE = "You are offline. Figures may be out of date; they refresh when you are back online.";
+
+afterEach(() => {
+  act(() => onlineManager.setOnline(true));
+});
 
 async function openSessions() {
   fireEvent.press(await screen.findByText("Sessions"));
@@ -100,4 +107,48 @@ test("a past session shows its result against the baseline and the Green Points 
   expect(screen.getByLabelText("Green Points earned: 90 points")).toBeOnTheScreen();
   // 15:00 UTC is 18:00 in Nicosia in July: the chart's label and the table's first row.
   expect(screen.getAllByText(/^(18:00|06:00\sPM)$/).length).toBeGreaterThan(0);
+});
+
+test("a session for other districts says so instead of offering Join; a household that joined can still leave", async () => {
+  const elsewhere = upcomingSession({ id: "s-elsewhere", title: "Limassol peak", invited: false });
+  const joinedBefore = upcomingSession({ id: "s-joined", title: "Paphos peak", invited: false, joined: true });
+  const { services } = signedIn({ "GET /sessions": () => ({ status: 200, body: page([elsewhere, joinedBefore]) }) });
+  renderApp(services);
+  await openSessions();
+
+  expect((await screen.findAllByText("This session is for households in other districts.")).length).toBeGreaterThan(0);
+  expect(screen.queryAllByRole("button", { name: "Join Limassol peak" })).toHaveLength(0);
+  expect(screen.getAllByRole("button", { name: "Leave Paphos peak" }).length).toBeGreaterThan(0);
+});
+
+describe("a session's own screen shows the offline banner", () => {
+  const past = upcomingSession({ id: "past-2", title: "Morning peak", state: "final" });
+
+  async function openPast(detail: Route) {
+    const { services } = signedIn({
+      "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "past" ? [past] : []) }),
+      "GET /sessions/past-2": detail,
+    });
+    renderApp(services);
+    await openSessions();
+    fireEvent.press(screen.getByRole("tab", { name: "Past" }));
+    return screen.findByRole("button", { name: "Result of Morning peak" });
+  }
+
+  // The screens beneath the session's are hidden from accessibility, so the one banner found is its own.
+  test("while it waits to load", async () => {
+    const open = await openPast(() => ({ status: 200, body: past }));
+    act(() => onlineManager.setOnline(false));
+    fireEvent.press(open);
+    expect(await screen.findByLabelText("Loading the session…")).toBeOnTheScreen();
+    expect(screen.getByText(OFFLINE)).toBeOnTheScreen();
+  });
+
+  test("when loading failed", async () => {
+    const open = await openPast(() => ({ status: 404, body: problem(404, "no such session") }));
+    fireEvent.press(open);
+    expect(await screen.findByText(/no such session/)).toBeOnTheScreen();
+    act(() => onlineManager.setOnline(false));
+    expect(screen.getByText(OFFLINE)).toBeOnTheScreen();
+  });
 });
