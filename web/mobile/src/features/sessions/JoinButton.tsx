@@ -8,7 +8,7 @@ import { useParticipation } from "./queries";
 /** Why there is no button, or null when joining or leaving is open. */
 function reasonWithoutButton({ joined, invited }: Session, closed: boolean): string | null {
   // A joined household may always leave, even if its district changed after it joined.
-  if (!joined && !invited) return "This session is for households in other districts.";
+  if (!joined && !invited) return "This session is for households in other districts (or set your district in Profile).";
   if (closed) return joined ? "You have joined. Joining has closed." : "Joining has closed.";
   return null;
 }

@@ -116,7 +116,7 @@ test("a session for other districts says so instead of offering Join; a househol
   renderApp(services);
   await openSessions();
 
-  expect((await screen.findAllByText("This session is for households in other districts.")).length).toBeGreaterThan(0);
+  expect((await screen.findAllByText("This session is for households in other districts (or set your district in Profile).")).length).toBeGreaterThan(0);
   expect(screen.queryAllByRole("button", { name: "Join Limassol peak" })).toHaveLength(0);
   expect(screen.getAllByRole("button", { name: "Leave Paphos peak" }).length).toBeGreaterThan(0);
 });
