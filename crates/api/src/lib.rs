@@ -240,6 +240,7 @@ fn api_routes(
         .merge(routes::sessions::consumer::router())
         .merge(routes::sessions::live::router())
         .merge(routes::sessions::results::router())
+        .merge(routes::sessions::recompute::router())
         .merge(routes::admin_system::router())
         .merge(routes::points::router());
     Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))

@@ -79,6 +79,13 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     ("GET", "/api/v1/admin/sessions/{id}/live", Access::Admin, 409),
     ("GET", "/api/v1/admin/sessions/{id}/results", Access::Admin, 200),
     ("GET", "/api/v1/admin/sessions/{id}/results.csv", Access::Admin, 200),
+    // The session prepared here has not ended: staff get past the role check to the refusal.
+    (
+        "POST",
+        "/api/v1/admin/sessions/{id}/results/{user_id}/recompute",
+        Access::Admin,
+        409,
+    ),
     ("GET", "/api/v1/admin/system", Access::Admin, 200),
     // Without a queue there are no failed jobs to list.
     ("GET", "/api/v1/admin/system/failed-jobs", Access::Admin, 200),
@@ -201,6 +208,7 @@ async fn prepare(
     };
     let path = template
         .replace("{id}", &id)
+        .replace("{user_id}", &target.id.to_string())
         .replace("{meter_id}", &meter_id);
     let body = match (method, template) {
         ("POST", "/api/v1/auth/register") => Some(json!({

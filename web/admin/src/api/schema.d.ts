@@ -264,6 +264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sessions/{id}/results/{user_id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recomputes one household's result of an ended session and pays or takes back the difference. */
+        post: operations["recompute_result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/system": {
         parameters: {
             query?: never;
@@ -1382,6 +1399,33 @@ export interface components {
         ReadingsUpload: {
             /** @description The readings; each is validated on its own. */
             readings: components["schemas"]["ReadingInput"][];
+        };
+        /** @description A household's result after recomputation. */
+        RecomputedResult: {
+            /**
+             * Format: double
+             * @description Measured (kWh).
+             */
+            actual_kwh?: number | null;
+            /**
+             * Format: double
+             * @description Baseline over the periods with data (kWh).
+             */
+            baseline_kwh?: number | null;
+            /** @description Whether every period's readings are in. */
+            data_complete: boolean;
+            /**
+             * Format: int64
+             * @description Ledger entries the recomputation added: a correction when the points changed, else none.
+             */
+            ledger_entries: number;
+            /**
+             * Format: double
+             * @description Baseline − actual (kWh).
+             */
+            saved_kwh?: number | null;
+            /** @description provisional, final or insufficient_data. */
+            status: string;
         };
         /** @description Presenting a refresh token (refresh and logout). */
         RefreshRequest: {
@@ -2674,6 +2718,54 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recompute_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session id */
+                id: string;
+                /** @description The household's account id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputedResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

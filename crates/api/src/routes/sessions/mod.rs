@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod consumer;
 pub mod live;
+pub mod recompute;
 pub mod results;
 
 use chrono::{DateTime, Utc};
