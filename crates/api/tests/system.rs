@@ -49,6 +49,30 @@ async fn queue_health_failed_jobs_and_baseline_accuracy() {
             (&Value::Bool(true), &serde_json::json!(1))
         );
         assert!(system.get("failed_jobs").is_none(), "listed on their own");
+
+        // Announcing a session queues its announce job for the worker.
+        let start = store::testing::local_hour(2, 12);
+        let planned: Value = app
+            .call(
+                Method::POST,
+                "/api/v1/admin/sessions",
+                Some(&admin),
+                Some(serde_json::json!({
+                    "title": "Peak", "starts_at": start,
+                    "ends_at": start + chrono::Duration::hours(1), "points_per_kwh": 100
+                })),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let announce = format!(
+            "/api/v1/admin/sessions/{}/announce",
+            planned["id"].as_str().unwrap()
+        );
+        let announced = app.call(Method::POST, &announce, Some(&admin), None).await;
+        assert_eq!(announced.status(), reqwest::StatusCode::OK);
+        assert_eq!(queue.depth().await.unwrap().waiting, 2);
         assert_eq!(
             (&system["mqtt_state"], &system["mqtt_error"]),
             (&serde_json::json!("not_running"), &Value::Null),

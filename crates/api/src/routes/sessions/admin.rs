@@ -7,6 +7,7 @@ use chrono::Utc;
 use domain::paging::PageRequest;
 use domain::session::{SessionRules, SessionState};
 use domain::sorting::Sort;
+use jobs::Job;
 use serde::Deserialize;
 use store::SessionSortField;
 use utoipa::IntoParams;
@@ -226,6 +227,12 @@ async fn announce_session(
         .set_session_state(id, current.state, SessionState::Scheduled)
         .await?;
     tracing::info!(actor = %actor.id, session = %id, "session announced");
+    if let Some(queue) = &state.jobs {
+        // The announcement stands without its job; the job only tells the worker.
+        if let Err(error) = queue.enqueue(Job::Announce { session_id: id }).await {
+            tracing::warn!(session = %id, %error, "announce job not queued");
+        }
+    }
     Ok(Json(session.into()))
 }
 
