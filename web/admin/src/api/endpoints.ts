@@ -22,6 +22,7 @@ import type {
   PointsPage,
   Programme,
   ProgrammeConsumptionQuery,
+  RecomputedResult,
   Session,
   SessionListQuery,
   SessionPage,
@@ -96,6 +97,11 @@ export const adminApi = {
   announceSession: (id: string) => api.request<Session>(`${sessionPath(id)}/announce`, { method: "POST" }),
   cancelSession: (id: string) => api.request<Session>(`${sessionPath(id)}/cancel`, { method: "POST" }),
   sessionResults: (id: string) => api.request<SessionResults>(`${sessionPath(id)}/results`),
+  /** Recomputes one household's result of an ended session from the meter data stored now. */
+  recomputeResult: (id: string, userId: string) =>
+    api.request<RecomputedResult>(`${sessionPath(id)}/results/${encodeURIComponent(userId)}/recompute`, {
+      method: "POST",
+    }),
   /** Every participant's result as a CSV file. */
   sessionResultsCsv: async (id: string) => {
     const response = await api.response(`${sessionPath(id)}/results.csv`, { accept: "text/csv" });

@@ -31,6 +31,7 @@ export type ConsumptionQuery = NonNullable<
 export type JoinedSession = Schemas["JoinedSession"];
 export type JoinedSessionPage = Schemas["JoinedSessionPage"];
 export type SessionResult = Schemas["ResultResponse"];
+export type RecomputedResult = Schemas["RecomputedResult"];
 export type PointsPage = Schemas["PointsResponse"];
 export type PointsEntry = Schemas["PointsEntryResponse"];
 export type LedgerQuery = NonNullable<paths["/api/v1/admin/users/{id}/points"]["get"]["parameters"]["query"]>;

@@ -22,7 +22,7 @@ export function JoinedSessionsSection({ userId }: { userId: string }) {
           <p className="text-sm text-slate-600">This household has not joined any session yet.</p>
         ) : (
           <>
-            <JoinedSessionsTable items={sessions.data.items} busy={sessions.isPlaceholderData} />
+            <JoinedSessionsTable userId={userId} items={sessions.data.items} busy={sessions.isPlaceholderData} />
             <Pagination
               label="Sessions joined pages"
               page={sessions.data.page}

@@ -2,14 +2,23 @@ import { Link } from "react-router";
 import type { JoinedSession } from "../../api/types";
 import { formatQuantity } from "../../lib/format";
 import { useDateTimeRangeFormat } from "../programme/useProgramme";
+import { hasResults } from "../sessions/states";
 import { StateBadge } from "../sessions/StateBadge";
+import { RecomputeButton } from "./RecomputeButton";
 import { resultStatusName } from "./resultStatus";
 
 function quantity(value: number | null | undefined, unit: string, fractionDigits?: number): string {
   return value == null ? "—" : formatQuantity(value, unit, fractionDigits);
 }
 
-export function JoinedSessionsTable({ items, busy }: { items: JoinedSession[]; busy: boolean }) {
+interface Props {
+  /** The household's account, whose results the rows show. */
+  userId: string;
+  items: JoinedSession[];
+  busy: boolean;
+}
+
+export function JoinedSessionsTable({ userId, items, busy }: Props) {
   const formatRange = useDateTimeRangeFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -25,6 +34,9 @@ export function JoinedSessionsTable({ items, busy }: { items: JoinedSession[]; b
             <th scope="col" className="px-4 py-2 text-right font-medium">Actual</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Saved</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">% of baseline</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className={busy ? "opacity-60" : undefined}>
@@ -47,6 +59,11 @@ export function JoinedSessionsTable({ items, busy }: { items: JoinedSession[]; b
               <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.actual_kwh, "kWh")}</td>
               <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.saved_kwh, "kWh")}</td>
               <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.percent_saved, "%", 1)}</td>
+              <td className="px-4 py-2">
+                {result && hasResults(session.state) && (
+                  <RecomputeButton userId={userId} sessionId={session.id} sessionTitle={session.title} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ import type {
   UserListQuery,
 } from "../../api/types";
 import { overviewQueryKey } from "../overview/useOverview";
+import { sessionKeys } from "../sessions/queries";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -19,8 +20,10 @@ export const userKeys = {
   list: (query: UserListQuery) => [...userKeys.lists(), query] as const,
   detail: (id: string) => [...userKeys.all, "detail", id] as const,
   consumption: (id: string, query: ConsumptionQuery) => [...userKeys.detail(id), "consumption", query] as const,
-  sessions: (id: string, query: PageQuery) => [...userKeys.detail(id), "sessions", query] as const,
-  points: (id: string, query: LedgerQuery) => [...userKeys.detail(id), "points", query] as const,
+  allSessions: (id: string) => [...userKeys.detail(id), "sessions"] as const,
+  sessions: (id: string, query: PageQuery) => [...userKeys.allSessions(id), query] as const,
+  allPoints: (id: string) => [...userKeys.detail(id), "points"] as const,
+  points: (id: string, query: LedgerQuery) => [...userKeys.allPoints(id), query] as const,
 };
 
 export function useUserList(query: UserListQuery) {
@@ -100,5 +103,23 @@ export function useUnlinkMeter(id: string) {
   return useMutation({
     mutationFn: (meterId: string) => adminApi.unlinkMeter(id, meterId),
     onSuccess: (household: Household) => apply({ household }),
+  });
+}
+
+/**
+ * Recompute one household's result of an ended session. Every page of its joined sessions and
+ * ledger reloads, whichever is shown, and so do the session's results and the overview's totals,
+ * which count this household's saving and points too.
+ */
+export function useRecomputeResult(userId: string, sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => adminApi.recomputeResult(sessionId, userId),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: userKeys.allSessions(userId) });
+      void queryClient.invalidateQueries({ queryKey: userKeys.allPoints(userId) });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.results(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: overviewQueryKey });
+    },
   });
 }
