@@ -1,6 +1,7 @@
 //! Several households follow one session through its shared feed: an upload reaches each
 //! household's own stream with its own figures, including a household watching from two
-//! devices, and a later upload for one household reaches its streams.
+//! devices, and a later upload for one household reaches its streams; with two instances, an
+//! upload to one reaches a stream on the other through Redis.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -226,5 +227,134 @@ async fn each_household_stream_gets_its_own_figures_from_the_shared_feed() {
         assert_eq!(status, 200);
         let update = bo_phone.next().await;
         assert_eq!(update["periods"][0]["actual_kwh"], json!(0.25));
+    }
+}
+
+#[tokio::test]
+async fn an_upload_to_one_instance_reaches_a_stream_on_another_through_redis() {
+    let Ok(redis) = std::env::var("POWERSAVE_TEST_REDIS_URL") else {
+        assert!(
+            !store::testing::running_in_ci(),
+            "POWERSAVE_TEST_REDIS_URL is required under CI=true"
+        );
+        eprintln!("skipping: POWERSAVE_TEST_REDIS_URL is not set (scripts/services.sh prints it)");
+        return;
+    };
+    for database in each_backend().await {
+        // Two instances on one database, their reading events bridged through Redis as
+        // `powersave serve` does with `live.redis_url`.
+        let channel = format!(
+            "powersave-test-{}-{}",
+            std::process::id(),
+            database.backend().name()
+        );
+        let (_stop, shutdown) = tokio::sync::watch::channel(false);
+        let bridged = |origin: &'static str| {
+            let (redis, channel, shutdown) = (redis.clone(), channel.clone(), shutdown.clone());
+            move |state: api::AppState| {
+                let events = state.reading_events.clone();
+                tokio::spawn(async move {
+                    ingest::fanout::bridge(&redis, &channel, origin.to_owned(), events, shutdown)
+                        .await
+                        .unwrap()
+                });
+                state
+            }
+        };
+        let uploads = TestApp::spawn_with_state(&database, settings(), bridged("uploads")).await;
+        let streams = TestApp::spawn_with_state(&database, settings(), bridged("streams")).await;
+        let (start, _) = domain::calendar::window_within_local_day(
+            chrono_tz::Europe::Nicosia,
+            Utc::now() - Duration::minutes(30),
+            Duration::hours(1),
+            Duration::hours(2),
+        );
+        let (anna, anna_token) = household(&streams, "anna", start).await;
+        let session = streams
+            .store
+            .create_session(
+                &store::SessionPlan {
+                    title: "Now".into(),
+                    description: String::new(),
+                    window: SessionWindow {
+                        starts_at: start,
+                        ends_at: start + Duration::hours(2),
+                        join_deadline: start,
+                    },
+                    points_per_kwh: 100,
+                    opt_in_bonus: 0,
+                    audience: Audience::Everyone,
+                    baseline_method: "like-days".into(),
+                    surprise: true,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        streams.store.join_session(session.id, anna).await.unwrap();
+        let mut session_state = session;
+        for (from, to) in [
+            (SessionState::Draft, SessionState::Scheduled),
+            (SessionState::Scheduled, SessionState::Live),
+        ] {
+            session_state = streams
+                .store
+                .set_session_state(session_state.id, from, to)
+                .await
+                .unwrap();
+        }
+        engine::Engine::new(
+            streams.store.clone(),
+            settings().programme.engine_settings().unwrap(),
+        )
+        .compute_baselines(&session_state)
+        .await
+        .unwrap();
+        let mut stream = Stream::open(&streams, session_state.id, &anna_token).await;
+
+        streams.user("root@example.com", Role::SuperAdmin).await;
+        let root = uploads.token("root@example.com").await;
+        let created: Value = uploads
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/admin/data-sources",
+                Some(&root),
+                Some(json!({"name": "elsewhere"})),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let key = created["api_key"].as_str().unwrap().to_owned();
+        // The bridges subscribe in the background: send new figures until the other instance's
+        // stream shows them.
+        let quarter = start + Duration::minutes(15);
+        let seen = tokio::time::timeout(StdDuration::from_secs(20), async {
+            for attempt in 1..=100u32 {
+                let kwh = f64::from(attempt) / 100.0;
+                let status = uploads
+                    .client
+                    .post(uploads.url("/api/v1/meter-readings"))
+                    .bearer_auth(&key)
+                    .json(&json!({"readings": [
+                        {"meter_id": "CY-ANNA", "interval_start": start, "kwh": kwh},
+                        {"meter_id": "CY-ANNA", "interval_start": quarter, "kwh": kwh},
+                    ]}))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status();
+                assert_eq!(status, 200);
+                let update =
+                    tokio::time::timeout(StdDuration::from_millis(500), stream.next()).await;
+                if let Ok(update) = update {
+                    return update;
+                }
+            }
+            panic!("no update reached the other instance");
+        })
+        .await
+        .expect("an update through Redis in time");
+        assert_eq!(seen["periods"][0]["reporting"], 1, "{seen}");
     }
 }
