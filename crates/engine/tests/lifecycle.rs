@@ -1,10 +1,11 @@
 //! The whole life of a Saving Session on a real queue, on both storage backends and both queues
 //! (SQLite with the SQLite queue, PostgreSQL with Redis): the tick starts and ends it, results are
-//! provisional until late data arrives, the worker is killed during settlement and restarted,
-//! and points are paid exactly once; a cancelled session pays nothing.
+//! provisional until late data arrives, a worker dies in the middle of settlement and another
+//! takes over, and points are paid exactly once; a cancelled session pays nothing.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
@@ -16,11 +17,11 @@ use domain::meter::{IntervalLength, MeterId};
 use domain::reading::{Quality, ReadingLimits, validate};
 use domain::session::{Audience, SessionState, SessionWindow};
 use engine::{Engine, EngineSettings, SessionJobs};
-use jobs::{Job, JobQueue, QueueBackend, QueueConfig};
+use jobs::{Job, JobContext, JobError, JobHandler, JobQueue, QueueBackend, QueueConfig};
 use store::Backend;
 use store::testing::{each_backend, running_in_ci};
 use store::{NewUser, PoolOptions, SessionPlan, Store};
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 use uuid::Uuid;
 
 async fn household(store: &Store, email: &str, meter: &str) -> (Uuid, i64) {
@@ -141,6 +142,28 @@ fn queue_config(backend: Backend) -> Option<QueueConfig> {
     Some(config)
 }
 
+/// The session jobs, except that the worker running them dies in the middle of its first
+/// settlement: once the results are written, before the rewards are queued and the session moves
+/// on (the job never returns, as if the process were killed there).
+#[derive(Clone)]
+struct DiesMidSettlement {
+    jobs: SessionJobs,
+    engine: Engine,
+    died: Arc<Notify>,
+}
+
+impl JobHandler for DiesMidSettlement {
+    async fn handle(&self, job: Job, context: JobContext) -> Result<(), JobError> {
+        if let Job::Settle { session_id } = job {
+            let session = self.engine.store().session(session_id).await.unwrap();
+            self.engine.settle(&session, Utc::now()).await.unwrap();
+            self.died.notify_one();
+            std::future::pending::<()>().await;
+        }
+        self.jobs.handle(job, context).await
+    }
+}
+
 #[tokio::test]
 async fn schedule_start_end_settle_late_data_and_reward_once() {
     for database in each_backend().await {
@@ -160,7 +183,7 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
             },
         );
         let queue = JobQueue::connect(&config).await.unwrap();
-        let handler = SessionJobs::new(engine, queue.clone());
+        let handler = SessionJobs::new(engine.clone(), queue.clone());
 
         // Two days ago, 17:00–19:00 in Nicosia: over, but well inside the 21-day window.
         let calendar = Calendar::cyprus(2024..=2030, []);
@@ -237,18 +260,38 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         .await;
         assert_eq!(state_of(session.id).await, SessionState::Settling);
 
-        // Late data arrives; the worker dies while settling and another one takes over.
+        // Late data arrives; a worker dies in the middle of settling (final results written, the
+        // rewards not yet queued nor the session moved on) and another one takes over.
         readings(&store, meter, start, end, 0.15, (end, end)).await;
+        stop.send(true).ok();
+        let _ = worker.await;
+        let died = Arc::new(Notify::new());
+        let dying = DiesMidSettlement {
+            jobs: handler.clone(),
+            engine,
+            died: died.clone(),
+        };
+        let (_stop_dying, shutdown) = watch::channel(false);
+        let worker = tokio::spawn(jobs::run_worker(config.clone(), dying, shutdown));
         queue
             .enqueue(Job::Settle {
                 session_id: session.id,
             })
             .await
             .unwrap();
-        tokio::time::sleep(StdDuration::from_millis(150)).await;
+        died.notified().await;
         worker.abort();
         let _ = worker.await;
-        let (_stop_again, shutdown) = watch::channel(false);
+        assert_eq!(status_of(saver).await.as_deref(), Some("final"));
+        assert_eq!(
+            (
+                state_of(session.id).await,
+                store.points_balance(saver).await.unwrap()
+            ),
+            (SessionState::Settling, 10),
+            "killed before the savings were paid and the session moved on"
+        );
+        let (stop, shutdown) = watch::channel(false);
         let worker = tokio::spawn(jobs::run_worker(config.clone(), handler.clone(), shutdown));
         queue
             .enqueue(Job::Settle {
