@@ -111,6 +111,56 @@ impl Stream {
     }
 }
 
+/// A two-hour session under way since `start` that `households` joined, live with their
+/// baselines computed.
+async fn live_session(
+    app: &TestApp,
+    start: DateTime<Utc>,
+    households: &[Uuid],
+) -> store::SessionRecord {
+    let session = app
+        .store
+        .create_session(
+            &store::SessionPlan {
+                title: "Now".into(),
+                description: String::new(),
+                window: SessionWindow {
+                    starts_at: start,
+                    ends_at: start + Duration::hours(2),
+                    join_deadline: start,
+                },
+                points_per_kwh: 100,
+                opt_in_bonus: 0,
+                audience: Audience::Everyone,
+                baseline_method: "like-days".into(),
+                surprise: true,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    for user in households {
+        app.store.join_session(session.id, *user).await.unwrap();
+    }
+    app.store
+        .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
+        .await
+        .unwrap();
+    let session = app
+        .store
+        .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
+        .await
+        .unwrap();
+    engine::Engine::new(
+        app.store.clone(),
+        settings().programme.engine_settings().unwrap(),
+    )
+    .compute_baselines(&session)
+    .await
+    .unwrap();
+    session
+}
+
 #[tokio::test]
 async fn each_household_stream_gets_its_own_figures_from_the_shared_feed() {
     for database in each_backend().await {
@@ -124,46 +174,7 @@ async fn each_household_stream_gets_its_own_figures_from_the_shared_feed() {
         );
         let (anna, anna_token) = household(&app, "anna", start).await;
         let (bo, bo_token) = household(&app, "bo", start).await;
-        let session = app
-            .store
-            .create_session(
-                &store::SessionPlan {
-                    title: "Now".into(),
-                    description: String::new(),
-                    window: SessionWindow {
-                        starts_at: start,
-                        ends_at: start + Duration::hours(2),
-                        join_deadline: start,
-                    },
-                    points_per_kwh: 100,
-                    opt_in_bonus: 0,
-                    audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
-                    surprise: true,
-                },
-                None,
-            )
-            .await
-            .unwrap();
-        for user in [anna, bo] {
-            app.store.join_session(session.id, user).await.unwrap();
-        }
-        app.store
-            .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
-            .await
-            .unwrap();
-        let session = app
-            .store
-            .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
-            .await
-            .unwrap();
-        engine::Engine::new(
-            app.store.clone(),
-            settings().programme.engine_settings().unwrap(),
-        )
-        .compute_baselines(&session)
-        .await
-        .unwrap();
+        let session = live_session(&app, start, &[anna, bo]).await;
 
         let mut anna_phone = Stream::open(&app, session.id, &anna_token).await;
         let mut anna_web = Stream::open(&app, session.id, &anna_token).await;
@@ -270,47 +281,8 @@ async fn an_upload_to_one_instance_reaches_a_stream_on_another_through_redis() {
             Duration::hours(2),
         );
         let (anna, anna_token) = household(&streams, "anna", start).await;
-        let session = streams
-            .store
-            .create_session(
-                &store::SessionPlan {
-                    title: "Now".into(),
-                    description: String::new(),
-                    window: SessionWindow {
-                        starts_at: start,
-                        ends_at: start + Duration::hours(2),
-                        join_deadline: start,
-                    },
-                    points_per_kwh: 100,
-                    opt_in_bonus: 0,
-                    audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
-                    surprise: true,
-                },
-                None,
-            )
-            .await
-            .unwrap();
-        streams.store.join_session(session.id, anna).await.unwrap();
-        let mut session_state = session;
-        for (from, to) in [
-            (SessionState::Draft, SessionState::Scheduled),
-            (SessionState::Scheduled, SessionState::Live),
-        ] {
-            session_state = streams
-                .store
-                .set_session_state(session_state.id, from, to)
-                .await
-                .unwrap();
-        }
-        engine::Engine::new(
-            streams.store.clone(),
-            settings().programme.engine_settings().unwrap(),
-        )
-        .compute_baselines(&session_state)
-        .await
-        .unwrap();
-        let mut stream = Stream::open(&streams, session_state.id, &anna_token).await;
+        let session = live_session(&streams, start, &[anna]).await;
+        let mut stream = Stream::open(&streams, session.id, &anna_token).await;
 
         streams.user("root@example.com", Role::SuperAdmin).await;
         let root = uploads.token("root@example.com").await;
