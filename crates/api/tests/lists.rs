@@ -92,10 +92,12 @@ async fn an_admin_sorts_each_table_by_its_headers() {
         );
 
         for (title, days) in [("Beta", 3), ("alpha", 5), ("Gamma", 4)] {
-            app.store
+            let session = app
+                .store
                 .create_session(&session_plan(title, days), None)
                 .await
                 .unwrap();
+            app.store.join_session(session.id, zoe.id).await.unwrap();
         }
         let sessions = get(&app, &token, "/api/v1/admin/sessions?sort=title").await;
         assert_eq!(strings(&sessions, "title"), ["alpha", "Beta", "Gamma"]);
@@ -106,6 +108,35 @@ async fn an_admin_sorts_each_table_by_its_headers() {
         )
         .await;
         assert_eq!(strings(&sessions, "title"), ["Beta", "Gamma", "alpha"]);
+        // A household's joined sessions sort the same way; latest start first by default.
+        let joined_titles = async |query: &str| -> Vec<String> {
+            let page = get(
+                &app,
+                &token,
+                &format!("/api/v1/admin/users/{}/sessions{query}", zoe.id),
+            )
+            .await;
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| item["session"]["title"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(
+            joined_titles("?sort=title").await,
+            ["alpha", "Beta", "Gamma"]
+        );
+        assert_eq!(joined_titles("").await, ["alpha", "Gamma", "Beta"]);
+        let unsortable = app
+            .call(
+                Method::GET,
+                &format!("/api/v1/admin/users/{}/sessions?sort=saved", zoe.id),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_eq!(unsortable.status(), StatusCode::BAD_REQUEST);
 
         app.store
             .append_points(

@@ -93,7 +93,7 @@ pub enum SourceSortField {
 
 /// Orders `query` by `key` and then by the unique `tiebreak`, both in `sort`'s direction; `NULL`
 /// keys go last.
-fn ordered<E: EntityTrait>(
+pub(crate) fn ordered<E: EntityTrait>(
     query: Select<E>,
     key: SimpleExpr,
     tiebreak: SimpleExpr,
@@ -111,6 +111,27 @@ fn ordered<E: EntityTrait>(
 /// Case-insensitive text ordering: the same on both backends for the same characters.
 fn folded(column: impl sea_orm::sea_query::IntoColumnRef) -> SimpleExpr {
     Func::lower(Expr::col(column)).into()
+}
+
+/// What sessions are ordered by for `field`: staff's list and a household's joined sessions.
+pub(crate) fn session_sort_key(field: SessionSortField) -> SimpleExpr {
+    match field {
+        SessionSortField::Title => folded(session::Column::Title),
+        SessionSortField::StartsAt => Expr::col(session::Column::StartsAt),
+        SessionSortField::State => Expr::col(session::Column::State),
+        SessionSortField::Participants => Query::select()
+            .expr(Expr::col(session_participant::Column::UserId).count())
+            .from(session_participant::Entity)
+            .and_where(
+                Expr::col((
+                    session_participant::Entity,
+                    session_participant::Column::SessionId,
+                ))
+                .equals((session::Entity, session::Column::Id)),
+            )
+            .to_owned()
+            .into(),
+    }
 }
 
 impl Store {
@@ -158,26 +179,9 @@ impl Store {
             query = query.filter(session::Column::State.is_in(states.iter().map(|s| s.as_str())));
         }
         let total = query.clone().count(&self.db).await?;
-        let key: SimpleExpr = match sort.field {
-            SessionSortField::Title => folded(session::Column::Title),
-            SessionSortField::StartsAt => Expr::col(session::Column::StartsAt),
-            SessionSortField::State => Expr::col(session::Column::State),
-            SessionSortField::Participants => Query::select()
-                .expr(Expr::col(session_participant::Column::UserId).count())
-                .from(session_participant::Entity)
-                .and_where(
-                    Expr::col((
-                        session_participant::Entity,
-                        session_participant::Column::SessionId,
-                    ))
-                    .equals((session::Entity, session::Column::Id)),
-                )
-                .to_owned()
-                .into(),
-        };
         let models = ordered(
             query,
-            key,
+            session_sort_key(sort.field),
             Expr::col((session::Entity, session::Column::Id)),
             sort.direction,
         )

@@ -6,7 +6,8 @@
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
 use domain::session::{Audience, SessionState, SessionWindow};
-use sea_orm::sea_query::Expr;
+use domain::sorting::Sort;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -14,7 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entity::{session, session_participant};
-use crate::{Page, Store, StoreError};
+use crate::{Page, SessionSortField, Store, StoreError};
 
 /// What an admin plans.
 #[derive(Debug, Clone, PartialEq)]
@@ -413,27 +414,30 @@ impl Store {
 }
 
 impl Store {
-    /// The sessions a household joined, latest start first, with its result in each.
+    /// The sessions a household joined, in the order asked for, with its result in each.
     pub async fn sessions_joined_by(
         &self,
         user_id: Uuid,
+        sort: Sort<SessionSortField>,
         page: PageRequest,
     ) -> Result<Page<(SessionRecord, Option<crate::SessionResultRecord>)>, StoreError> {
-        let joined: Vec<Uuid> = session_participant::Entity::find()
-            .select_only()
+        let joined = Query::select()
             .column(session_participant::Column::SessionId)
-            .filter(session_participant::Column::UserId.eq(user_id))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let query = session::Entity::find().filter(session::Column::Id.is_in(joined));
+            .from(session_participant::Entity)
+            .and_where(session_participant::Column::UserId.eq(user_id))
+            .to_owned();
+        let query = session::Entity::find().filter(session::Column::Id.in_subquery(joined));
         let total = query.clone().count(&self.db).await?;
-        let models = query
-            .order_by_desc(session::Column::StartsAt)
-            .offset(page.offset())
-            .limit(page.per_page())
-            .all(&self.db)
-            .await?;
+        let models = crate::lists::ordered(
+            query,
+            crate::lists::session_sort_key(sort.field),
+            Expr::col((session::Entity, session::Column::Id)),
+            sort.direction,
+        )
+        .offset(page.offset())
+        .limit(page.per_page())
+        .all(&self.db)
+        .await?;
         let mut items = Vec::with_capacity(models.len());
         for model in models {
             let id = model.id;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use serde::{Deserialize, Serialize};
-use store::PointsSortField;
+use store::{PointsSortField, SessionSortField};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,7 +19,7 @@ use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::routes::sessions::SessionResponse;
 use crate::routes::sessions::consumer::ResultResponse;
-use crate::routes::sorting::{POINTS_SORTS, parse_sort};
+use crate::routes::sorting::{POINTS_SORTS, SESSION_SORTS, parse_sort};
 
 /// Points routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -189,7 +189,7 @@ pub struct JoinedSession {
 /// A page of joined sessions.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct JoinedSessionPage {
-    /// Latest first.
+    /// In the order asked for.
     pub items: Vec<JoinedSession>,
     /// 1-based page.
     pub page: u64,
@@ -199,24 +199,49 @@ pub struct JoinedSessionPage {
     pub total: u64,
 }
 
-/// The sessions a user joined, with their results.
+/// Which page of a user's joined sessions, in which order.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct JoinedSessionsQuery {
+    /// Order: `title`, `starts_at`, `state` or `participants`, with a leading `-` for
+    /// descending (default `-starts_at`: latest start first).
+    #[param(example = "title")]
+    pub sort: Option<String>,
+    /// 1-based page.
+    pub page: Option<u64>,
+    /// Page size, 1–100.
+    pub per_page: Option<u64>,
+}
+
+/// The sessions a user joined, with their results, sorted on the server.
 #[utoipa::path(
     get, path = "/admin/users/{id}/sessions", tag = "admin", security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "User id"), PageQuery),
+    params(("id" = Uuid, Path, description = "User id"), JoinedSessionsQuery),
     responses(
         (status = 200, body = JoinedSessionPage),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn user_sessions(
     State(state): State<AppState>,
     _admin: AdminUser,
     ApiPath(id): ApiPath<Uuid>,
-    ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(query): ApiQuery<JoinedSessionsQuery>,
 ) -> Result<Json<JoinedSessionPage>, ApiError> {
+    let mut errors = FieldErrors::default();
+    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
+    let page = errors.finish(|| page)?;
+    let sort = parse_sort(
+        query.sort.as_deref(),
+        SESSION_SORTS,
+        Sort::descending(SessionSortField::StartsAt),
+    )?;
     known_user(&state, id).await?;
-    let page = state.store.sessions_joined_by(id, query.request()?).await?;
+    let page = state.store.sessions_joined_by(id, sort, page).await?;
     Ok(Json(JoinedSessionPage {
         page: page.request.page(),
         per_page: page.request.per_page(),
