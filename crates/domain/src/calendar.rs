@@ -114,6 +114,13 @@ pub fn window_within_local_day(
     (start, start + length)
 }
 
+/// The number (days since 1970-01-01) of the local date `at` falls on in `tz`: daily counters
+/// kept per local day start at the programme's midnight, not at UTC's.
+pub fn local_day_number(tz: Tz, at: DateTime<Utc>) -> i32 {
+    let date = at.with_timezone(&tz).date_naive();
+    crate::reading::day_number(date.and_time(chrono::NaiveTime::MIN).and_utc())
+}
+
 /// UTC offset (seconds) of `tz` at a Unix time.
 pub fn offset_seconds(tz: Tz, ts: i64) -> i64 {
     DateTime::from_timestamp(ts, 0).map_or(0, |t| {
@@ -430,5 +437,25 @@ mod tests {
         let day = calendar.local_day(date(2025, 5, 1));
         assert_eq!(day.start().timestamp() % PERIOD_SECONDS, 0);
         assert_eq!(day.periods(), 48);
+    }
+
+    #[test]
+    fn a_local_day_number_follows_local_midnight() {
+        let nicosia = chrono_tz::Europe::Nicosia;
+        // 21:30 UTC on 1 December is 23:30 in Nicosia; 22:30 UTC is already 2 December there.
+        let evening = Utc.with_ymd_and_hms(2026, 12, 1, 21, 30, 0).unwrap();
+        let after_midnight = Utc.with_ymd_and_hms(2026, 12, 1, 22, 30, 0).unwrap();
+        assert_eq!(
+            super::local_day_number(nicosia, evening),
+            crate::reading::day_number(evening)
+        );
+        assert_eq!(
+            super::local_day_number(nicosia, after_midnight),
+            crate::reading::day_number(after_midnight) + 1
+        );
+        assert_eq!(
+            super::local_day_number(chrono_tz::UTC, after_midnight),
+            crate::reading::day_number(after_midnight)
+        );
     }
 }

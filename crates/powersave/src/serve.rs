@@ -12,9 +12,10 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
         max_connections: config.database_max_connections,
         ..PoolOptions::default()
     };
-    Store::connect(&url, options)
+    let store = Store::connect(&url, options)
         .await
-        .with_context(|| format!("cannot open the database at {url}"))
+        .with_context(|| format!("cannot open the database at {url}"))?;
+    Ok(store.with_day_zone(config.time_zone()?))
 }
 
 /// Runs the server until SIGINT or SIGTERM.

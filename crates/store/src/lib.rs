@@ -78,6 +78,8 @@ pub struct Store {
     backend: Backend,
     /// PostgreSQL reading partitions (by first day) known to exist, to skip their DDL.
     known_partitions: Arc<Mutex<HashSet<i32>>>,
+    /// Whose midnight starts the day of daily counters (UTC unless told).
+    day_zone: chrono_tz::Tz,
 }
 
 impl Store {
@@ -122,7 +124,21 @@ impl Store {
             db,
             backend: url.backend(),
             known_partitions: Arc::default(),
+            day_zone: chrono_tz::UTC,
         })
+    }
+
+    /// The same store counting its daily counters (a data source's readings and rejects "today")
+    /// by the local days of `zone`, the programme's time zone, so "today" starts at its midnight.
+    /// Every process writing those counters must use the same zone.
+    pub fn with_day_zone(mut self, zone: chrono_tz::Tz) -> Self {
+        self.day_zone = zone;
+        self
+    }
+
+    /// Today's number (days since 1970-01-01) for the daily counters.
+    fn counter_day(&self) -> i32 {
+        domain::calendar::local_day_number(self.day_zone, chrono::Utc::now())
     }
 
     /// Applies every pending migration; safe to run on every start.

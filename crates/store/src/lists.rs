@@ -5,9 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use domain::paging::PageRequest;
-use domain::reading::day_number;
 use domain::session::SessionState;
 use domain::sorting::{Direction, Sort};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Query, SimpleExpr};
@@ -331,7 +329,7 @@ impl Store {
         sort: Sort<SourceSortField>,
         page: PageRequest,
     ) -> Result<Page<SourceRecord>, StoreError> {
-        let today = day_number(Utc::now());
+        let today = self.counter_day();
         let query = data_source::Entity::find();
         let total = query.clone().count(&self.db).await?;
         let today_count = |count: SimpleExpr| -> SimpleExpr {

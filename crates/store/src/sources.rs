@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
-use domain::reading::day_number;
 use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
@@ -216,7 +215,7 @@ impl Store {
 
     /// Every source with today's counters, by name.
     pub async fn list_sources(&self) -> Result<Vec<SourceRecord>, StoreError> {
-        let today = day_number(Utc::now());
+        let today = self.counter_day();
         let sources = data_source::Entity::find()
             .order_by_asc(data_source::Column::Name)
             .all(&self.db)
@@ -247,7 +246,7 @@ impl Store {
         let txn = self.db.begin().await?;
         source_daily_stats::Entity::insert(source_daily_stats::ActiveModel {
             source_id: Set(source_id),
-            day: Set(day_number(now)),
+            day: Set(self.counter_day()),
             inserted: Set(as_i64(counts.inserted)),
             updated: Set(as_i64(counts.updated)),
             unchanged: Set(as_i64(counts.unchanged)),

@@ -266,6 +266,22 @@ async fn sources_count_deliveries_and_keep_dead_letters() {
         let sources = store.list_sources().await.unwrap();
         let listed = sources.iter().find(|s| s.id == api.id).unwrap();
         assert_eq!((listed.readings_today, listed.rejected_today), (16, 5));
+        // "Today" is the local day of the zone the counters are kept in: counted in UTC+14, the
+        // deliveries are not today's in UTC−12, whose date is always another one.
+        let ahead = store.clone().with_day_zone(chrono_tz::Etc::GMTMinus14);
+        let behind = store.clone().with_day_zone(chrono_tz::Etc::GMTPlus12);
+        let other = ahead.ensure_source("zoned", SourceKind::Api).await.unwrap();
+        ahead
+            .record_ingest(other.id, counts(3, 0, 0), 2, Some(end))
+            .await
+            .unwrap();
+        let today_of = async |store: &Store| {
+            let sources = store.list_sources().await.unwrap();
+            let source = sources.iter().find(|s| s.id == other.id).unwrap();
+            (source.readings_today, source.rejected_today)
+        };
+        assert_eq!(today_of(&ahead).await, (3, 2));
+        assert_eq!(today_of(&behind).await, (0, 0));
         assert_eq!(
             listed.last_reading_at.map(|t| t.timestamp()),
             Some(end.timestamp())

@@ -45,9 +45,9 @@ pub struct SourceResponse {
     pub lag_seconds: Option<i64>,
     /// When it last delivered anything.
     pub last_ingest_at: Option<DateTime<Utc>>,
-    /// Readings accepted today (UTC).
+    /// Readings accepted today (since midnight in the programme's time zone).
     pub readings_today: i64,
-    /// Readings rejected today (UTC).
+    /// Readings rejected today (since midnight in the programme's time zone).
     pub rejected_today: i64,
     /// Whether its API key was revoked.
     pub revoked: bool,

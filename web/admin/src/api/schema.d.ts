@@ -498,7 +498,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sessions a user joined, with their results. */
+        /** The sessions a user joined, with their results, sorted on the server. */
         get: operations["user_sessions"];
         put?: never;
         post?: never;
@@ -1048,7 +1048,7 @@ export interface components {
         };
         /** @description A page of joined sessions. */
         JoinedSessionPage: {
-            /** @description Latest first. */
+            /** @description In the order asked for. */
             items: components["schemas"]["JoinedSession"][];
             /**
              * Format: int64
@@ -1782,12 +1782,12 @@ export interface components {
             name: string;
             /**
              * Format: int64
-             * @description Readings accepted today (UTC).
+             * @description Readings accepted today (since midnight in the programme's time zone).
              */
             readings_today: number;
             /**
              * Format: int64
-             * @description Readings rejected today (UTC).
+             * @description Readings rejected today (since midnight in the programme's time zone).
              */
             rejected_today: number;
             /** @description Whether its API key was revoked. */
@@ -3320,6 +3320,12 @@ export interface operations {
     user_sessions: {
         parameters: {
             query?: {
+                /**
+                 * @description Order: `title`, `starts_at`, `state` or `participants`, with a leading `-` for
+                 *     descending (default `-starts_at`: latest start first).
+                 * @example title
+                 */
+                sort?: string;
                 /** @description 1-based page. */
                 page?: number;
                 /** @description Page size, 1–100. */
@@ -3342,6 +3348,14 @@ export interface operations {
                     "application/json": components["schemas"]["JoinedSessionPage"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3351,6 +3365,14 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

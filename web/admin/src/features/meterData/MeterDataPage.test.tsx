@@ -116,7 +116,7 @@ describe("the meter-data screen", () => {
     const api = screen.getByRole("row", { name: /^eac-mdm/ });
     expect(api).toHaveTextContent("API upload");
     expect(api).toHaveTextContent("Revoked");
-    expect(screen.getByText("Today's counts start at midnight UTC.")).toBeInTheDocument();
+    expect(screen.getByText("Today's counts start at midnight in the programme's time zone.")).toBeInTheDocument();
   });
 
   it("says when there are no sources and no dead letters", async () => {

@@ -41,7 +41,7 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
             onRevoke={canRevoke ? setRevoking : undefined}
             revokeDisabled={revoke.isPending}
           />
-          <p className="text-sm text-slate-600">Today's counts start at midnight UTC.</p>
+          <p className="text-sm text-slate-600">Today's counts start at midnight in the programme's time zone.</p>
           <Pagination
             label="Data source pages"
             page={sources.data.page}
