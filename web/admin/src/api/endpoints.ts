@@ -13,6 +13,7 @@ import type {
   FailedJobPage,
   Household,
   JoinedSessionPage,
+  JoinedSessionQuery,
   LedgerQuery,
   LinkMeterRequest,
   LoginRequest,
@@ -81,7 +82,7 @@ export const adminApi = {
     }),
   userConsumption: (id: string, query: ConsumptionQuery) =>
     api.request<ConsumptionSeries>(`${userPath(id)}/consumption`, { query }),
-  userSessions: (id: string, query: PageQuery) =>
+  userSessions: (id: string, query: JoinedSessionQuery) =>
     api.request<JoinedSessionPage>(`${userPath(id)}/sessions`, { query }),
   userPoints: (id: string, query: LedgerQuery) => api.request<PointsPage>(`${userPath(id)}/points`, { query }),
   listSources: (query: SourceListQuery) => api.request<SourcePage>("/admin/meter-data/sources", { query }),

@@ -30,6 +30,7 @@ export type ConsumptionQuery = NonNullable<
 >;
 export type JoinedSession = Schemas["JoinedSession"];
 export type JoinedSessionPage = Schemas["JoinedSessionPage"];
+export type JoinedSessionQuery = NonNullable<paths["/api/v1/admin/users/{id}/sessions"]["get"]["parameters"]["query"]>;
 export type SessionResult = Schemas["ResultResponse"];
 export type RecomputedResult = Schemas["RecomputedResult"];
 export type PointsPage = Schemas["PointsResponse"];

@@ -1,15 +1,19 @@
 import { useState } from "react";
-import type { PageQuery } from "../../api/types";
+import type { JoinedSessionQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
 import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
-import { JoinedSessionsTable } from "./JoinedSessionsTable";
+import { DEFAULT_JOINED_SESSION_SORT, JoinedSessionsTable } from "./JoinedSessionsTable";
 import { useUserSessions } from "./queries";
 
 export function JoinedSessionsSection({ userId }: { userId: string }) {
-  const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: DEFAULT_PAGE_SIZE });
+  const [query, setQuery] = useState<Required<JoinedSessionQuery>>({
+    sort: DEFAULT_JOINED_SESSION_SORT,
+    page: 1,
+    per_page: DEFAULT_PAGE_SIZE,
+  });
   const sessions = useUserSessions(userId, query);
   return (
     <Section title="Sessions joined">
@@ -22,14 +26,20 @@ export function JoinedSessionsSection({ userId }: { userId: string }) {
           <p className="text-sm text-slate-600">This household has not joined any session yet.</p>
         ) : (
           <>
-            <JoinedSessionsTable userId={userId} items={sessions.data.items} busy={sessions.isPlaceholderData} />
+            <JoinedSessionsTable
+              userId={userId}
+              items={sessions.data.items}
+              busy={sessions.isPlaceholderData}
+              sort={query.sort}
+              onSort={(sort) => setQuery({ ...query, sort, page: 1 })}
+            />
             <Pagination
               label="Sessions joined pages"
               page={sessions.data.page}
               perPage={sessions.data.per_page}
               total={sessions.data.total}
               onPageChange={(page) => setQuery({ ...query, page })}
-              onPerPageChange={(per_page) => setQuery({ page: 1, per_page })}
+              onPerPageChange={(per_page) => setQuery({ ...query, page: 1, per_page })}
             />
           </>
         ))}

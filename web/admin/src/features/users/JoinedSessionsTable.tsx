@@ -1,11 +1,23 @@
 import { Link } from "react-router";
 import type { JoinedSession } from "../../api/types";
+import { SortableHeader } from "../../components/SortableHeader";
 import { formatQuantity } from "../../lib/format";
+import type { SortColumn } from "../../lib/sorting";
 import { useDateTimeRangeFormat } from "../programme/useProgramme";
 import { hasResults } from "../sessions/states";
 import { StateBadge } from "../sessions/StateBadge";
 import { RecomputeButton } from "./RecomputeButton";
 import { resultStatusName } from "./resultStatus";
+
+/** The columns the server sorts a household's joined sessions by. */
+const JOINED_SESSION_SORTS = {
+  title: { field: "title" },
+  when: { field: "starts_at", firstDescending: true },
+  state: { field: "state" },
+} satisfies Record<string, SortColumn>;
+
+/** Latest start first, as the server lists joined sessions unless asked otherwise. */
+export const DEFAULT_JOINED_SESSION_SORT = "-starts_at";
 
 function quantity(value: number | null | undefined, unit: string, fractionDigits?: number): string {
   return value == null ? "—" : formatQuantity(value, unit, fractionDigits);
@@ -16,9 +28,13 @@ interface Props {
   userId: string;
   items: JoinedSession[];
   busy: boolean;
+  /** The order the server listed them in; the headers change it. */
+  sort: string;
+  onSort(sort: string): void;
 }
 
-export function JoinedSessionsTable({ userId, items, busy }: Props) {
+export function JoinedSessionsTable({ userId, items, busy, sort, onSort }: Props) {
+  const header = { sort, onSort };
   const formatRange = useDateTimeRangeFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -26,9 +42,15 @@ export function JoinedSessionsTable({ userId, items, busy }: Props) {
         <caption className="sr-only">Sessions joined</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Session</th>
-            <th scope="col" className="px-4 py-2 font-medium">When</th>
-            <th scope="col" className="px-4 py-2 font-medium">State</th>
+            <SortableHeader {...header} {...JOINED_SESSION_SORTS.title}>
+              Session
+            </SortableHeader>
+            <SortableHeader {...header} {...JOINED_SESSION_SORTS.when}>
+              When
+            </SortableHeader>
+            <SortableHeader {...header} {...JOINED_SESSION_SORTS.state}>
+              State
+            </SortableHeader>
             <th scope="col" className="px-4 py-2 font-medium">Result</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Baseline</th>
             <th scope="col" className="px-4 py-2 text-right font-medium">Actual</th>

@@ -56,6 +56,33 @@ describe("the sessions a user joined", () => {
     expect(api.callsTo("GET", sessionsPath).at(-1)?.query.get("per_page")).toBe("25");
   });
 
+  it("sorts on the server by a column header, latest start first until one is chosen, from the first page", async () => {
+    const api = userPageServer({
+      [`GET ${sessionsPath}`]: ({ query }) => ({
+        body: { ...joinedSessionPage([joinedSession()], 30), page: Number(query.get("page") ?? 1) },
+      }),
+    });
+    await openUserPage();
+    const section = screen.getByRole("region", { name: "Sessions joined" });
+    const table = await within(section).findByRole("table", { name: "Sessions joined" });
+    expect(api.callsTo("GET", sessionsPath).at(-1)?.query.get("sort")).toBe("-starts_at");
+    expect(within(table).getByRole("columnheader", { name: "When" })).toHaveAttribute("aria-sort", "descending");
+    expect(within(table).getByRole("columnheader", { name: "Session" })).not.toHaveAttribute("aria-sort");
+    await userEvent.click(within(section).getByRole("button", { name: "Next page" }));
+    expect(await within(section).findByText(/Page 2 of 2/)).toBeInTheDocument();
+
+    await userEvent.click(within(table).getByRole("button", { name: "Session" }));
+    expect(within(table).getByRole("columnheader", { name: "Session" })).toHaveAttribute("aria-sort", "ascending");
+    expect(within(table).getByRole("columnheader", { name: "When" })).not.toHaveAttribute("aria-sort");
+    const sorted = api.callsTo("GET", sessionsPath).at(-1)?.query;
+    expect([sorted?.get("sort"), sorted?.get("page")]).toEqual(["title", "1"]);
+
+    await userEvent.click(within(table).getByRole("button", { name: "Session" }));
+    expect(within(table).getByRole("columnheader", { name: "Session" })).toHaveAttribute("aria-sort", "descending");
+    expect(api.callsTo("GET", sessionsPath).at(-1)?.query.get("sort")).toBe("-title");
+    expect(within(table).queryByRole("button", { name: "Result" })).not.toBeInTheDocument();
+  });
+
   it("says so when the household joined none", async () => {
     userPageServer();
     await openUserPage();

@@ -46,7 +46,8 @@ describe("recomputing a household's result", () => {
     userPageServer({ [`GET ${sessionsPath}`]: () => ({ body: joinedSessionPage(items) }) });
     await openUserPage();
     const table = await sessionsTable();
-    expect(within(table).getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual([
+    const recomputes = within(table).getAllByRole("button", { name: /^Recompute result for / });
+    expect(recomputes.map((button) => button.getAttribute("aria-label"))).toEqual([
       "Recompute result for Settling peak",
       "Recompute result for Final peak",
     ]);

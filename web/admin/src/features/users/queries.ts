@@ -3,9 +3,9 @@ import { adminApi } from "../../api/endpoints";
 import type {
   ConsumptionQuery,
   Household,
+  JoinedSessionQuery,
   LedgerQuery,
   LinkMeterRequest,
-  PageQuery,
   Role,
   User,
   UserDetail,
@@ -21,7 +21,7 @@ export const userKeys = {
   detail: (id: string) => [...userKeys.all, "detail", id] as const,
   consumption: (id: string, query: ConsumptionQuery) => [...userKeys.detail(id), "consumption", query] as const,
   allSessions: (id: string) => [...userKeys.detail(id), "sessions"] as const,
-  sessions: (id: string, query: PageQuery) => [...userKeys.allSessions(id), query] as const,
+  sessions: (id: string, query: JoinedSessionQuery) => [...userKeys.allSessions(id), query] as const,
   allPoints: (id: string) => [...userKeys.detail(id), "points"] as const,
   points: (id: string, query: LedgerQuery) => [...userKeys.allPoints(id), query] as const,
 };
@@ -48,7 +48,7 @@ export function useUserConsumption(id: string, query: ConsumptionQuery, enabled:
   });
 }
 
-export function useUserSessions(id: string, query: PageQuery) {
+export function useUserSessions(id: string, query: JoinedSessionQuery) {
   return useQuery({
     queryKey: userKeys.sessions(id, query),
     queryFn: () => adminApi.userSessions(id, query),
