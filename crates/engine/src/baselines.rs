@@ -55,7 +55,7 @@ impl Engine {
             method,
             first_pass_days,
             periods: session.plan.window.periods().collect(),
-            meters: MetersByHousehold::of_session(&self.store, session.id).await?,
+            meters: MetersByHousehold::of_participants(&self.store, session.id).await?,
             now: Utc::now(),
         };
         let participants = self.store.session_participants(session.id).await?;
@@ -97,7 +97,8 @@ impl Engine {
             .store
             .joined_session_starts(
                 chunk,
-                plan.session.plan.window.starts_at - Duration::days(LOOKBACK_DAYS + 1),
+                // The lookback in whole local days, with a day's margin for 25-hour days.
+                plan.session.plan.window.starts_at - Duration::days(LOOKBACK_DAYS + 2),
                 plan.session.plan.window.starts_at,
             )
             .await?

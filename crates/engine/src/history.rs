@@ -97,9 +97,15 @@ pub async fn session_day(
 pub struct MetersByHousehold(HashMap<Uuid, Vec<HouseholdMeter>>);
 
 impl MetersByHousehold {
-    /// Every meter of the session's participants.
-    pub async fn of_session(store: &Store, session: Uuid) -> Result<Self, StoreError> {
+    /// Every meter of the session's participants: whom its baselines are for.
+    pub async fn of_participants(store: &Store, session: Uuid) -> Result<Self, StoreError> {
         Ok(Self::new(store.participant_meters(session).await?))
+    }
+
+    /// Every meter of the households with a result in the session: whom settlement and live
+    /// progress count.
+    pub async fn of_results(store: &Store, session: Uuid) -> Result<Self, StoreError> {
+        Ok(Self::new(store.result_meters(session).await?))
     }
 
     /// Meters already read.

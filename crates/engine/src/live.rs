@@ -120,7 +120,7 @@ impl Engine {
         let context = self.context(session)?;
         let mut results = self.store.all_session_results(session.id).await?;
         results.retain(has_baseline);
-        let meters = MetersByHousehold::of_session(&self.store, session.id).await?;
+        let meters = MetersByHousehold::of_results(&self.store, session.id).await?;
         let mut total = LiveProgress::empty(session);
         for chunk in results.chunks(CHUNK) {
             let users: Vec<Uuid> = chunk.iter().map(|r| r.user_id).collect();

@@ -143,7 +143,7 @@ impl Engine {
             ),
             None => (
                 self.store.all_session_results(session.id).await?,
-                MetersByHousehold::of_session(&self.store, session.id).await?,
+                MetersByHousehold::of_results(&self.store, session.id).await?,
             ),
         };
         let only_one = only.is_some();
@@ -210,6 +210,19 @@ impl Engine {
                 method: "stored",
             };
             let Some(history) = loaded.get(&result.user_id) else {
+                // No meter any more (unlinked since the start): nothing will arrive, so once
+                // the window has passed the result is final without measured data.
+                if closing && result.status != FINAL {
+                    final_results += 1;
+                    settled.push(SessionResultRecord {
+                        status: FINAL.to_owned(),
+                        actual_kwh: None,
+                        saved_kwh: None,
+                        data_complete: false,
+                        computed_at: now,
+                        ..result.clone()
+                    });
+                }
                 continue;
             };
             let outcome = settle(context, &estimate, &history.view());

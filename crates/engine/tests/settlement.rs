@@ -435,6 +435,29 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
             (end, end),
         )
         .await;
+        // One household leaves just as the session starts (its baseline is already taken), one
+        // unlinks its meter afterwards: both are still settled.
+        let (left, left_meter) = household(&store, "left@example.com", Some("CY-LEFT")).await;
+        readings(
+            &store,
+            left_meter.unwrap(),
+            history_start,
+            end,
+            0.25,
+            (end, end),
+        )
+        .await;
+        let (unlinked, unlinked_meter) =
+            household(&store, "unlinked@example.com", Some("CY-GONE")).await;
+        readings(
+            &store,
+            unlinked_meter.unwrap(),
+            history_start,
+            start,
+            0.25,
+            (start, start),
+        )
+        .await;
         let session = store
             .create_session(
                 &SessionPlan {
@@ -455,7 +478,9 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
             )
             .await
             .unwrap();
-        store.join_session(session.id, user).await.unwrap();
+        for household in [user, left, unlinked] {
+            store.join_session(session.id, household).await.unwrap();
+        }
         for (from, to) in [
             (SessionState::Draft, SessionState::Scheduled),
             (SessionState::Scheduled, SessionState::Live),
@@ -463,21 +488,38 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
             store.set_session_state(session.id, from, to).await.unwrap();
         }
         engine.compute_baselines(&session).await.unwrap();
+        store.leave_session(session.id, left).await.unwrap();
+        store
+            .unlink_meter(unlinked, &MeterId::parse("CY-GONE").unwrap())
+            .await
+            .unwrap();
         let deadline = engine.settlement_deadline(&session);
         assert_eq!(deadline, end + Duration::days(21));
 
+        let status = async |household| {
+            store
+                .session_result(session.id, household)
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+        };
         for now in [end + Duration::hours(1), deadline - Duration::seconds(1)] {
             let pass = engine.settle(&session, now).await.unwrap();
             assert!(!pass.is_complete(), "{now}: {pass:?}");
-            let result = store
-                .session_result(session.id, user)
-                .await
-                .unwrap()
-                .unwrap();
-            assert_eq!(result.status, "provisional", "{now}");
+            assert_eq!(
+                (
+                    status(user).await,
+                    status(left).await,
+                    status(unlinked).await
+                ),
+                ("provisional".into(), "final".into(), "pending".into()),
+                "{now}"
+            );
         }
         let last = engine.settle(&session, deadline).await.unwrap();
         assert!(last.is_complete(), "{last:?}");
+        assert_eq!(status(unlinked).await, "final", "without measured data");
         let result = store
             .session_result(session.id, user)
             .await

@@ -3,7 +3,8 @@
 //! A national session names too many households for one query, so most reads take a chunk of
 //! households at a time; each names only the sessions that can matter (those in a baseline's
 //! lookback, or earlier than the one being paid) and skips the database when there are none.
-//! Meters are read for the whole session at once, joined in the database.
+//! Meters are read for the whole session at once, joined in the database: the participants' at
+//! the start, those of the households with a result afterwards.
 
 use std::collections::HashMap;
 
@@ -61,7 +62,8 @@ impl Store {
         Ok(out)
     }
 
-    /// The meters of every participant of a session, in one query however many take part.
+    /// The meters of every participant of a session, in one query however many take part: whom
+    /// baselines are computed for.
     pub async fn participant_meters(
         &self,
         session_id: Uuid,
@@ -71,10 +73,28 @@ impl Store {
             .from(session_participant::Entity)
             .and_where(session_participant::Column::SessionId.eq(session_id))
             .to_owned();
+        self.meters_of_households_in(participants).await
+    }
+
+    /// The meters of every household with a result in a session, in one query: whom settlement
+    /// and live progress count, a household that left just as the session started included.
+    pub async fn result_meters(&self, session_id: Uuid) -> Result<Vec<HouseholdMeter>, StoreError> {
+        let with_results = Query::select()
+            .column(session_result::Column::UserId)
+            .from(session_result::Entity)
+            .and_where(session_result::Column::SessionId.eq(session_id))
+            .to_owned();
+        self.meters_of_households_in(with_results).await
+    }
+
+    async fn meters_of_households_in(
+        &self,
+        households: sea_orm::sea_query::SelectStatement,
+    ) -> Result<Vec<HouseholdMeter>, StoreError> {
         let rows = meter::Entity::find()
             .select_only()
             .columns(METER_COLUMNS)
-            .filter(meter::Column::HouseholdId.in_subquery(participants))
+            .filter(meter::Column::HouseholdId.in_subquery(households))
             .into_tuple()
             .all(&self.db)
             .await?;
