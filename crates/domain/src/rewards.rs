@@ -24,12 +24,24 @@ impl StreakRule {
     /// the household's settled sessions, oldest first, ending with the latest. A streak of six
     /// earns the bonus twice: at the third and at the sixth session.
     pub fn earns_bonus(&self, outcomes: &[bool]) -> bool {
-        if self.length == 0 {
-            return false;
-        }
-        let run = outcomes.iter().rev().take_while(|&&saved| saved).count();
-        run > 0 && run.is_multiple_of(self.length)
+        self.completed_by(trailing_successes(outcomes))
     }
+
+    /// Whether a successful session now completes a streak after `earlier`, the outcomes of the
+    /// household's settled sessions before it, oldest first: what settlement asks of the session
+    /// it pays, whose own outcome it knows.
+    pub fn success_after(&self, earlier: &[bool]) -> bool {
+        self.completed_by(trailing_successes(earlier) + 1)
+    }
+
+    fn completed_by(&self, run: usize) -> bool {
+        self.length > 0 && run > 0 && run.is_multiple_of(self.length)
+    }
+}
+
+/// How many outcomes at the end are successes.
+fn trailing_successes(outcomes: &[bool]) -> usize {
+    outcomes.iter().rev().take_while(|&&saved| saved).count()
 }
 
 #[cfg(test)]
@@ -56,6 +68,17 @@ mod tests {
             let mut outcomes = history;
             outcomes.push(false);
             prop_assert!(!StreakRule::default().earns_bonus(&outcomes));
+        }
+
+        #[test]
+        fn a_success_after_earlier_sessions_is_judged_as_the_latest_one(
+            earlier in proptest::collection::vec(any::<bool>(), 0..20),
+            length in 0usize..5,
+        ) {
+            let rule = StreakRule { length, points: 50 };
+            let mut outcomes = earlier.clone();
+            outcomes.push(true);
+            prop_assert_eq!(rule.success_after(&earlier), rule.earns_bonus(&outcomes));
         }
     }
 }

@@ -110,14 +110,19 @@ impl Engine {
         session: &SessionRecord,
         only: Option<Uuid>,
     ) -> Result<u64, EngineError> {
-        let targets: Vec<(Uuid, i64, bool)> = self
-            .store
-            .session_savings(session.id)
-            .await?
+        let savings = match only {
+            Some(user) => self
+                .store
+                .session_results_of(session.id, &[user])
+                .await?
+                .into_iter()
+                .map(|result| (result.user_id, result.status, result.saved_kwh))
+                .collect(),
+            None => self.store.session_savings(session.id).await?,
+        };
+        let targets: Vec<(Uuid, i64, bool)> = savings
             .into_iter()
-            .filter(|(user, status, _)| {
-                (status == PROVISIONAL || status == FINAL) && only.is_none_or(|u| u == *user)
-            })
+            .filter(|(_, status, _)| status == PROVISIONAL || status == FINAL)
             .map(|(user, status, saved)| {
                 let rewarded = saved.unwrap_or(0.0).max(0.0);
                 let points = (rewarded * f64::from(session.plan.points_per_kwh)).round() as i64;
@@ -274,13 +279,7 @@ impl Engine {
             .await?;
         let mut entries = Vec::new();
         for &(user, target, successful) in targets {
-            let completes_streak = successful && {
-                // The run ends with this session's own success.
-                let mut outcomes = earlier.get(&user).cloned().unwrap_or_default();
-                outcomes.push(true);
-                streak.earns_bonus(&outcomes)
-            };
-            if completes_streak {
+            if successful && streak.success_after(earlier.get(&user).map_or(&[], Vec::as_slice)) {
                 entries.push(NewPointsEntry {
                     user_id: user,
                     reason: ledger_reason::STREAK_BONUS.to_owned(),

@@ -67,13 +67,13 @@ async fn recompute_result(
         )));
     }
     let no_result = || ApiError::NotFound("no result of this household in this session".to_owned());
-    if state.store.session_result(id, user_id).await?.is_none() {
-        return Err(no_result());
-    }
     let summary = state
         .engine
         .recompute(&session, user_id, Utc::now())
         .await?;
+    if summary.participants == 0 {
+        return Err(no_result());
+    }
     let result = state
         .store
         .session_result(id, user_id)
