@@ -105,13 +105,17 @@ impl Engine {
     pub fn context(&self, session: &SessionRecord) -> Result<SessionContext, EngineError> {
         let calendar = &self.settings.calendar;
         let window = &session.plan.window;
+        window
+            .check_within_local_day(calendar.time_zone())
+            .map_err(|problems| {
+                let messages: Vec<String> = problems
+                    .into_iter()
+                    .map(|(field, message)| format!("{field} {message}"))
+                    .collect();
+                EngineError::Session(messages.join("; "))
+            })?;
         let (date, start) = calendar.locate(window.starts_at.timestamp());
-        let (end_date, last) = calendar.locate((window.ends_at - Duration::seconds(1)).timestamp());
-        if end_date != date {
-            return Err(EngineError::Session(
-                "a session must start and end on the same local day".to_owned(),
-            ));
-        }
+        let (_, last) = calendar.locate((window.ends_at - Duration::seconds(1)).timestamp());
         let session = Session::from_slots(date, start..last + 1)
             .map_err(|error| EngineError::Session(error.to_string()))?;
         Ok(SessionContext::new(calendar, session))

@@ -539,3 +539,50 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
         assert_eq!(store.points_balance(user).await.unwrap(), 40 + 10);
     }
 }
+
+#[tokio::test]
+async fn a_stored_session_past_local_midnight_is_refused_with_the_planning_rule() {
+    for database in each_backend().await {
+        let store = Store::connect(database.url(), PoolOptions::default())
+            .await
+            .unwrap();
+        store.migrate().await.unwrap();
+        let engine = Engine::new(
+            store.clone(),
+            EngineSettings {
+                calendar: Calendar::cyprus(2024..=2030, []),
+                eligibility: Eligibility::default(),
+                settlement_window: Duration::days(21),
+            },
+        );
+        // 23:00–01:00 in Nicosia (UTC+2 in November).
+        let start = Utc.with_ymd_and_hms(2025, 11, 19, 21, 0, 0).unwrap();
+        let session = store
+            .create_session(
+                &SessionPlan {
+                    title: "Too late".into(),
+                    description: String::new(),
+                    window: SessionWindow {
+                        starts_at: start,
+                        ends_at: start + Duration::hours(2),
+                        join_deadline: start,
+                    },
+                    points_per_kwh: 100,
+                    opt_in_bonus: 0,
+                    audience: Audience::Everyone,
+                    baseline_method: "like-days".into(),
+                    surprise: false,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        let refused = engine.compute_baselines(&session).await.unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("ends_at must end on the local day the session starts"),
+            "{refused}"
+        );
+    }
+}
