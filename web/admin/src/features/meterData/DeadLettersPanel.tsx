@@ -7,6 +7,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { readDeadLetterParams, writeDeadLetterParams } from "./deadLetterParams";
 import { DeadLetterTable } from "./DeadLetterTable";
 import { useDeadLetters, useSourceOptions } from "./queries";
+import { EmptyList } from "../../components/EmptyList";
 
 /** Messages that could not be read, optionally of one source, paged and sorted on the server. */
 export function DeadLettersPanel() {
@@ -47,9 +48,7 @@ export function DeadLettersPanel() {
       )}
       {letters.data &&
         (letters.data.total === 0 ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-            {query.source_id ? "No dead letters from this source." : "No dead letters: every message could be read."}
-          </p>
+          <EmptyList>{query.source_id ? "No dead letters from this source." : "No dead letters: every message could be read."}</EmptyList>
         ) : (
           <>
             <DeadLetterTable

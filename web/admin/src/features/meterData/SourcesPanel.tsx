@@ -7,6 +7,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
 import { useRevokeSource, useSources } from "./queries";
 import { DEFAULT_SOURCE_SORT, SourcesTable } from "./SourcesTable";
+import { EmptyList } from "../../components/EmptyList";
 
 /** The data sources with their lag and today's counts, paged and sorted on the server; superadmins may revoke API keys here. */
 export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
@@ -28,9 +29,7 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
   return (
     <div className="space-y-3">
       {sources.data.total === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-          There are no data sources yet.
-        </p>
+        <EmptyList>There are no data sources yet.</EmptyList>
       ) : (
         <>
           <SourcesTable

@@ -8,6 +8,7 @@ import { readListParams, writeListParams } from "./listParams";
 import { useSessionList } from "./queries";
 import { SessionsTable } from "./SessionsTable";
 import { StateFilter } from "./StateFilter";
+import { EmptyList } from "../../components/EmptyList";
 
 export function SessionsPage() {
   useDocumentTitle("Sessions");
@@ -33,9 +34,7 @@ export function SessionsPage() {
       )}
       {sessions.data &&
         (sessions.data.total === 0 ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-            {query.state ? "No sessions are in this state." : "No sessions have been planned yet."}
-          </p>
+          <EmptyList>{query.state ? "No sessions are in this state." : "No sessions have been planned yet."}</EmptyList>
         ) : (
           <>
             <SessionsTable

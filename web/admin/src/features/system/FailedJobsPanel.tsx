@@ -7,14 +7,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
 import { FailedJobsTable } from "./FailedJobsTable";
 import { useFailedJobs, useRetryJob } from "./queries";
-
-function Empty({ children }: { children: string }) {
-  return (
-    <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-      {children}
-    </p>
-  );
-}
+import { EmptyList } from "../../components/EmptyList";
 
 /** Jobs that used up their attempts, the most recently failed first, paged on the server; each may be run again. */
 export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
@@ -29,7 +22,7 @@ export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
     if (query.page > lastPage) setQuery((current) => ({ ...current, page: lastPage }));
   }, [query.page, lastPage]);
 
-  if (!hasQueue) return <Empty>This server runs no job queue.</Empty>;
+  if (!hasQueue) return <EmptyList>This server runs no job queue.</EmptyList>;
   return (
     <div className="space-y-3">
       {jobs.isPending && <Loading label="Loading the failed jobs…" />}
@@ -38,7 +31,7 @@ export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
       )}
       {jobs.data &&
         (jobs.data.total === 0 ? (
-          <Empty>No failed jobs: every job ran or is still trying.</Empty>
+          <EmptyList>No failed jobs: every job ran or is still trying.</EmptyList>
         ) : (
           <>
             <FailedJobsTable

@@ -8,6 +8,7 @@ import { readListParams, writeListParams } from "./listParams";
 import { useUserList } from "./queries";
 import { UserFilters } from "./UserFilters";
 import { UsersTable } from "./UsersTable";
+import { EmptyList } from "../../components/EmptyList";
 
 export function UsersPage() {
   useDocumentTitle("Users");
@@ -34,9 +35,7 @@ export function UsersPage() {
       )}
       {users.data &&
         (users.data.total === 0 ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">
-            {query.q || query.role ? "No users match this search." : "There are no users yet."}
-          </p>
+          <EmptyList>{query.q || query.role ? "No users match this search." : "There are no users yet."}</EmptyList>
         ) : (
           <>
             <UsersTable
