@@ -64,7 +64,7 @@ pub struct BacktestArgs {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "like-days,like-days-adjusted,like-days-damped,high-x-of-y,10-in-10,regression,auto"
+        default_value = "like-days,like-days-adjusted,like-days-damped,like-days-last-hour,high-x-of-y,10-in-10,regression,auto"
     )]
     methods: Vec<String>,
     /// Temperature CSV: `timestamp_utc,celsius`.

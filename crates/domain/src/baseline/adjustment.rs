@@ -26,6 +26,11 @@ pub enum AdjustmentKind {
 /// ending 1 hour before a 17:00 session carries over to the evening), so a full adjustment
 /// overshoots about as often as it helps. Damping also makes inflating the baseline by using more
 /// before a session dearer (see `LikeDays::damped`).
+///
+/// `decay` fades the adjustment through the session: the first half hour gets `weight` of the
+/// difference, each later one `decay` times the one before. The nearer the window is to the
+/// session, the more the start of the session follows it and the less its end does
+/// (`LikeDays::last_hour`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InDayAdjustment {
     /// Additive or multiplicative.
@@ -41,6 +46,9 @@ pub struct InDayAdjustment {
     /// Share of the window's difference (additive) or of the ratio's departure from 1
     /// (multiplicative) applied, before capping (default 1: the full adjustment).
     pub weight: f64,
+    /// Factor applied to the weight for each half hour further into the session (default 1:
+    /// every half hour adjusted alike).
+    pub decay: f64,
 }
 
 impl Default for InDayAdjustment {
@@ -51,6 +59,7 @@ impl Default for InDayAdjustment {
             gap_slots: 2,
             cap: Some(0.2),
             weight: 1.0,
+            decay: 1.0,
         }
     }
 }
@@ -62,9 +71,10 @@ pub enum Adjustment {
     None,
     /// Configured, but the event day's data in the window was incomplete: baseline unadjusted.
     Unavailable,
-    /// kWh per half hour added before capping (after damping by the weight).
+    /// kWh added to the session's first half hour before capping (after damping by the weight;
+    /// later half hours get less when the adjustment decays).
     Additive(f64),
-    /// Ratio applied after capping.
+    /// Ratio applied to the session's first half hour after capping.
     Multiplicative(f64),
 }
 
@@ -99,30 +109,36 @@ impl InDayAdjustment {
         match self.kind {
             AdjustmentKind::Additive => {
                 let per_slot = self.weight * (actual - like_days_window_kwh) / window.len() as f64;
+                let mut share = 1.0;
                 for b in baseline.iter_mut() {
+                    let wanted = per_slot * share;
                     let change = match self.cap {
                         Some(cap) => {
                             let limit = (cap * *b).abs();
-                            per_slot.clamp(-limit, limit)
+                            wanted.clamp(-limit, limit)
                         }
-                        None => per_slot,
+                        None => wanted,
                     };
                     *b = (*b + change).max(0.0);
+                    share *= self.decay;
                 }
                 Adjustment::Additive(per_slot)
             }
             AdjustmentKind::Multiplicative => {
                 let cap = self.cap.unwrap_or(f64::INFINITY).abs();
-                let ratio = if like_days_window_kwh > 0.0 {
-                    (1.0 + self.weight * (actual / like_days_window_kwh - 1.0))
-                        .clamp((1.0 - cap).max(0.0), 1.0 + cap)
+                let departure = if like_days_window_kwh > 0.0 {
+                    self.weight * (actual / like_days_window_kwh - 1.0)
                 } else {
-                    1.0
+                    0.0
                 };
+                let ratio_at =
+                    |share: f64| (1.0 + departure * share).clamp((1.0 - cap).max(0.0), 1.0 + cap);
+                let mut share = 1.0;
                 for b in baseline.iter_mut() {
-                    *b *= ratio;
+                    *b *= ratio_at(share);
+                    share *= self.decay;
                 }
-                Adjustment::Multiplicative(ratio)
+                Adjustment::Multiplicative(ratio_at(1.0))
             }
         }
     }

@@ -44,7 +44,7 @@ impl Default for Auto {
     fn default() -> Self {
         Self {
             candidates: vec![
-                Method::LikeDays(LikeDays::damped()),
+                Method::LikeDays(LikeDays::last_hour()),
                 Method::LikeDays(LikeDays::default()),
                 Method::LikeDays(LikeDays {
                     adjustment: Some(InDayAdjustment::default()),

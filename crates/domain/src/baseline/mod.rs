@@ -146,10 +146,11 @@ impl Default for Method {
 
 impl Method {
     /// Names accepted by [`Method::parse`], each with its default configuration.
-    pub const NAMES: [&'static str; 7] = [
+    pub const NAMES: [&'static str; 8] = [
         "like-days",
         "like-days-adjusted",
         "like-days-damped",
+        "like-days-last-hour",
         "high-x-of-y",
         "10-in-10",
         "regression",
@@ -157,7 +158,8 @@ impl Method {
     ];
 
     /// A method by name with its default configuration; `like-days-adjusted` is the default
-    /// method with the in-day adjustment switched on, `like-days-damped` is [`LikeDays::damped`].
+    /// method with the in-day adjustment switched on, `like-days-damped` is [`LikeDays::damped`],
+    /// `like-days-last-hour` is [`LikeDays::last_hour`].
     pub fn parse(name: &str) -> Result<Self, ValidationError> {
         match name.trim().to_ascii_lowercase().as_str() {
             "like-days" => Ok(Self::LikeDays(LikeDays::default())),
@@ -166,6 +168,7 @@ impl Method {
                 ..LikeDays::default()
             })),
             "like-days-damped" => Ok(Self::LikeDays(LikeDays::damped())),
+            "like-days-last-hour" => Ok(Self::LikeDays(LikeDays::last_hour())),
             "high-x-of-y" | "pjm" => Ok(Self::HighXOfY(HighXOfY::default())),
             "10-in-10" | "caiso" => Ok(Self::TenInTen(TenInTen::default())),
             "regression" => Ok(Self::Regression(Regression::default())),

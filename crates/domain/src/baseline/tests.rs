@@ -366,6 +366,74 @@ fn damped_like_days_use_fifteen_days_and_the_hour_ending_an_hour_before() {
 }
 
 #[test]
+fn last_hour_like_days_use_the_hour_right_before_and_fade_through_the_session() {
+    let event = date(2026, 7, 15);
+    let method = Method::parse("like-days-last-hour").unwrap();
+    assert_eq!(method.name(), "like-days-last-hour");
+    assert_eq!(
+        method.history_slots(&Session::from_slots(event, 34..38).unwrap()),
+        32..38
+    );
+    // 0.5 kWh more per half hour 16:00–17:00 on the event day (and a spike 15:00–16:00, before
+    // the window, which must not count): 60 % of it in the first half hour, then 0.8 times less
+    // in each later one.
+    let h = history(event, |d, s| match (d == event, s) {
+        (true, 30..32) => 9.0,
+        (true, 32..34) => 1.0,
+        _ => 0.5,
+    });
+    let e = method
+        .estimate(&evening(event), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(e.days_used, 15);
+    assert_eq!(e.method, "like-days-last-hour");
+    assert!(matches!(e.adjustment, Adjustment::Additive(a) if (a - 0.3).abs() < 1e-6));
+    let expected = [0.8, 0.74, 0.692, 0.6536];
+    for (b, x) in e.kwh.iter().zip(expected) {
+        assert!((b - x).abs() < 1e-6, "{:?}", &e.kwh[..]);
+    }
+    // The gaming figure of `LikeDays::last_hour`: those 1 kWh more over the hour raise a 2-hour
+    // session's baseline by 0.8856 kWh.
+    let raised: f64 = e.kwh.iter().map(|b| b - 0.5).sum();
+    assert!((raised - 0.8856).abs() < 1e-6, "{raised}");
+    // Without the event day's last half hour before the session: the plain mean of the like days.
+    let late = history(
+        event,
+        |d, s| {
+            if d == event && s == 33 { f32::NAN } else { 0.5 }
+        },
+    );
+    let e = method
+        .estimate(&evening(event), &late.view(), &ExcludedDays::default())
+        .unwrap();
+    assert_eq!(e.adjustment, Adjustment::Unavailable);
+    assert!(e.kwh.iter().all(|b| (b - 0.5).abs() < 1e-6));
+}
+
+#[test]
+fn a_multiplicative_adjustment_fades_by_its_decay() {
+    let event = date(2026, 7, 15);
+    // Twice the like days' use over the window: the ratio's departure (1) halves each half hour.
+    let h = history(event, |d, s| if d == event && s < 34 { 1.0 } else { 0.5 });
+    let method = TenInTen {
+        adjustment: Some(InDayAdjustment {
+            kind: AdjustmentKind::Multiplicative,
+            cap: None,
+            decay: 0.5,
+            ..InDayAdjustment::default()
+        }),
+        ..TenInTen::default()
+    };
+    let e = method
+        .estimate(&evening(event), &h.view(), &ExcludedDays::default())
+        .unwrap();
+    assert!(matches!(e.adjustment, Adjustment::Multiplicative(r) if (r - 2.0).abs() < 1e-6));
+    for (b, ratio) in e.kwh.iter().zip([2.0, 1.5, 1.25, 1.125]) {
+        assert!((b - 0.5 * ratio).abs() < 1e-6, "{:?}", &e.kwh[..]);
+    }
+}
+
+#[test]
 fn auto_keeps_its_first_candidate_unless_another_is_clearly_better() {
     // Mondays use more: the time-of-week regression sees it, like days average it away. A small
     // irregular term keeps both errors above zero.
@@ -441,6 +509,21 @@ proptest! {
         let offset = f64::from(level as f32 + offset) - level;
         for b in e.kwh.iter() {
             let expected = (level + (0.4 * offset).clamp(-level, level)).max(0.0);
+            prop_assert!((b - expected).abs() < 1e-5, "{} vs {}", b, expected);
+            prop_assert!(*b >= 0.0 && *b <= 2.0 * level + 1e-6);
+        }
+    }
+
+    #[test]
+    fn a_last_hour_offset_fades_from_sixty_percent(level in 0.05f32..3.0, offset in -2.0f32..2.0, day in 0i64..300) {
+        let event = date(2026, 1, 5) + Duration::days(day);
+        let h = weekday_history(event, level, offset, None);
+        let e = LikeDays::last_hour().estimate(&evening(event), &h.view(), &ExcludedDays::default()).unwrap();
+        let level = f64::from(level);
+        let offset = f64::from(level as f32 + offset) - level;
+        for (k, b) in e.kwh.iter().enumerate() {
+            let share = 0.6 * 0.8f64.powi(k as i32);
+            let expected = (level + (share * offset).clamp(-level, level)).max(0.0);
             prop_assert!((b - expected).abs() < 1e-5, "{} vs {}", b, expected);
             prop_assert!(*b >= 0.0 && *b <= 2.0 * level + 1e-6);
         }

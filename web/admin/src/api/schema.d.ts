@@ -1544,8 +1544,8 @@ export interface components {
         SessionPlanBody: {
             audience?: null | components["schemas"]["AudienceBody"];
             /**
-             * @description Baseline method: like-days (default), like-days-adjusted, like-days-damped, high-x-of-y,
-             *     10-in-10, regression or auto.
+             * @description Baseline method: like-days (default), like-days-adjusted, like-days-damped,
+             *     like-days-last-hour, high-x-of-y, 10-in-10, regression or auto.
              */
             baseline_method?: string | null;
             /** @description Shown to households, up to 2,000 characters. */

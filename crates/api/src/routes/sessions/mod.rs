@@ -54,8 +54,8 @@ pub struct SessionPlanBody {
     pub opt_in_bonus: u32,
     /// Who may join; everyone by default.
     pub audience: Option<AudienceBody>,
-    /// Baseline method: like-days (default), like-days-adjusted, like-days-damped, high-x-of-y,
-    /// 10-in-10, regression or auto.
+    /// Baseline method: like-days (default), like-days-adjusted, like-days-damped,
+    /// like-days-last-hour, high-x-of-y, 10-in-10, regression or auto.
     pub baseline_method: Option<String>,
     /// Short notice (at least 30 minutes instead of a day).
     #[serde(default)]
