@@ -14,7 +14,7 @@ use common::{PASSWORD, TestApp};
 use domain::account::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use store::testing::each_backend;
+use store::testing::{each_backend, session_plan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Access {
@@ -143,23 +143,6 @@ struct Caller {
 
 /// Builds the concrete path and body of one call, creating whatever it needs (a fresh target
 /// account per call, so calls never depend on each other).
-fn session_plan(start: chrono::DateTime<chrono::Utc>) -> store::SessionPlan {
-    store::SessionPlan {
-        title: "Peak".to_owned(),
-        description: String::new(),
-        window: domain::session::SessionWindow {
-            starts_at: start,
-            ends_at: start + chrono::Duration::hours(1),
-            join_deadline: start,
-        },
-        points_per_kwh: 100,
-        opt_in_bonus: 0,
-        audience: domain::session::Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
-        surprise: false,
-    }
-}
-
 async fn prepare(
     app: &TestApp,
     method: &str,
@@ -181,7 +164,7 @@ async fn prepare(
     let id = if template.contains("sessions/{id}") {
         let session = app
             .store
-            .create_session(&session_plan(slot), None)
+            .create_session(&session_plan("Peak", slot, 1), None)
             .await
             .unwrap();
         if !template.ends_with("/announce") {

@@ -10,7 +10,7 @@ use common::{TestApp, problem};
 use domain::account::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use store::testing::each_backend;
+use store::testing::{each_backend, session_plan};
 
 async fn get(app: &TestApp, token: &str, path: &str) -> Value {
     let response = app.call(Method::GET, path, Some(token), None).await;
@@ -32,24 +32,11 @@ fn strings(page: &Value, field: &str) -> Vec<String> {
         .collect()
 }
 
-fn session_plan(title: &str, days: i64) -> store::SessionPlan {
+fn plan_in_days(title: &str, days: i64) -> store::SessionPlan {
     let start = (Utc::now() + Duration::days(days))
         .duration_trunc(Duration::hours(1))
         .unwrap();
-    store::SessionPlan {
-        title: title.to_owned(),
-        description: String::new(),
-        window: domain::session::SessionWindow {
-            starts_at: start,
-            ends_at: start + Duration::hours(1),
-            join_deadline: start,
-        },
-        points_per_kwh: 100,
-        opt_in_bonus: 0,
-        audience: domain::session::Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
-        surprise: false,
-    }
+    session_plan(title, start, 1)
 }
 
 #[tokio::test]
@@ -94,7 +81,7 @@ async fn an_admin_sorts_each_table_by_its_headers() {
         for (title, days) in [("Beta", 3), ("alpha", 5), ("Gamma", 4)] {
             let session = app
                 .store
-                .create_session(&session_plan(title, days), None)
+                .create_session(&plan_in_days(title, days), None)
                 .await
                 .unwrap();
             app.store.join_session(session.id, zoe.id).await.unwrap();

@@ -14,7 +14,7 @@ use domain::reading::{Quality, ReadingLimits, validate};
 use domain::session::SessionState;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use store::testing::each_backend;
+use store::testing::{each_backend, session_plan};
 
 async fn get(app: &TestApp, token: &str, path: &str) -> Value {
     let response = app.call(Method::GET, path, Some(token), None).await;
@@ -27,23 +27,6 @@ async fn get(app: &TestApp, token: &str, path: &str) -> Value {
     response.json().await.unwrap()
 }
 
-fn plan(title: &str, start: chrono::DateTime<Utc>) -> store::SessionPlan {
-    store::SessionPlan {
-        title: title.to_owned(),
-        description: String::new(),
-        window: domain::session::SessionWindow {
-            starts_at: start,
-            ends_at: start + Duration::hours(1),
-            join_deadline: start,
-        },
-        points_per_kwh: 100,
-        opt_in_bonus: 0,
-        audience: domain::session::Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
-        surprise: false,
-    }
-}
-
 /// Walks a new session through its states up to `to`.
 async fn session_in(
     app: &TestApp,
@@ -53,7 +36,7 @@ async fn session_in(
 ) -> uuid::Uuid {
     let id = app
         .store
-        .create_session(&plan(title, start), None)
+        .create_session(&session_plan(title, start, 1), None)
         .await
         .unwrap()
         .id;

@@ -5,37 +5,13 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use common::{TestApp, problem, settings};
 use domain::account::Role;
-use domain::meter::{IntervalLength, MeterId};
-use domain::reading::{Quality, ReadingLimits, validate};
 use domain::session::{Audience, SessionState, SessionWindow};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use store::testing::{each_backend, local_hour};
-
-/// Quarter hours of `kwh` for `meter` over `[from, to)`.
-async fn readings(app: &TestApp, meter: i64, from: DateTime<Utc>, to: DateTime<Utc>, kwh: f64) {
-    let mut batch = Vec::new();
-    let mut at = from;
-    while at < to {
-        batch.push(
-            validate(
-                meter,
-                IntervalLength::FifteenMinutes,
-                at,
-                kwh,
-                Quality::Actual,
-                Utc::now(),
-                &ReadingLimits::default(),
-            )
-            .unwrap(),
-        );
-        at += Duration::minutes(15);
-    }
-    app.store.upsert_readings(&batch).await.unwrap();
-}
+use store::testing::{each_backend, local_hour, quarter_hour_meter, steady_readings};
 
 #[tokio::test]
 async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
@@ -44,24 +20,11 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
         app.user("admin@example.com", Role::Admin).await;
         let admin = app.token("admin@example.com").await;
         let household = app.user("home@example.com", Role::Consumer).await;
-        app.store
-            .link_meter(
-                household.id,
-                &MeterId::parse("CY-FIX").unwrap(),
-                IntervalLength::FifteenMinutes,
-            )
-            .await
-            .unwrap();
-        let meter = app
-            .store
-            .meters_by_utility_ids(&["CY-FIX".to_owned()])
-            .await
-            .unwrap()["CY-FIX"]
-            .id;
+        let meter = quarter_hour_meter(&app.store, household.id, "CY-FIX").await;
         // An hour at noon two days ago, with 40 steady days of 0.25 kWh per quarter hour before.
         let start = local_hour(-2, 12);
         let end = start + Duration::hours(1);
-        readings(&app, meter, start - Duration::days(40), end, 0.25).await;
+        steady_readings(&app.store, meter, start - Duration::days(40)..end, 0.25).await;
         let session = app
             .store
             .create_session(
@@ -143,7 +106,7 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
         );
 
         // The utility corrects the session hour: 0.15 per quarter hour, 0.4 kWh saved.
-        readings(&app, meter, start, end, 0.15).await;
+        steady_readings(&app.store, meter, start..end, 0.15).await;
         let corrected = recompute().await;
         assert_eq!(
             (&corrected["saved_kwh"], &corrected["ledger_entries"]),

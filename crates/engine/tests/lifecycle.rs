@@ -5,100 +5,30 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
-use domain::account::{DisplayName, Email, Role};
-use domain::baseline::Eligibility;
+use common::engine_on;
 use domain::calendar::Calendar;
-use domain::household::{TariffCode, TimeZone as HouseholdZone};
-use domain::meter::{IntervalLength, MeterId};
-use domain::reading::{Quality, ReadingLimits, validate};
-use domain::session::{Audience, SessionState, SessionWindow};
-use engine::{Engine, EngineSettings, SessionJobs};
+use domain::session::SessionState;
+use engine::{Engine, SessionJobs};
 use jobs::{Job, JobContext, JobError, JobHandler, JobQueue, QueueBackend, QueueConfig};
 use store::Backend;
-use store::testing::{each_backend, running_in_ci};
-use store::{NewUser, PoolOptions, SessionPlan, Store};
+use store::SessionPlan;
+use store::testing::{
+    consumer, each_backend, quarter_hour_meter, running_in_ci, session_plan, steady_readings,
+    steady_readings_except,
+};
 use tokio::sync::{Notify, watch};
-use uuid::Uuid;
 
-async fn household(store: &Store, email: &str, meter: &str) -> (Uuid, i64) {
-    let user = store
-        .create_user(NewUser {
-            email: Email::parse(email).unwrap(),
-            display_name: DisplayName::parse("Household").unwrap(),
-            password_hash: "x".into(),
-            role: Role::Consumer,
-            tariff_code: TariffCode::parse("01").unwrap(),
-            time_zone: HouseholdZone::parse("Europe/Nicosia").unwrap(),
-        })
-        .await
-        .unwrap();
-    store
-        .link_meter(
-            user.id,
-            &MeterId::parse(meter).unwrap(),
-            IntervalLength::FifteenMinutes,
-        )
-        .await
-        .unwrap();
-    (
-        user.id,
-        store
-            .meters_by_utility_ids(&[meter.to_owned()])
-            .await
-            .unwrap()[meter]
-            .id,
-    )
-}
-
-async fn readings(
-    store: &Store,
-    meter: i64,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    kwh: f64,
-    skip: (DateTime<Utc>, DateTime<Utc>),
-) {
-    let now = Utc::now();
-    let mut batch = Vec::new();
-    let mut at = from;
-    while at < to && at + Duration::minutes(15) <= now {
-        if at < skip.0 || at >= skip.1 {
-            batch.push(
-                validate(
-                    meter,
-                    IntervalLength::FifteenMinutes,
-                    at,
-                    kwh,
-                    Quality::Actual,
-                    now,
-                    &ReadingLimits::default(),
-                )
-                .unwrap(),
-            );
-        }
-        at += Duration::minutes(15);
-    }
-    store.upsert_readings(&batch).await.unwrap();
-}
-
+/// The session plans of this story: 2 hours with a 10-point opt-in bonus.
 fn plan(title: &str, start: DateTime<Utc>) -> SessionPlan {
     SessionPlan {
-        title: title.into(),
-        description: String::new(),
-        window: SessionWindow {
-            starts_at: start,
-            ends_at: start + Duration::hours(2),
-            join_deadline: start,
-        },
-        points_per_kwh: 100,
         opt_in_bonus: 10,
-        audience: Audience::Everyone,
-        baseline_method: "like-days".into(),
-        surprise: false,
+        ..session_plan(title, start, 2)
     }
 }
 
@@ -170,18 +100,7 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         let Some(config) = queue_config(database.backend()) else {
             continue;
         };
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar: Calendar::cyprus(2024..=2030, []),
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
+        let (store, engine) = engine_on(&database).await;
         let queue = JobQueue::connect(&config).await.unwrap();
         let handler = SessionJobs::new(engine.clone(), queue.clone());
 
@@ -191,19 +110,13 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         let start = calendar.local_day(date).start() + Duration::hours(17);
         let start = start.duration_trunc(Duration::minutes(30)).unwrap();
         let end = start + Duration::hours(2);
-        let (saver, meter) = household(&store, "saver@example.com", "CY-SAVER").await;
-        let (other, other_meter) = household(&store, "other@example.com", "CY-OTHER").await;
+        let saver = consumer(&store, "saver@example.com").await;
+        let meter = quarter_hour_meter(&store, saver, "CY-SAVER").await;
+        let other = consumer(&store, "other@example.com").await;
+        let other_meter = quarter_hour_meter(&store, other, "CY-OTHER").await;
         let history = start - Duration::days(46);
-        readings(&store, meter, history, Utc::now(), 0.25, (start, end)).await;
-        readings(
-            &store,
-            other_meter,
-            history,
-            Utc::now(),
-            0.25,
-            (start, start),
-        )
-        .await;
+        steady_readings_except(&store, meter, history..Utc::now(), 0.25, start..end).await;
+        steady_readings(&store, other_meter, history..Utc::now(), 0.25).await;
 
         let session = store
             .create_session(&plan("Evening peak", start), None)
@@ -262,7 +175,7 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
 
         // Late data arrives; a worker dies in the middle of settling (final results written, the
         // rewards not yet queued nor the session moved on) and another one takes over.
-        readings(&store, meter, start, end, 0.15, (end, end)).await;
+        steady_readings(&store, meter, start..end, 0.15).await;
         stop.send(true).ok();
         let _ = worker.await;
         let died = Arc::new(Notify::new());

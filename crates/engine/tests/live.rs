@@ -3,71 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
-use domain::account::{DisplayName, Email, Role};
-use domain::baseline::Eligibility;
-use domain::calendar::Calendar;
-use domain::household::{TariffCode, TimeZone as HouseholdZone};
-use domain::meter::{IntervalLength, MeterId};
-use domain::reading::{Quality, ReadingLimits, validate};
-use domain::session::{Audience, SessionState, SessionWindow};
-use engine::{Engine, EngineSettings, LiveProgress};
-use store::testing::each_backend;
-use store::{NewUser, PoolOptions, SessionPlan, Store};
+mod common;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::engine_on;
+use domain::session::SessionState;
+use engine::LiveProgress;
+use store::SessionPlan;
+use store::testing::{consumer, each_backend, quarter_hour_meter, session_plan, steady_readings};
 use uuid::Uuid;
-
-async fn household(store: &Store, email: &str, meter: Option<&str>) -> (Uuid, Option<i64>) {
-    let user = store
-        .create_user(NewUser {
-            email: Email::parse(email).unwrap(),
-            display_name: DisplayName::parse("Household").unwrap(),
-            password_hash: "x".into(),
-            role: Role::Consumer,
-            tariff_code: TariffCode::parse("01").unwrap(),
-            time_zone: HouseholdZone::parse("Europe/Nicosia").unwrap(),
-        })
-        .await
-        .unwrap();
-    let Some(meter) = meter else {
-        return (user.id, None);
-    };
-    store
-        .link_meter(
-            user.id,
-            &MeterId::parse(meter).unwrap(),
-            IntervalLength::FifteenMinutes,
-        )
-        .await
-        .unwrap();
-    let id = store
-        .meters_by_utility_ids(&[meter.to_owned()])
-        .await
-        .unwrap()[meter]
-        .id;
-    (user.id, Some(id))
-}
-
-/// Quarter hours of `kwh` for a meter over `[from, to)`.
-async fn readings(store: &Store, meter: i64, from: DateTime<Utc>, to: DateTime<Utc>, kwh: f64) {
-    let mut batch = Vec::new();
-    let mut at = from;
-    while at < to {
-        batch.push(
-            validate(
-                meter,
-                IntervalLength::FifteenMinutes,
-                at,
-                kwh,
-                Quality::Actual,
-                Utc::now(),
-                &ReadingLimits::default(),
-            )
-            .unwrap(),
-        );
-        at += Duration::minutes(15);
-    }
-    store.upsert_readings(&batch).await.unwrap();
-}
 
 fn actuals(progress: &LiveProgress) -> Vec<(f64, u64)> {
     progress
@@ -80,42 +24,23 @@ fn actuals(progress: &LiveProgress) -> Vec<(f64, u64)> {
 #[tokio::test]
 async fn households_progress_together_is_each_households_own_and_adds_up() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar: Calendar::cyprus(2024..=2030, []),
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
+        let (store, engine) = engine_on(&database).await;
 
         // A Wednesday in the past, 17:00–19:00 in Nicosia; the first hour of it has arrived.
         let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
         let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
-        let (small, small_meter) = household(&store, "small@example.com", Some("CY-SMALL")).await;
-        let (large, large_meter) = household(&store, "large@example.com", Some("CY-LARGE")).await;
-        let (no_meter, _) = household(&store, "nometer@example.com", None).await;
-        readings(&store, small_meter.unwrap(), history_start, start, 0.25).await;
-        readings(&store, large_meter.unwrap(), history_start, start, 0.5).await;
+        let small = consumer(&store, "small@example.com").await;
+        let small_meter = quarter_hour_meter(&store, small, "CY-SMALL").await;
+        let large = consumer(&store, "large@example.com").await;
+        let large_meter = quarter_hour_meter(&store, large, "CY-LARGE").await;
+        let no_meter = consumer(&store, "nometer@example.com").await;
+        steady_readings(&store, small_meter, history_start..start, 0.25).await;
+        steady_readings(&store, large_meter, history_start..start, 0.5).await;
         let session = store
             .create_session(
                 &SessionPlan {
-                    title: "Evening".into(),
-                    description: String::new(),
-                    window: SessionWindow {
-                        starts_at: start,
-                        ends_at: start + Duration::hours(2),
-                        join_deadline: start,
-                    },
-                    points_per_kwh: 100,
-                    opt_in_bonus: 0,
-                    audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
                     surprise: true,
+                    ..session_plan("Evening", start, 2)
                 },
                 None,
             )
@@ -134,8 +59,8 @@ async fn households_progress_together_is_each_households_own_and_adds_up() {
             .unwrap();
         engine.compute_baselines(&session).await.unwrap();
         let first_hour = start + Duration::hours(1);
-        readings(&store, small_meter.unwrap(), start, first_hour, 0.1).await;
-        readings(&store, large_meter.unwrap(), start, first_hour, 0.3).await;
+        steady_readings(&store, small_meter, start..first_hour, 0.1).await;
+        steady_readings(&store, large_meter, start..first_hour, 0.3).await;
 
         let stranger = Uuid::now_v7();
         let together = engine

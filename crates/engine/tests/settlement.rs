@@ -4,142 +4,48 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use domain::account::{DisplayName, Email, Role};
-use domain::baseline::Eligibility;
-use domain::calendar::Calendar;
-use domain::household::{TariffCode, TimeZone as HouseholdZone};
-use domain::meter::{IntervalLength, MeterId};
-use domain::reading::{Quality, ReadingLimits, validate};
-use domain::session::{Audience, SessionState, SessionWindow};
-use engine::{Engine, EngineSettings};
-use store::testing::each_backend;
-use store::{NewUser, PoolOptions, SessionPlan, Store};
-use uuid::Uuid;
-
-async fn household(store: &Store, email: &str, meter: Option<&str>) -> (Uuid, Option<i64>) {
-    let user = store
-        .create_user(NewUser {
-            email: Email::parse(email).unwrap(),
-            display_name: DisplayName::parse("Household").unwrap(),
-            password_hash: "x".into(),
-            role: Role::Consumer,
-            tariff_code: TariffCode::parse("01").unwrap(),
-            time_zone: HouseholdZone::parse("Europe/Nicosia").unwrap(),
-        })
-        .await
-        .unwrap();
-    let Some(meter) = meter else {
-        return (user.id, None);
-    };
-    store
-        .link_meter(
-            user.id,
-            &MeterId::parse(meter).unwrap(),
-            IntervalLength::FifteenMinutes,
-        )
-        .await
-        .unwrap();
-    let id = store
-        .meters_by_utility_ids(&[meter.to_owned()])
-        .await
-        .unwrap()[meter]
-        .id;
-    (user.id, Some(id))
-}
-
-/// Quarter-hours of `kwh` for a meter over `[from, to)`, skipping `[skip_from, skip_to)`.
-async fn readings(
-    store: &Store,
-    meter: i64,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    kwh: f64,
-    skip: (DateTime<Utc>, DateTime<Utc>),
-) {
-    let mut batch = Vec::new();
-    let mut at = from;
-    while at < to {
-        if at < skip.0 || at >= skip.1 {
-            batch.push(
-                validate(
-                    meter,
-                    IntervalLength::FifteenMinutes,
-                    at,
-                    kwh,
-                    Quality::Actual,
-                    Utc::now(),
-                    &ReadingLimits::default(),
-                )
-                .unwrap(),
-            );
-        }
-        at += Duration::minutes(15);
-    }
-    store.upsert_readings(&batch).await.unwrap();
-}
+use common::engine_on;
+use domain::meter::MeterId;
+use domain::session::SessionState;
+use store::SessionPlan;
+use store::testing::{
+    consumer, each_backend, quarter_hour_meter, session_plan, steady_readings,
+    steady_readings_except,
+};
 
 #[tokio::test]
 async fn a_session_settles_provisionally_then_finally_and_pays_once() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let calendar = Calendar::cyprus(2024..=2030, []);
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar,
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
+        let (store, engine) = engine_on(&database).await;
 
         // A Wednesday well in the past, 17:00–19:00 in Nicosia (UTC+2 in winter).
         let date = NaiveDate::from_ymd_opt(2025, 11, 19).unwrap();
         let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
         let end = start + Duration::hours(2);
-        let (steady, steady_meter) =
-            household(&store, "steady@example.com", Some("CY-STEADY")).await;
-        let (no_meter, _) = household(&store, "nometer@example.com", None).await;
-        let (sparse, sparse_meter) =
-            household(&store, "sparse@example.com", Some("CY-SPARSE")).await;
+        let steady = consumer(&store, "steady@example.com").await;
+        let steady_meter = quarter_hour_meter(&store, steady, "CY-STEADY").await;
+        let no_meter = consumer(&store, "nometer@example.com").await;
+        let sparse = consumer(&store, "sparse@example.com").await;
+        let sparse_meter = quarter_hour_meter(&store, sparse, "CY-SPARSE").await;
         let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
         let day_after =
             Utc.from_utc_datetime(&(date + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap());
-        readings(
+        steady_readings_except(
             &store,
-            steady_meter.unwrap(),
-            history_start,
-            day_after,
+            steady_meter,
+            history_start..day_after,
             0.25,
-            (start, end),
+            start..end,
         )
         .await;
-        readings(
-            &store,
-            sparse_meter.unwrap(),
-            start - Duration::days(3),
-            start,
-            0.25,
-            (start, start),
-        )
-        .await;
+        steady_readings(&store, sparse_meter, start - Duration::days(3)..start, 0.25).await;
 
         let plan = SessionPlan {
-            title: "Evening peak".into(),
-            description: String::new(),
-            window: SessionWindow {
-                starts_at: start,
-                ends_at: end,
-                join_deadline: start,
-            },
-            points_per_kwh: 100,
             opt_in_bonus: 10,
-            audience: Audience::Everyone,
-            baseline_method: "like-days".into(),
-            surprise: false,
+            ..session_plan("Evening peak", start, 2)
         };
         let session = store.create_session(&plan, None).await.unwrap();
         for user in [steady, no_meter, sparse] {
@@ -196,7 +102,7 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
         assert_eq!(store.points_balance(steady).await.unwrap(), 10);
 
         // They arrive: 0.15 instead of 0.25 per quarter-hour saves 0.8 kWh, 80 points.
-        readings(&store, steady_meter.unwrap(), start, end, 0.15, (end, end)).await;
+        steady_readings(&store, steady_meter, start..end, 0.15).await;
         let second = engine.settle(&session, now).await.unwrap();
         assert!(second.is_complete(), "{second:?}");
         assert_eq!(
@@ -227,13 +133,11 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
         );
 
         // The utility corrects one quarter-hour; recomputing adds a correcting entry.
-        readings(
+        steady_readings(
             &store,
-            steady_meter.unwrap(),
-            start,
-            start + Duration::minutes(15),
+            steady_meter,
+            start..start + Duration::minutes(15),
             0.25,
-            (end, end),
         )
         .await;
         let corrected = engine.recompute(&session, steady, now).await.unwrap();
@@ -258,55 +162,25 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
 #[tokio::test]
 async fn three_successful_sessions_in_a_row_earn_the_streak_bonus_once() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar: Calendar::cyprus(2024..=2030, []),
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
-        let (user, meter) = household(&store, "streak@example.com", Some("CY-STREAK")).await;
-        let meter = meter.unwrap();
+        let (store, engine) = engine_on(&database).await;
+        let user = consumer(&store, "streak@example.com").await;
+        let meter = quarter_hour_meter(&store, user, "CY-STREAK").await;
         // Wednesdays, Thursday and Friday of one week, 17:00–19:00 Nicosia.
         let starts: Vec<DateTime<Utc>> = (19..=21)
             .map(|day| Utc.with_ymd_and_hms(2025, 11, day, 15, 0, 0).unwrap())
             .collect();
         let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
         let end_of_week = Utc.with_ymd_and_hms(2025, 11, 22, 0, 0, 0).unwrap();
-        readings(
-            &store,
-            meter,
-            history_start,
-            end_of_week,
-            0.25,
-            (starts[0], starts[0]),
-        )
-        .await;
+        steady_readings(&store, meter, history_start..end_of_week, 0.25).await;
         let mut balances = Vec::new();
         for start in &starts {
             let end = *start + Duration::hours(2);
-            readings(&store, meter, *start, end, 0.2, (end, end)).await;
-            let mut plan_ = SessionPlan {
-                title: "Streak".into(),
-                description: String::new(),
-                window: SessionWindow {
-                    starts_at: *start,
-                    ends_at: end,
-                    join_deadline: *start,
-                },
+            steady_readings(&store, meter, *start..end, 0.2).await;
+            let plan = SessionPlan {
                 points_per_kwh: 10,
-                opt_in_bonus: 0,
-                audience: Audience::Everyone,
-                baseline_method: "like-days".into(),
-                surprise: false,
+                ..session_plan(&format!("Streak{}", start.to_rfc3339()), *start, 2)
             };
-            plan_.title.push_str(&start.to_rfc3339());
-            let session = store.create_session(&plan_, None).await.unwrap();
+            let session = store.create_session(&plan, None).await.unwrap();
             store.join_session(session.id, user).await.unwrap();
             store
                 .set_session_state(session.id, SessionState::Draft, SessionState::Scheduled)
@@ -345,44 +219,22 @@ async fn three_successful_sessions_in_a_row_earn_the_streak_bonus_once() {
 #[tokio::test]
 async fn like_days_missing_from_recent_weeks_are_found_further_back() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar: Calendar::cyprus(2024..=2030, []),
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
+        let (store, engine) = engine_on(&database).await;
         // Wednesday 19 November 2025, 17:00–19:00 in Nicosia. Nothing arrived 29 October –
         // 3 November nor on 17–18 November, so the three weeks before hold only 9 complete
         // weekdays: the tenth is Monday 27 October (28 October is a holiday), when the
         // household used 0.35 instead of 0.25 kWh per quarter-hour.
         let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
-        let (user, meter) = household(&store, "patchy@example.com", Some("CY-PATCHY")).await;
-        let meter = meter.unwrap();
+        let user = consumer(&store, "patchy@example.com").await;
+        let meter = quarter_hour_meter(&store, user, "CY-PATCHY").await;
         let at = |m, d| Utc.with_ymd_and_hms(2025, m, d, 0, 0, 0).unwrap();
-        let none = (at(1, 1), at(1, 1));
-        readings(&store, meter, at(10, 1), at(10, 29), 0.35, none).await;
-        readings(&store, meter, at(11, 4), at(11, 17), 0.25, none).await;
+        steady_readings(&store, meter, at(10, 1)..at(10, 29), 0.35).await;
+        steady_readings(&store, meter, at(11, 4)..at(11, 17), 0.25).await;
         let session = store
             .create_session(
                 &SessionPlan {
-                    title: "Evening peak".into(),
-                    description: String::new(),
-                    window: SessionWindow {
-                        starts_at: start,
-                        ends_at: start + Duration::hours(2),
-                        join_deadline: start,
-                    },
-                    points_per_kwh: 100,
                     opt_in_bonus: 10,
-                    audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
-                    surprise: false,
+                    ..session_plan("Evening peak", start, 2)
                 },
                 None,
             )
@@ -406,73 +258,29 @@ async fn like_days_missing_from_recent_weeks_are_found_further_back() {
 #[tokio::test]
 async fn readings_that_never_complete_are_settled_finally_once_the_window_has_passed() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar: Calendar::cyprus(2024..=2030, []),
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
+        let (store, engine) = engine_on(&database).await;
         // 17:00–19:00 in Nicosia on a past Wednesday; only the first hour's readings ever arrive,
         // 0.15 kWh per quarter hour against a steady 0.25.
         let start = Utc.with_ymd_and_hms(2025, 11, 19, 15, 0, 0).unwrap();
         let end = start + Duration::hours(2);
-        let (user, meter) = household(&store, "late@example.com", Some("CY-LATE")).await;
-        let meter = meter.unwrap();
+        let user = consumer(&store, "late@example.com").await;
+        let meter = quarter_hour_meter(&store, user, "CY-LATE").await;
         let history_start = Utc.with_ymd_and_hms(2025, 10, 1, 0, 0, 0).unwrap();
-        readings(&store, meter, history_start, start, 0.25, (start, start)).await;
-        readings(
-            &store,
-            meter,
-            start,
-            start + Duration::hours(1),
-            0.15,
-            (end, end),
-        )
-        .await;
+        steady_readings(&store, meter, history_start..start, 0.25).await;
+        steady_readings(&store, meter, start..start + Duration::hours(1), 0.15).await;
         // One household leaves just as the session starts (its baseline is already taken), one
         // unlinks its meter afterwards: both are still settled.
-        let (left, left_meter) = household(&store, "left@example.com", Some("CY-LEFT")).await;
-        readings(
-            &store,
-            left_meter.unwrap(),
-            history_start,
-            end,
-            0.25,
-            (end, end),
-        )
-        .await;
-        let (unlinked, unlinked_meter) =
-            household(&store, "unlinked@example.com", Some("CY-GONE")).await;
-        readings(
-            &store,
-            unlinked_meter.unwrap(),
-            history_start,
-            start,
-            0.25,
-            (start, start),
-        )
-        .await;
+        let left = consumer(&store, "left@example.com").await;
+        let left_meter = quarter_hour_meter(&store, left, "CY-LEFT").await;
+        steady_readings(&store, left_meter, history_start..end, 0.25).await;
+        let unlinked = consumer(&store, "unlinked@example.com").await;
+        let unlinked_meter = quarter_hour_meter(&store, unlinked, "CY-GONE").await;
+        steady_readings(&store, unlinked_meter, history_start..start, 0.25).await;
         let session = store
             .create_session(
                 &SessionPlan {
-                    title: "Evening peak".into(),
-                    description: String::new(),
-                    window: SessionWindow {
-                        starts_at: start,
-                        ends_at: end,
-                        join_deadline: start,
-                    },
-                    points_per_kwh: 100,
                     opt_in_bonus: 10,
-                    audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
-                    surprise: false,
+                    ..session_plan("Evening peak", start, 2)
                 },
                 None,
             )
@@ -543,38 +351,11 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
 #[tokio::test]
 async fn a_stored_session_past_local_midnight_is_refused_with_the_planning_rule() {
     for database in each_backend().await {
-        let store = Store::connect(database.url(), PoolOptions::default())
-            .await
-            .unwrap();
-        store.migrate().await.unwrap();
-        let engine = Engine::new(
-            store.clone(),
-            EngineSettings {
-                calendar: Calendar::cyprus(2024..=2030, []),
-                eligibility: Eligibility::default(),
-                settlement_window: Duration::days(21),
-            },
-        );
+        let (store, engine) = engine_on(&database).await;
         // 23:00–01:00 in Nicosia (UTC+2 in November).
         let start = Utc.with_ymd_and_hms(2025, 11, 19, 21, 0, 0).unwrap();
         let session = store
-            .create_session(
-                &SessionPlan {
-                    title: "Too late".into(),
-                    description: String::new(),
-                    window: SessionWindow {
-                        starts_at: start,
-                        ends_at: start + Duration::hours(2),
-                        join_deadline: start,
-                    },
-                    points_per_kwh: 100,
-                    opt_in_bonus: 0,
-                    audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
-                    surprise: false,
-                },
-                None,
-            )
+            .create_session(&session_plan("Too late", start, 2), None)
             .await
             .unwrap();
         let refused = engine.compute_baselines(&session).await.unwrap_err();

@@ -1,0 +1,29 @@
+//! What every engine story starts from.
+
+use chrono::Duration;
+use domain::baseline::Eligibility;
+use domain::calendar::Calendar;
+use engine::{Engine, EngineSettings};
+use store::testing::TestDatabase;
+use store::{PoolOptions, Store};
+
+/// A migrated store on `database` and an engine over it with the programme's defaults: the
+/// Cyprus calendar, the default eligibility and a 21-day settlement window.
+pub async fn engine_on(database: &TestDatabase) -> (Store, Engine) {
+    let store = Store::connect(database.url(), PoolOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("connecting to the test database: {e}"));
+    store
+        .migrate()
+        .await
+        .unwrap_or_else(|e| panic!("migrating the test database: {e}"));
+    let engine = Engine::new(
+        store.clone(),
+        EngineSettings {
+            calendar: Calendar::cyprus(2024..=2030, []),
+            eligibility: Eligibility::default(),
+            settlement_window: Duration::days(21),
+        },
+    );
+    (store, engine)
+}
