@@ -46,7 +46,7 @@ async fn an_admin_sorts_each_table_by_its_headers() {
         let admin = app.user("admin@example.com", Role::Admin).await;
         let token = app.token(&admin.email).await;
         let zoe = app.user("zoe@example.com", Role::Consumer).await;
-        app.user("bea@example.com", Role::Consumer).await;
+        let bea = app.user("bea@example.com", Role::Consumer).await;
 
         let users = get(&app, &token, "/api/v1/admin/users?sort=email").await;
         assert_eq!(
@@ -85,6 +85,9 @@ async fn an_admin_sorts_each_table_by_its_headers() {
                 .await
                 .unwrap();
             app.store.join_session(session.id, zoe.id).await.unwrap();
+            if title == "Gamma" {
+                app.store.join_session(session.id, bea.id).await.unwrap();
+            }
         }
         let sessions = get(&app, &token, "/api/v1/admin/sessions?sort=title").await;
         assert_eq!(strings(&sessions, "title"), ["alpha", "Beta", "Gamma"]);
@@ -115,6 +118,18 @@ async fn an_admin_sorts_each_table_by_its_headers() {
             ["alpha", "Beta", "Gamma"]
         );
         assert_eq!(joined_titles("").await, ["alpha", "Gamma", "Beta"]);
+        // Each joined session counts all its participants, not only this household.
+        let by_participants = get(
+            &app,
+            &token,
+            &format!("/api/v1/admin/users/{}/sessions?sort=-participants", zoe.id),
+        )
+        .await;
+        let first = &by_participants["items"][0]["session"];
+        assert_eq!(
+            (&first["title"], &first["participants"]),
+            (&"Gamma".into(), &2.into())
+        );
         let unsortable = app
             .call(
                 Method::GET,

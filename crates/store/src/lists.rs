@@ -176,6 +176,18 @@ impl Store {
         if !states.is_empty() {
             query = query.filter(session::Column::State.is_in(states.iter().map(|s| s.as_str())));
         }
+        self.sorted_sessions(query, sort, page).await
+    }
+
+    /// A page of the sessions `query` selects, in the order asked for, with their participant
+    /// counts (one grouped query for the page): the admin's session list and a household's
+    /// joined sessions.
+    pub(crate) async fn sorted_sessions(
+        &self,
+        query: Select<session::Entity>,
+        sort: Sort<SessionSortField>,
+        page: PageRequest,
+    ) -> Result<Page<SessionRecord>, StoreError> {
         let total = query.clone().count(&self.db).await?;
         let models = ordered(
             query,

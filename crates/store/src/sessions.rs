@@ -3,6 +3,8 @@
 //! State changes are compare-and-set (`UPDATE … WHERE state = expected`), so two jobs or an
 //! admin and a job racing on the same session cannot both win.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
 use domain::session::{Audience, SessionState, SessionWindow};
@@ -14,8 +16,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entity::{session, session_participant};
-use crate::{Page, SessionSortField, Store, StoreError};
+use crate::entity::{session, session_participant, session_result};
+use crate::{Page, SessionResultRecord, SessionSortField, Store, StoreError};
 
 /// What an admin plans.
 #[derive(Debug, Clone, PartialEq)]
@@ -420,34 +422,34 @@ impl Store {
         user_id: Uuid,
         sort: Sort<SessionSortField>,
         page: PageRequest,
-    ) -> Result<Page<(SessionRecord, Option<crate::SessionResultRecord>)>, StoreError> {
+    ) -> Result<Page<(SessionRecord, Option<SessionResultRecord>)>, StoreError> {
         let joined = Query::select()
             .column(session_participant::Column::SessionId)
             .from(session_participant::Entity)
             .and_where(session_participant::Column::UserId.eq(user_id))
             .to_owned();
         let query = session::Entity::find().filter(session::Column::Id.in_subquery(joined));
-        let total = query.clone().count(&self.db).await?;
-        let models = crate::lists::ordered(
-            query,
-            crate::lists::session_sort_key(sort.field),
-            Expr::col((session::Entity, session::Column::Id)),
-            sort.direction,
-        )
-        .offset(page.offset())
-        .limit(page.per_page())
-        .all(&self.db)
-        .await?;
-        let mut items = Vec::with_capacity(models.len());
-        for model in models {
-            let id = model.id;
-            let record = SessionRecord::try_from((model, 0))?;
-            items.push((record, self.session_result(id, user_id).await?));
-        }
+        let sessions = self.sorted_sessions(query, sort, page).await?;
+        let ids: Vec<Uuid> = sessions.items.iter().map(|s| s.id).collect();
+        let mut results: HashMap<Uuid, SessionResultRecord> = session_result::Entity::find()
+            .filter(session_result::Column::UserId.eq(user_id))
+            .filter(session_result::Column::SessionId.is_in(ids))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|model| (model.session_id, SessionResultRecord::from(model)))
+            .collect();
         Ok(Page {
-            items,
-            total,
-            request: page,
+            items: sessions
+                .items
+                .into_iter()
+                .map(|session| {
+                    let result = results.remove(&session.id);
+                    (session, result)
+                })
+                .collect(),
+            total: sessions.total,
+            request: sessions.request,
         })
     }
 }
