@@ -136,9 +136,10 @@ impl Store {
         self
     }
 
-    /// Today's number (days since 1970-01-01) for the daily counters.
-    fn counter_day(&self) -> i32 {
-        domain::calendar::local_day_number(self.day_zone, chrono::Utc::now())
+    /// The number (days since 1970-01-01) of the counters' day holding `at`; callers pass the
+    /// instant they also record, so a write just after midnight cannot straddle two days.
+    fn counter_day(&self, at: chrono::DateTime<chrono::Utc>) -> i32 {
+        domain::calendar::local_day_number(self.day_zone, at)
     }
 
     /// Applies every pending migration; safe to run on every start.

@@ -341,7 +341,7 @@ impl Store {
         sort: Sort<SourceSortField>,
         page: PageRequest,
     ) -> Result<Page<SourceRecord>, StoreError> {
-        let today = self.counter_day();
+        let today = self.counter_day(chrono::Utc::now());
         let query = data_source::Entity::find();
         let total = query.clone().count(&self.db).await?;
         let today_count = |count: SimpleExpr| -> SimpleExpr {

@@ -215,7 +215,7 @@ impl Store {
 
     /// Every source with today's counters, by name.
     pub async fn list_sources(&self) -> Result<Vec<SourceRecord>, StoreError> {
-        let today = self.counter_day();
+        let today = self.counter_day(Utc::now());
         let sources = data_source::Entity::find()
             .order_by_asc(data_source::Column::Name)
             .all(&self.db)
@@ -246,7 +246,7 @@ impl Store {
         let txn = self.db.begin().await?;
         source_daily_stats::Entity::insert(source_daily_stats::ActiveModel {
             source_id: Set(source_id),
-            day: Set(self.counter_day()),
+            day: Set(self.counter_day(now)),
             inserted: Set(as_i64(counts.inserted)),
             updated: Set(as_i64(counts.updated)),
             unchanged: Set(as_i64(counts.unchanged)),
