@@ -4,42 +4,45 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use domain::account::Role;
+use domain::secret::Secret;
 use serde::{Deserialize, Serialize};
 use store::{HouseholdRecord, MeterRecord, Page, UserRecord};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// Opening an account.
-#[derive(Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     /// Sign-in e-mail.
     #[schema(example = "eleni@example.com")]
     pub email: String,
     /// At least 10 characters and 5 different ones; not a well-known password.
-    #[schema(example = "green garden grows")]
-    pub password: String,
+    #[schema(value_type = String, example = "green garden grows")]
+    pub password: Secret,
     /// Name shown on leaderboards.
     #[schema(example = "Eleni")]
     pub display_name: String,
 }
 
 /// Signing in.
-#[derive(Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// Sign-in e-mail.
     pub email: String,
     /// Password.
-    pub password: String,
+    #[schema(value_type = String)]
+    pub password: Secret,
 }
 
 /// Presenting a refresh token (refresh and logout).
-#[derive(Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
     /// The opaque refresh token from the last token response.
-    pub refresh_token: String,
+    #[schema(value_type = String)]
+    pub refresh_token: Secret,
 }
 
 /// Tokens in the OAuth 2.0 shape (RFC 6749 §5.1).
@@ -56,82 +59,27 @@ pub struct TokenResponse {
 }
 
 /// Changing one's own password.
-#[derive(Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     /// The password in use now.
-    pub current_password: String,
+    #[schema(value_type = String)]
+    pub current_password: Secret,
     /// The new password, under the same policy as registration.
-    pub new_password: String,
+    #[schema(value_type = String)]
+    pub new_password: Secret,
 }
 
-/// Writes `name` with its fields, showing passwords and tokens as `[redacted]`: these shapes
-/// must never reveal them in a log line or a panic message.
-fn redacted(
-    f: &mut fmt::Formatter<'_>,
-    name: &str,
-    fields: &[(&str, Option<&str>)],
-) -> fmt::Result {
-    let mut out = f.debug_struct(name);
-    for (field, shown) in fields {
-        out.field(field, &shown.unwrap_or("[redacted]"));
-    }
-    out.finish()
-}
-
-impl fmt::Debug for RegisterRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        redacted(
-            f,
-            "RegisterRequest",
-            &[
-                ("email", Some(&self.email)),
-                ("password", None),
-                ("display_name", Some(&self.display_name)),
-            ],
-        )
-    }
-}
-
-impl fmt::Debug for LoginRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        redacted(
-            f,
-            "LoginRequest",
-            &[("email", Some(&self.email)), ("password", None)],
-        )
-    }
-}
-
-impl fmt::Debug for RefreshRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        redacted(f, "RefreshRequest", &[("refresh_token", None)])
-    }
-}
-
+/// The tokens show as `[redacted]`: a response must never reveal them in a log line or a panic
+/// message. (The request shapes hold theirs as [`Secret`], which does the same.)
 impl fmt::Debug for TokenResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let expires_in = self.expires_in.to_string();
-        redacted(
-            f,
-            "TokenResponse",
-            &[
-                ("access_token", None),
-                ("refresh_token", None),
-                ("token_type", Some(&self.token_type)),
-                ("expires_in", Some(&expires_in)),
-            ],
-        )
-    }
-}
-
-impl fmt::Debug for ChangePasswordRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        redacted(
-            f,
-            "ChangePasswordRequest",
-            &[("current_password", None), ("new_password", None)],
-        )
+        f.debug_struct("TokenResponse")
+            .field("access_token", &format_args!("[redacted]"))
+            .field("refresh_token", &format_args!("[redacted]"))
+            .field("token_type", &self.token_type)
+            .field("expires_in", &self.expires_in)
+            .finish()
     }
 }
 

@@ -5,6 +5,7 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use domain::secret::Secret;
 
 use crate::error::ApiError;
 
@@ -57,14 +58,14 @@ impl Passwords {
 
     /// Whether `password` matches `stored`. With `stored = None` a dummy hash is checked instead
     /// and the answer is always `false`.
-    pub async fn verify(&self, password: String, stored: Option<String>) -> Result<bool, ApiError> {
+    pub async fn verify(&self, password: Secret, stored: Option<String>) -> Result<bool, ApiError> {
         let known = stored.is_some();
         let hash = stored.unwrap_or_else(|| self.dummy_hash.clone());
         let matched = tokio::task::spawn_blocking(move || {
             PasswordHash::new(&hash)
                 .map(|parsed| {
                     Argon2::default()
-                        .verify_password(password.as_bytes(), &parsed)
+                        .verify_password(password.expose().as_bytes(), &parsed)
                         .is_ok()
                 })
                 .unwrap_or(false)

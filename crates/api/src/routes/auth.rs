@@ -80,7 +80,10 @@ async fn register(
 ) -> Result<(StatusCode, Json<UserResponse>), ApiError> {
     let mut errors = FieldErrors::default();
     let email = errors.check("email", Email::parse(&body.email));
-    let password = errors.check("password", Password::parse(&body.password, email.as_ref()));
+    let password = errors.check(
+        "password",
+        Password::parse(body.password.expose(), email.as_ref()),
+    );
     let display_name = errors.check("display_name", DisplayName::parse(&body.display_name));
     let (email, password, display_name) =
         errors.finish(|| Some((email?, password?, display_name?)))?;
@@ -160,7 +163,7 @@ async fn refresh(
     let outcome = state
         .store
         .rotate_refresh_token(
-            &refresh_token_hash(&body.refresh_token),
+            &refresh_token_hash(body.refresh_token.expose()),
             new_refresh_record(&state, &successor),
         )
         .await?;
@@ -192,7 +195,7 @@ async fn logout(
 ) -> Result<StatusCode, ApiError> {
     state
         .store
-        .revoke_refresh_family(&refresh_token_hash(&body.refresh_token))
+        .revoke_refresh_family(&refresh_token_hash(body.refresh_token.expose()))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

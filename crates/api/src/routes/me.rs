@@ -52,7 +52,7 @@ async fn change_password(
     ApiJson(body): ApiJson<ChangePasswordRequest>,
 ) -> Result<Json<TokenResponse>, ApiError> {
     let email = Email::parse(&user.email).ok();
-    let new_password = Password::parse(&body.new_password, email.as_ref())
+    let new_password = Password::parse(body.new_password.expose(), email.as_ref())
         .map_err(|error| ApiError::field("new_password", error.to_string()))?;
     let stored = state.store.password_hash(user.id).await?;
     if !state
