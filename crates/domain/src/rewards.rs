@@ -20,16 +20,11 @@ impl Default for StreakRule {
 }
 
 impl StreakRule {
-    /// Whether the latest session completes a streak, given the outcomes (saved energy or not) of
-    /// the household's settled sessions, oldest first, ending with the latest. A streak of six
-    /// earns the bonus twice: at the third and at the sixth session.
-    pub fn earns_bonus(&self, outcomes: &[bool]) -> bool {
-        self.completed_by(trailing_successes(outcomes))
-    }
-
-    /// Whether a successful session now completes a streak after `earlier`, the outcomes of the
-    /// household's settled sessions before it, oldest first: what settlement asks of the session
-    /// it pays, whose own outcome it knows.
+    /// Whether a successful session now completes a streak after `earlier`, the outcomes (saved
+    /// energy or not) of the household's settled sessions before it, oldest first: what
+    /// settlement asks of the session it pays, whose own outcome it knows. A failed session
+    /// never earns, so it is not asked. A streak of six earns the bonus twice: at the third and
+    /// at the sixth session.
     pub fn success_after(&self, earlier: &[bool]) -> bool {
         self.completed_by(trailing_successes(earlier) + 1)
     }
@@ -52,33 +47,24 @@ mod tests {
     #[test]
     fn streaks_of_three() {
         let rule = StreakRule::default();
-        assert!(!rule.earns_bonus(&[]));
-        assert!(!rule.earns_bonus(&[true, true]));
-        assert!(rule.earns_bonus(&[true, true, true]));
-        assert!(!rule.earns_bonus(&[true, true, true, true]));
-        assert!(rule.earns_bonus(&[false, true, true, true]));
-        assert!(!rule.earns_bonus(&[true, true, false, true, true]));
-        assert!(rule.earns_bonus(&[true; 6]));
-        assert!(!rule.earns_bonus(&[true, true, true, false]));
+        assert!(!rule.success_after(&[true]));
+        assert!(rule.success_after(&[true, true]));
+        assert!(!rule.success_after(&[true, true, true]));
+        assert!(rule.success_after(&[false, true, true]));
+        assert!(!rule.success_after(&[true, true, false, true]));
+        assert!(rule.success_after(&[true; 5]));
+        assert!(!rule.success_after(&[true, true, true, false]));
     }
 
     proptest! {
         #[test]
-        fn a_failed_latest_session_never_earns(history in proptest::collection::vec(any::<bool>(), 0..20)) {
-            let mut outcomes = history;
-            outcomes.push(false);
-            prop_assert!(!StreakRule::default().earns_bonus(&outcomes));
-        }
-
-        #[test]
-        fn a_success_after_earlier_sessions_is_judged_as_the_latest_one(
+        fn a_bonus_comes_every_length_successes_after_the_last_failure(
             earlier in proptest::collection::vec(any::<bool>(), 0..20),
             length in 0usize..5,
         ) {
             let rule = StreakRule { length, points: 50 };
-            let mut outcomes = earlier.clone();
-            outcomes.push(true);
-            prop_assert_eq!(rule.success_after(&earlier), rule.earns_bonus(&outcomes));
+            let run = earlier.iter().rev().take_while(|&&saved| saved).count() + 1;
+            prop_assert_eq!(rule.success_after(&earlier), length > 0 && run % length == 0);
         }
     }
 }
