@@ -19,6 +19,7 @@ use crate::auth::tokens::refresh_token_hash;
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::meter_readings::API_KEY_PREFIX;
+use crate::routes::page_request;
 use crate::routes::sorting::{DEAD_LETTER_SORTS, SOURCE_SORTS, parse_sort};
 
 /// Admin meter-data routes.
@@ -119,9 +120,7 @@ async fn list_sources(
     _admin: AdminUser,
     ApiQuery(query): ApiQuery<SourceListQuery>,
 ) -> Result<Json<SourcePage>, ApiError> {
-    let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
-    let page = errors.finish(|| page)?;
+    let page = page_request(query.page, query.per_page)?;
     let sort = parse_sort(
         query.sort.as_deref(),
         SOURCE_SORTS,

@@ -13,3 +13,18 @@ pub mod points;
 pub mod programme;
 pub mod sessions;
 pub mod sorting;
+
+use domain::paging::PageRequest;
+
+use crate::error::{ApiError, FieldErrors};
+
+/// The page a list query asks for: a 422 naming `page` for a page below 1 or a size outside
+/// 1–100, the same answer on every list.
+pub(crate) fn page_request(
+    page: Option<u64>,
+    per_page: Option<u64>,
+) -> Result<PageRequest, ApiError> {
+    let mut errors = FieldErrors::default();
+    let page = errors.check("page", PageRequest::new(page, per_page));
+    errors.finish(|| page)
+}

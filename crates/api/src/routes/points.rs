@@ -15,8 +15,9 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::extract::{AdminUser, CurrentUser};
-use crate::error::{ApiError, FieldErrors, Problem};
+use crate::error::{ApiError, Problem};
 use crate::extract::{ApiPath, ApiQuery};
+use crate::routes::page_request;
 use crate::routes::sessions::SessionResponse;
 use crate::routes::sessions::consumer::ResultResponse;
 use crate::routes::sorting::{POINTS_SORTS, SESSION_SORTS, parse_sort};
@@ -43,9 +44,7 @@ pub struct PageQuery {
 impl PageQuery {
     /// The validated page (422 for a page below 1 or a size outside 1–100).
     pub(crate) fn request(&self) -> Result<PageRequest, ApiError> {
-        let mut errors = FieldErrors::default();
-        let page = errors.check("page", PageRequest::new(self.page, self.per_page));
-        errors.finish(|| page)
+        page_request(self.page, self.per_page)
     }
 }
 
@@ -158,9 +157,7 @@ async fn user_points(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<LedgerQuery>,
 ) -> Result<Json<PointsResponse>, ApiError> {
-    let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
-    let page = errors.finish(|| page)?;
+    let page = page_request(query.page, query.per_page)?;
     let sort = parse_sort(
         query.sort.as_deref(),
         POINTS_SORTS,
@@ -232,9 +229,7 @@ async fn user_sessions(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<JoinedSessionsQuery>,
 ) -> Result<Json<JoinedSessionPage>, ApiError> {
-    let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
-    let page = errors.finish(|| page)?;
+    let page = page_request(query.page, query.per_page)?;
     let sort = parse_sort(
         query.sort.as_deref(),
         SESSION_SORTS,

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::Utc;
-use domain::paging::PageRequest;
 use domain::session::{SessionRules, SessionState};
 use domain::sorting::Sort;
 use jobs::Job;
@@ -20,6 +19,7 @@ use crate::AppState;
 use crate::auth::extract::AdminUser;
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::page_request;
 use crate::routes::sorting::{SESSION_SORTS, parse_sort};
 
 /// Staff session routes.
@@ -64,9 +64,7 @@ async fn list_sessions(
     ApiQuery(query): ApiQuery<SessionListQuery>,
 ) -> Result<Json<SessionPage>, ApiError> {
     let states = parse_states(query.state.as_deref())?;
-    let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
-    let page = errors.finish(|| page)?;
+    let page = page_request(query.page, query.per_page)?;
     let sort = parse_sort(
         query.sort.as_deref(),
         SESSION_SORTS,

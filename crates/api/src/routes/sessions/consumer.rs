@@ -6,7 +6,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use domain::paging::PageRequest;
 use domain::session::SessionState;
 use serde::{Deserialize, Serialize};
 use store::{SessionRecord, SessionResultRecord};
@@ -18,8 +17,9 @@ use uuid::Uuid;
 use super::SessionResponse;
 use crate::AppState;
 use crate::auth::extract::CurrentUser;
-use crate::error::{ApiError, FieldErrors, Problem};
+use crate::error::{ApiError, Problem};
 use crate::extract::{ApiPath, ApiQuery};
+use crate::routes::page_request;
 
 /// Household session routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -165,9 +165,7 @@ async fn list_sessions(
     CurrentUser(user): CurrentUser,
     ApiQuery(query): ApiQuery<HouseholdSessionQuery>,
 ) -> Result<Json<HouseholdSessionPage>, ApiError> {
-    let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
-    let page = errors.finish(|| page)?;
+    let page = page_request(query.page, query.per_page)?;
     let found = match query.when.unwrap_or_default() {
         When::Upcoming => state.store.upcoming_sessions(Utc::now(), page).await?,
         When::Live => {
