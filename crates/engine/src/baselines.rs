@@ -77,7 +77,7 @@ impl Engine {
         Ok(history::load_meters(
             &self.store,
             &self.settings.calendar,
-            &plan.meters.of(users),
+            &plan.meters.of(users.iter().copied()),
             &plan.context,
             days,
             plan.slots.clone(),

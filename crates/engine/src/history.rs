@@ -118,10 +118,10 @@ impl MetersByHousehold {
     }
 
     /// The meters of `users`.
-    pub fn of(&self, users: &[Uuid]) -> Vec<HouseholdMeter> {
+    pub fn of(&self, users: impl IntoIterator<Item = Uuid>) -> Vec<HouseholdMeter> {
         users
-            .iter()
-            .filter_map(|user| self.0.get(user))
+            .into_iter()
+            .filter_map(|user| self.0.get(&user))
             .flatten()
             .copied()
             .collect()

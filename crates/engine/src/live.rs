@@ -123,11 +123,8 @@ impl Engine {
         let meters = MetersByHousehold::of_results(&self.store, session.id).await?;
         let mut total = LiveProgress::empty(session);
         for chunk in results.chunks(CHUNK) {
-            let users: Vec<Uuid> = chunk.iter().map(|r| r.user_id).collect();
-            for (_, progress) in self
-                .tally(session, &context, chunk, &meters.of(&users))
-                .await?
-            {
+            let meters = meters.of(chunk.iter().map(|r| r.user_id));
+            for (_, progress) in self.tally(session, &context, chunk, &meters).await? {
                 total.merge(&progress);
             }
         }
@@ -147,8 +144,8 @@ impl Engine {
         for chunk in users.chunks(CHUNK) {
             let mut results = self.store.session_results_of(session.id, chunk).await?;
             results.retain(has_baseline);
-            let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
-            let meters = self.store.household_meters_of(&users).await?;
+            let with_results: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
+            let meters = self.store.household_meters_of(&with_results).await?;
             let mut tallies: HashMap<Uuid, LiveProgress> = self
                 .tally(session, &context, &results, &meters)
                 .await?

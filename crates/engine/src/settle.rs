@@ -193,11 +193,10 @@ impl Engine {
                     || (including_final && r.status == FINAL)
             })
             .collect();
-        let users: Vec<Uuid> = open.iter().map(|r| r.user_id).collect();
         let loaded = history::session_day(
             &self.store,
             &self.settings.calendar,
-            &meters.of(&users),
+            &meters.of(open.iter().map(|r| r.user_id)),
             context,
         )
         .await?;
