@@ -200,6 +200,27 @@ async fn run(
     }
 }
 
+/// One session's progress, for one household (`only`) or the whole programme, or why it could
+/// not be computed (logged here, sent to the stream as an error event).
+pub(crate) async fn live_update(
+    engine: &engine::Engine,
+    session: Uuid,
+    only: Option<Uuid>,
+) -> LiveUpdate {
+    let computed = match engine.store().session(session).await {
+        Ok(record) => engine
+            .live_progress(&record, only)
+            .await
+            .map(|progress| (record.state, progress))
+            .map_err(|error| error.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    if let Err(message) = &computed {
+        tracing::warn!(%session, %message, "live progress failed");
+    }
+    computed
+}
+
 /// The progress of `users`, or the same error for all of them.
 async fn compute(
     engine: &engine::Engine,

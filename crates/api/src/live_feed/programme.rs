@@ -16,7 +16,7 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{Notify, oneshot, watch};
 use uuid::Uuid;
 
-use super::{LiveFeeds, LiveUpdate, UpdateReceiver};
+use super::{LiveFeeds, LiveUpdate, UpdateReceiver, live_update};
 
 /// The shortest rest between two computations of an aggregate.
 const MIN_PAUSE: Duration = Duration::from_millis(250);
@@ -99,7 +99,7 @@ async fn run(
 ) {
     loop {
         let started = Instant::now();
-        let update = aggregate(&engine, session).await;
+        let update = live_update(&engine, session, None).await;
         sender.send_replace(Some(Arc::new(update)));
         let pause = (started.elapsed() * 2).max(MIN_PAUSE);
         tokio::select! {
@@ -122,20 +122,4 @@ async fn run(
             }
         }
     }
-}
-
-/// The whole programme's progress, or why it could not be computed.
-async fn aggregate(engine: &engine::Engine, session: Uuid) -> LiveUpdate {
-    let computed = match engine.store().session(session).await {
-        Ok(record) => engine
-            .live_progress(&record, None)
-            .await
-            .map(|progress| (record.state, progress))
-            .map_err(|error| error.to_string()),
-        Err(error) => Err(error.to_string()),
-    };
-    if let Err(message) = &computed {
-        tracing::warn!(%session, %message, "live aggregate failed");
-    }
-    computed
 }

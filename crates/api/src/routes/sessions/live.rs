@@ -20,7 +20,7 @@ use crate::AppState;
 use crate::auth::extract::{AdminUser, CurrentUser};
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiPath;
-use crate::live_feed::{LiveUpdate, ProgrammeSubscription, Subscription};
+use crate::live_feed::{LiveUpdate, ProgrammeSubscription, Subscription, live_update};
 
 /// Live routes for households and staff.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -206,19 +206,7 @@ fn programme_stream(
 }
 
 async fn progress_event(state: &AppState, id: Uuid, user: Uuid) -> Event {
-    let progress = match state.store.session(id).await {
-        Ok(session) => state
-            .engine
-            .live_progress(&session, Some(user))
-            .await
-            .map(|progress| (session.state, progress))
-            .map_err(|error| error.to_string()),
-        Err(error) => Err(error.to_string()),
-    };
-    if let Err(message) = &progress {
-        tracing::warn!(session = %id, %message, "live progress failed");
-    }
-    render(&progress)
+    render(&live_update(&state.engine, id, Some(user)).await)
 }
 
 /// A `progress` event, or an `error` event with the reason.
