@@ -18,7 +18,7 @@ use domain::paging::PageRequest;
 use domain::reading::day_number;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use store::testing::each_backend;
+use store::testing::{each_backend, session_plan};
 use store::{HistoryRequest, UserRecord, UserSearch};
 use uuid::Uuid;
 
@@ -66,23 +66,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         .unwrap();
     let session = app
         .store
-        .create_session(
-            &store::SessionPlan {
-                title: "Peak".to_owned(),
-                description: String::new(),
-                window: domain::session::SessionWindow {
-                    starts_at: slot,
-                    ends_at: slot + Duration::hours(1),
-                    join_deadline: slot,
-                },
-                points_per_kwh: 100,
-                opt_in_bonus: 0,
-                audience: domain::session::Audience::Everyone,
-                baseline_method: "like-days".to_owned(),
-                surprise: false,
-            },
-            None,
-        )
+        .create_session(&session_plan("Peak", slot, 1), None)
         .await
         .unwrap()
         .id;

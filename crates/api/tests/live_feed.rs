@@ -14,9 +14,9 @@ use common::{TestApp, settings};
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
 use domain::reading::{Quality, ReadingLimits, validate};
-use domain::session::{Audience, SessionState, SessionWindow};
+use domain::session::SessionState;
 use serde_json::{Value, json};
-use store::testing::each_backend;
+use store::testing::{each_backend, session_plan};
 use uuid::Uuid;
 
 /// Reads server-sent events until one named `progress` arrives; returns its data.
@@ -122,18 +122,8 @@ async fn live_session(
         .store
         .create_session(
             &store::SessionPlan {
-                title: "Now".into(),
-                description: String::new(),
-                window: SessionWindow {
-                    starts_at: start,
-                    ends_at: start + Duration::hours(2),
-                    join_deadline: start,
-                },
-                points_per_kwh: 100,
-                opt_in_bonus: 0,
-                audience: Audience::Everyone,
-                baseline_method: "like-days".into(),
                 surprise: true,
+                ..session_plan("Now", start, 2)
             },
             None,
         )

@@ -7,9 +7,9 @@ use chrono::{Duration, DurationRound, Utc};
 use domain::account::{DisplayName, Email, Role};
 use domain::household::{TariffCode, TimeZone};
 use domain::paging::PageRequest;
-use domain::session::{Audience, SessionState, SessionWindow};
+use domain::session::SessionState;
 use domain::sorting::Sort;
-use store::testing::{TestDatabase, each_backend};
+use store::testing::{TestDatabase, each_backend, session_plan};
 use store::{
     DeadLetterSortField, IngestCounts, NewPointsEntry, NewUser, PointsSortField, PoolOptions,
     SessionPlan, SessionSortField, SourceKind, SourceSortField, Store, UserRecord, UserSearch,
@@ -131,20 +131,7 @@ fn plan(title: &str, starts_in_days: i64) -> SessionPlan {
     let start = (Utc::now() + Duration::days(starts_in_days))
         .duration_trunc(Duration::hours(1))
         .unwrap();
-    SessionPlan {
-        title: title.to_owned(),
-        description: String::new(),
-        window: SessionWindow {
-            starts_at: start,
-            ends_at: start + Duration::hours(1),
-            join_deadline: start,
-        },
-        points_per_kwh: 100,
-        opt_in_bonus: 0,
-        audience: Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
-        surprise: false,
-    }
+    session_plan(title, start, 1)
 }
 
 #[tokio::test]

@@ -9,8 +9,8 @@ use domain::household::{TariffCode, TimeZone as Zone};
 use domain::meter::{IntervalLength, MeterId};
 use domain::programme::MeterCount;
 use domain::reading::{Quality, ReadingLimits, day_number, validate};
-use domain::session::{Audience, SessionState, SessionWindow};
-use store::testing::each_backend;
+use domain::session::SessionState;
+use store::testing::{each_backend, session_plan};
 use store::{NewPointsEntry, NewUser, PoolOptions, SessionPlan, SessionResultRecord, Store};
 
 async fn household(store: &Store, email: &str) -> uuid::Uuid {
@@ -138,20 +138,7 @@ async fn the_programme_consumption_is_summed_per_quarter_hour() {
 }
 
 fn plan(start: chrono::DateTime<Utc>) -> SessionPlan {
-    SessionPlan {
-        title: "Peak".to_owned(),
-        description: String::new(),
-        window: SessionWindow {
-            starts_at: start,
-            ends_at: start + Duration::hours(1),
-            join_deadline: start,
-        },
-        points_per_kwh: 100,
-        opt_in_bonus: 0,
-        audience: Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
-        surprise: false,
-    }
+    session_plan("Peak", start, 1)
 }
 
 #[tokio::test]
