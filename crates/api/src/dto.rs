@@ -188,7 +188,7 @@ impl From<HouseholdRecord> for HouseholdResponse {
             name: household.name,
             district: household.district,
             tariff_code: household.tariff_code,
-            time_zone: household.time_zone,
+            time_zone: household.time_zone.name().to_owned(),
             meters: household
                 .meters
                 .into_iter()

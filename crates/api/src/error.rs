@@ -247,8 +247,19 @@ impl From<engine::EngineError> for ApiError {
     fn from(error: engine::EngineError) -> Self {
         match error {
             engine::EngineError::Store(error) => error.into(),
-            engine::EngineError::Session(message) => Self::Conflict(message),
+            ineligible @ engine::EngineError::Ineligible(_) => {
+                Self::Conflict(ineligible.to_string())
+            }
+            unsettleable @ engine::EngineError::Unsettleable { .. } => {
+                Self::Internal(unsettleable.to_string())
+            }
         }
+    }
+}
+
+impl From<domain::session::JoinRefusal> for ApiError {
+    fn from(refusal: domain::session::JoinRefusal) -> Self {
+        Self::Conflict(refusal.to_string())
     }
 }
 

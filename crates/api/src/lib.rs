@@ -43,12 +43,12 @@ use crate::rate_limit::{IpRateLimiter, RateLimitConfig};
 /// Facts about the programme that requests need (time zone, districts, default tariff).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeSettings {
-    /// IANA time zone of the programme.
-    pub time_zone: String,
+    /// The programme's time zone, parsed once from configuration.
+    pub time_zone: domain::household::TimeZone,
     /// Districts a household may choose.
     pub districts: Vec<String>,
     /// Tariff code of new households.
-    pub default_tariff_code: String,
+    pub default_tariff_code: domain::household::TariffCode,
     /// Days treated like weekends by baselines, besides the public holidays below.
     pub holidays: Vec<chrono::NaiveDate>,
     /// Whether the Cyprus public holidays (Orthodox Easter ones included) count as holidays.
@@ -56,22 +56,19 @@ pub struct ProgrammeSettings {
 }
 
 impl ProgrammeSettings {
-    /// Settings of the settlement engine: this calendar, the product's eligibility rule and
-    /// 21 days for late data.
-    pub fn engine_settings(&self) -> Result<engine::EngineSettings, String> {
-        Ok(engine::EngineSettings {
-            calendar: self.calendar()?,
+    /// Settings of the settlement engine: this calendar and the product's eligibility,
+    /// late-data window and reward rules (docs/RULES.md).
+    pub fn engine_settings(&self) -> engine::EngineSettings {
+        engine::EngineSettings {
+            calendar: self.calendar(),
             eligibility: domain::baseline::Eligibility::default(),
-            settlement_window: chrono::Duration::days(21),
-        })
+            settlement_window: domain::settlement::SettlementWindow::default(),
+            rewards: domain::rewards::RewardRules::default(),
+        }
     }
 
     /// The programme's calendar for baselines and settlement.
-    pub fn calendar(&self) -> Result<domain::calendar::Calendar, String> {
-        let tz: chrono_tz::Tz = self
-            .time_zone
-            .parse()
-            .map_err(|_| format!("programme time zone {:?} is unknown", self.time_zone))?;
+    pub fn calendar(&self) -> domain::calendar::Calendar {
         let public = if self.cyprus_public_holidays {
             (2000..=2100)
                 .flat_map(domain::calendar::cyprus_public_holidays)
@@ -79,10 +76,10 @@ impl ProgrammeSettings {
         } else {
             Vec::new()
         };
-        Ok(domain::calendar::Calendar::new(
-            tz,
+        domain::calendar::Calendar::new(
+            self.time_zone.tz(),
             public.into_iter().chain(self.holidays.iter().copied()),
-        ))
+        )
     }
 }
 
@@ -144,11 +141,7 @@ impl AppState {
     pub fn new(store: Store, settings: ApiSettings) -> Result<Self, String> {
         let tokens = TokenKeys::new(&settings.jwt_secret, settings.access_token_ttl)?;
         let passwords = Passwords::new(settings.password_hashing)?;
-        domain::household::TimeZone::parse(&settings.programme.time_zone)
-            .map_err(|error| format!("programme time zone: {error}"))?;
-        domain::household::TariffCode::parse(&settings.programme.default_tariff_code)
-            .map_err(|error| format!("default tariff code: {error}"))?;
-        let engine = engine::Engine::new(store.clone(), settings.programme.engine_settings()?);
+        let engine = engine::Engine::new(store.clone(), settings.programme.engine_settings());
         let (reading_events, _) = tokio::sync::broadcast::channel(1024);
         Ok(Self {
             jobs: None,

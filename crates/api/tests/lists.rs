@@ -149,7 +149,7 @@ async fn an_admin_sorts_each_table_by_its_headers() {
                 ]
                 .map(|(reason, points)| store::NewPointsEntry {
                     user_id: zoe.id,
-                    reason: reason.to_owned(),
+                    reason: domain::rewards::LedgerReason::parse(reason).unwrap(),
                     reference: "s1".to_owned(),
                     points,
                     note: None,

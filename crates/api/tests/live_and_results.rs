@@ -112,10 +112,7 @@ async fn readings_reach_the_household_and_staff_streams() {
             .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
             .await
             .unwrap();
-        let engine = engine::Engine::new(
-            app.store.clone(),
-            settings().programme.engine_settings().unwrap(),
-        );
+        let engine = engine::Engine::new(app.store.clone(), settings().programme.engine_settings());
         engine.compute_baselines(&session).await.unwrap();
 
         let open = |path: String, token: String| {

@@ -141,13 +141,10 @@ async fn live_session(
         .set_session_state(session.id, SessionState::Scheduled, SessionState::Live)
         .await
         .unwrap();
-    engine::Engine::new(
-        app.store.clone(),
-        settings().programme.engine_settings().unwrap(),
-    )
-    .compute_baselines(&session)
-    .await
-    .unwrap();
+    engine::Engine::new(app.store.clone(), settings().programme.engine_settings())
+        .compute_baselines(&session)
+        .await
+        .unwrap();
     session
 }
 

@@ -133,12 +133,12 @@ async fn the_overview_counts_meters_sessions_savings_and_points() {
             .save_session_results(&[store::SessionResultRecord {
                 session_id: settled,
                 user_id: household.id,
-                status: "final".into(),
+                status: domain::settlement::ResultStatus::Final,
                 reason: None,
                 baseline_kwh: Some(2.0),
                 actual_kwh: Some(0.75),
                 saved_kwh: Some(1.25),
-                periods: "[]".into(),
+                periods: Vec::new(),
                 data_complete: true,
                 computed_at: Utc::now(),
             }])
@@ -147,7 +147,7 @@ async fn the_overview_counts_meters_sessions_savings_and_points() {
         app.store
             .append_points(&[store::NewPointsEntry {
                 user_id: household.id,
-                reason: "session_savings".into(),
+                reason: domain::rewards::LedgerReason::SessionSavings,
                 reference: settled.to_string(),
                 points: 125,
                 note: None,

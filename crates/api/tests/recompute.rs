@@ -39,7 +39,7 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
                     points_per_kwh: 100,
                     opt_in_bonus: 0,
                     audience: Audience::Everyone,
-                    baseline_method: "like-days".into(),
+                    baseline_method: domain::baseline::MethodName::LikeDays,
                     surprise: false,
                 },
                 None,
@@ -54,10 +54,7 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
             .join_session(session.id, household.id)
             .await
             .unwrap();
-        let engine = engine::Engine::new(
-            app.store.clone(),
-            settings().programme.engine_settings().unwrap(),
-        );
+        let engine = engine::Engine::new(app.store.clone(), settings().programme.engine_settings());
         let mut session = session;
         for (from, to) in [
             (SessionState::Draft, SessionState::Scheduled),

@@ -444,7 +444,7 @@ async fn households_join_and_leave_until_the_deadline_when_eligible() {
                     points_per_kwh: 1,
                     opt_in_bonus: 0,
                     audience: domain::session::Audience::Everyone,
-                    baseline_method: "like-days".into(),
+                    baseline_method: domain::baseline::MethodName::LikeDays,
                     surprise: false,
                 },
                 None,
@@ -496,7 +496,7 @@ async fn settled_session(app: &TestApp, title: &str, days_ago: i64) -> uuid::Uui
                 points_per_kwh: 100,
                 opt_in_bonus: 10,
                 audience: domain::session::Audience::Everyone,
-                baseline_method: "like-days".into(),
+                baseline_method: domain::baseline::MethodName::LikeDays,
                 surprise: false,
             },
             None,
@@ -532,7 +532,7 @@ async fn past_sessions_say_what_each_paid_the_household_corrections_included() {
         let entry = |user: uuid::Uuid, reason: &str, reference: String, points: i64| {
             store::NewPointsEntry {
                 user_id: user,
-                reason: reason.into(),
+                reason: domain::rewards::LedgerReason::parse(reason).unwrap(),
                 reference,
                 points,
                 note: None,

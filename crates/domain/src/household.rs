@@ -62,9 +62,32 @@ impl District {
     }
 }
 
-/// The tariff the household is billed on, used later to price its consumption in euros.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The tariff the household is billed on, used later to price its consumption in euros. In
+/// configuration it is read (and refused) like any other input.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct TariffCode(String);
+
+impl TryFrom<String> for TariffCode {
+    type Error = ValidationError;
+
+    fn try_from(raw: String) -> Result<Self, ValidationError> {
+        Self::parse(&raw)
+    }
+}
+
+impl Default for TariffCode {
+    /// `01`, the Electricity Authority of Cyprus' single-rate domestic tariff.
+    fn default() -> Self {
+        Self("01".to_owned())
+    }
+}
+
+impl From<TariffCode> for String {
+    fn from(code: TariffCode) -> Self {
+        code.0
+    }
+}
 
 impl TariffCode {
     /// 1–16 characters of letters, digits, `-` or `_`.
@@ -90,9 +113,32 @@ impl TariffCode {
     }
 }
 
-/// An IANA time zone, because every day-based rule (like days, night hours) is local.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An IANA time zone, because every day-based rule (like days, night hours) is local. Read from
+/// configuration once: an unknown name stops the start with the reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct TimeZone(Tz);
+
+impl TryFrom<String> for TimeZone {
+    type Error = ValidationError;
+
+    fn try_from(raw: String) -> Result<Self, ValidationError> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<TimeZone> for String {
+    fn from(zone: TimeZone) -> Self {
+        zone.name().to_owned()
+    }
+}
+
+impl Default for TimeZone {
+    /// The first programme's zone.
+    fn default() -> Self {
+        Self(chrono_tz::Europe::Nicosia)
+    }
+}
 
 impl TimeZone {
     /// Accepts IANA names such as `Europe/Nicosia`.

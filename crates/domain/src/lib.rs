@@ -17,6 +17,7 @@ pub mod rewards;
 pub mod savings;
 pub mod secret;
 pub mod session;
+pub mod settlement;
 pub mod sorting;
 
 use std::borrow::Cow;

@@ -1,9 +1,9 @@
 //! Savings: baseline minus actual per settlement period, per session and for the programme.
 
-use crate::baseline::{Estimate, HistoryView, SessionContext, SlotValues};
+use crate::baseline::{HistoryView, SessionContext, SlotValues};
 use crate::calendar::CLOCK_SLOTS;
 
-/// One household's result for one session (PRODUCT.md § Baseline and savings).
+/// One household's result for one session (docs/RULES.md § Savings).
 ///
 /// Values cover the settlement periods whose actual data arrived; `missing_periods` says how
 /// many did not, so a result can be shown as provisional until it is zero.
@@ -36,11 +36,12 @@ impl Settlement {
     }
 }
 
-/// Settles a household: the estimate against the event day's actuals in `history`. On
-/// daylight-saving days a repeated clock slot counts as two periods and a skipped one as none.
+/// Settles a household: its `baseline` (kWh per clock slot, as estimated at the session's start)
+/// against the event day's actuals in `history`. On daylight-saving days a repeated clock slot
+/// counts as two periods and a skipped one as none.
 pub fn settle(
     context: &SessionContext,
-    estimate: &Estimate,
+    baseline: &SlotValues,
     history: &HistoryView<'_>,
 ) -> Settlement {
     let session = context.session();
@@ -54,7 +55,7 @@ pub fn settle(
         let w = f64::from(weights[k]);
         match a {
             Some(a) => {
-                baseline_kwh += w * estimate.kwh[k];
+                baseline_kwh += w * baseline[k];
                 actual_kwh += w * a;
                 hours += w * 0.5;
             }
@@ -63,13 +64,13 @@ pub fn settle(
     }
     let savings_kwh = baseline_kwh - actual_kwh;
     Settlement {
-        baseline: estimate.kwh,
+        baseline: *baseline,
         actual,
         baseline_kwh,
         actual_kwh,
         savings_kwh,
         rewarded_kwh: savings_kwh.max(0.0),
-        percent_saved: (baseline_kwh > 0.0).then(|| savings_kwh / baseline_kwh * 100.0),
+        percent_saved: crate::settlement::percent_saved(Some(savings_kwh), Some(baseline_kwh)),
         average_kw_reduced: if hours > 0.0 {
             savings_kwh / hours
         } else {

@@ -10,9 +10,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
 
+mod join;
+mod plan;
+
+pub use join::{JoinRefusal, may_change_participation, may_join};
+pub use plan::{PlanContext, PlanDraft, SessionPlan};
+
 /// Where a session is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SessionState {
     /// Being prepared; households cannot see it.
     Draft,
@@ -126,9 +133,16 @@ impl Audience {
     }
 }
 
-/// Limits of session plans; the defaults follow the product rules.
+/// Limits of session plans; the defaults follow the product rules (docs/RULES.md § Saving
+/// Sessions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionRules {
+    /// Longest title, in characters.
+    pub max_title_chars: usize,
+    /// Longest description, in characters.
+    pub max_description_chars: usize,
+    /// Largest points rate or opt-in bonus.
+    pub max_points: u32,
     /// Shortest session.
     pub min_length: Duration,
     /// Longest session.
@@ -142,6 +156,9 @@ pub struct SessionRules {
 impl Default for SessionRules {
     fn default() -> Self {
         Self {
+            max_title_chars: 120,
+            max_description_chars: 2_000,
+            max_points: 10_000,
             min_length: Duration::minutes(30),
             max_length: Duration::hours(4),
             min_notice: Duration::hours(24),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use domain::accuracy::{ErrorStats, median_and_mean};
 use domain::baseline::backtest::{pseudo_events, score};
-use domain::baseline::{Method, Session, SessionContext};
+use domain::baseline::{MethodName, Session, SessionContext};
 use domain::calendar::DayKind;
 use uuid::Uuid;
 
@@ -21,8 +21,8 @@ const LOOKBACK_DAYS: i64 = 45;
 /// One method's accuracy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MethodAccuracy {
-    /// Method name.
-    pub method: &'static str,
+    /// The method.
+    pub method: MethodName,
     /// Households scored.
     pub households: u64,
     /// Pseudo-events scored over all households.
@@ -47,8 +47,7 @@ impl Engine {
         let calendar = &self.settings.calendar;
         let last = today - Duration::days(1);
         let first = today - Duration::days(days);
-        let anchor =
-            Session::from_slots(last, 0..48).map_err(|e| EngineError::Session(e.to_string()))?;
+        let anchor = Session::whole_day(last);
         let context = SessionContext::new(calendar, anchor);
         let histories = history::load(
             &self.store,
@@ -61,8 +60,8 @@ impl Engine {
         .await?;
         let events = pseudo_events(calendar, EVENT_SLOTS, first, last, DayKind::Weekday);
         let mut out = Vec::new();
-        for name in Method::NAMES {
-            let method = Method::parse(name).map_err(|e| EngineError::Session(e.to_string()))?;
+        for name in MethodName::ALL {
+            let method = name.method();
             let mut aggregate: HashMap<(usize, usize), (f64, f64)> = HashMap::new();
             let mut per_household = Vec::new();
             let mut scored_events = 0u64;

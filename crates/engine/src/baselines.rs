@@ -13,11 +13,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::baseline::{
     Baseline, Estimate, ExcludedDays, History, InsufficientData, Method, SessionContext,
 };
+use domain::settlement::{PeriodFigures, ResultStatus, round_kwh};
 use store::{SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
 use crate::history::MetersByHousehold;
-use crate::settle::{INSUFFICIENT, LOOKBACK_DAYS, PENDING, PeriodFigures, round3};
+use crate::settle::LOOKBACK_DAYS;
 use crate::{CHUNK, Engine, EngineError, history, in_pairs};
 
 /// What one session's baselines are computed with.
@@ -37,8 +38,7 @@ impl Engine {
     /// At session start: a baseline for every participant, or the reason there is none.
     pub async fn compute_baselines(&self, session: &SessionRecord) -> Result<u64, EngineError> {
         let context = self.context(session)?;
-        let method = Method::parse(&session.plan.baseline_method)
-            .map_err(|error| EngineError::Session(error.to_string()))?;
+        let method = session.plan.baseline_method.method();
         let first_pass_days =
             method
                 .usual_lookback_days(context.event_kind())
@@ -150,11 +150,7 @@ impl Engine {
         let results: Vec<SessionResultRecord> = chunk
             .iter()
             .map(|user| match outcomes.remove(user) {
-                None => result(
-                    plan,
-                    *user,
-                    Err("no meter is linked to the household".into()),
-                ),
+                None => result(plan, *user, Err(InsufficientData::NoMeter.to_string())),
                 Some(Ok(estimate)) => result(plan, *user, Ok(&estimate)),
                 Some(Err(reason)) => result(plan, *user, Err(reason.to_string())),
             })
@@ -175,24 +171,24 @@ fn result(plan: &Plan<'_>, user: Uuid, outcome: Result<&Estimate, String>) -> Se
                 .zip(estimate.kwh.iter())
                 .map(|(start, kwh)| PeriodFigures {
                     start: *start,
-                    baseline_kwh: round3(*kwh),
+                    baseline_kwh: round_kwh(*kwh),
                     actual_kwh: None,
                 })
                 .collect();
-            (PENDING, None, figures)
+            (ResultStatus::Pending, None, figures)
         }
-        Err(reason) => (INSUFFICIENT, Some(reason), Vec::new()),
+        Err(reason) => (ResultStatus::InsufficientData, Some(reason), Vec::new()),
     };
     let baseline: f64 = figures.iter().map(|p| p.baseline_kwh).sum();
     SessionResultRecord {
         session_id: plan.session.id,
         user_id: user,
-        status: status.to_owned(),
+        status,
         reason,
-        baseline_kwh: (!figures.is_empty()).then(|| round3(baseline)),
+        baseline_kwh: (!figures.is_empty()).then(|| round_kwh(baseline)),
         actual_kwh: None,
         saved_kwh: None,
-        periods: serde_json::to_string(&figures).unwrap_or_else(|_| "[]".to_owned()),
+        periods: figures,
         data_complete: false,
         computed_at: plan.now,
     }

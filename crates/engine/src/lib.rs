@@ -14,8 +14,10 @@ mod report;
 mod settle;
 
 use chrono::{DateTime, Duration, Utc};
-use domain::baseline::{Eligibility, Session, SessionContext};
+use domain::baseline::{Eligibility, InsufficientData, Session, SessionContext};
 use domain::calendar::Calendar;
+use domain::rewards::RewardRules;
+use domain::settlement::SettlementWindow;
 use store::{SessionRecord, Store, StoreError};
 use uuid::Uuid;
 
@@ -23,18 +25,26 @@ pub use accuracy::MethodAccuracy;
 pub use lifecycle::SessionJobs;
 pub use live::{LivePeriod, LiveProgress};
 pub use report::{PERCENT_BUCKETS, SessionReport, percent_saved};
-pub use settle::{SettleSummary, ledger_reason};
+pub use settle::SettleSummary;
 
-/// Why the engine could not do its work (as opposed to a household having too little data,
-/// which is a result, not an error).
+/// Why the engine did not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    /// Storage failed.
+    /// Storage failed, or stored data is corrupt.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// The session cannot be settled as planned (for example it spans local midnight).
-    #[error("{0}")]
-    Session(String),
+    /// A stored session breaks the planning rules, so it cannot be settled (a plan stored
+    /// before a rule existed): nothing a retry can mend.
+    #[error("session {session} cannot be settled: {reason}")]
+    Unsettleable {
+        /// The session.
+        session: Uuid,
+        /// Which rule it breaks.
+        reason: String,
+    },
+    /// The household may not take part: the eligibility rule's answer, for the household.
+    #[error("not eligible: {0}")]
+    Ineligible(#[from] InsufficientData),
 }
 
 /// Households handled together; bounds memory to a few hundred MB however many take part.
@@ -74,8 +84,10 @@ pub struct EngineSettings {
     pub calendar: Calendar,
     /// The eligibility rule.
     pub eligibility: Eligibility,
-    /// Days after a session during which late data still changes the result.
-    pub settlement_window: Duration,
+    /// How long late data still changes a session's results.
+    pub settlement_window: SettlementWindow,
+    /// The streak bonus and other reward rules.
+    pub rewards: RewardRules,
 }
 
 /// Computes and stores session outcomes.
@@ -112,21 +124,29 @@ impl Engine {
                     .into_iter()
                     .map(|(field, message)| format!("{field} {message}"))
                     .collect();
-                EngineError::Session(messages.join("; "))
+                EngineError::Unsettleable {
+                    session: session.id,
+                    reason: messages.join("; "),
+                }
             })?;
         let (date, start) = calendar.locate(window.starts_at.timestamp());
         let (_, last) = calendar.locate((window.ends_at - Duration::seconds(1)).timestamp());
-        let session = Session::from_slots(date, start..last + 1)
-            .map_err(|error| EngineError::Session(error.to_string()))?;
-        Ok(SessionContext::new(calendar, session))
+        let slots = Session::from_slots(date, start..last + 1).map_err(|error| {
+            EngineError::Unsettleable {
+                session: session.id,
+                reason: error.to_string(),
+            }
+        })?;
+        Ok(SessionContext::new(calendar, slots))
     }
 
-    /// Whether a household has enough recent data to take part; `Err` carries the reason.
-    pub async fn eligibility(
+    /// Whether a household has enough recent data to take part; [`EngineError::Ineligible`]
+    /// says why not.
+    pub async fn check_eligible(
         &self,
         user: Uuid,
         session: &SessionRecord,
-    ) -> Result<Result<(), String>, EngineError> {
+    ) -> Result<(), EngineError> {
         let context = self.context(session)?;
         let histories = history::load(
             &self.store,
@@ -138,17 +158,15 @@ impl Engine {
         )
         .await?;
         let Some((_, history)) = histories.into_iter().next() else {
-            return Ok(Err("no meter is linked to the household".to_owned()));
+            return Err(InsufficientData::NoMeter.into());
         };
-        Ok(self
-            .settings
-            .eligibility
-            .check(&context, &history.view())
-            .map_err(|reason| reason.to_string()))
+        Ok(self.settings.eligibility.check(&context, &history.view())?)
     }
 
     /// When a session's result stops changing even if data is still missing.
     pub fn settlement_deadline(&self, session: &SessionRecord) -> DateTime<Utc> {
-        session.plan.window.ends_at + self.settings.settlement_window
+        self.settings
+            .settlement_window
+            .closes_at(session.plan.window.ends_at)
     }
 }

@@ -154,7 +154,7 @@ fn retryable(error: StoreError) -> JobError {
 fn engine_error(error: EngineError) -> JobError {
     match error {
         EngineError::Store(error) => JobError::retryable(error),
-        EngineError::Session(message) => JobError::permanent(message),
+        other => JobError::permanent(other.to_string()),
     }
 }
 

@@ -10,7 +10,6 @@ use store::{HouseholdMeter, SessionRecord, SessionResultRecord};
 use uuid::Uuid;
 
 use crate::history::MetersByHousehold;
-use crate::settle::PeriodFigures;
 use crate::{CHUNK, Engine, EngineError, history};
 
 /// One settlement period of live progress.
@@ -39,7 +38,7 @@ pub struct LiveProgress {
 
 /// Whether a participant's result counts in live progress (those without a baseline do not).
 fn has_baseline(result: &SessionResultRecord) -> bool {
-    result.status != "insufficient_data"
+    result.status.has_baseline()
 }
 
 impl LiveProgress {
@@ -69,11 +68,11 @@ impl LiveProgress {
         result: &SessionResultRecord,
         history: Option<&History>,
     ) {
-        let figures: Vec<PeriodFigures> = serde_json::from_str(&result.periods).unwrap_or_default();
+        let figures = &result.periods;
         let view = history.map(History::view);
         let slots = context.session().slots();
         self.participants += 1;
-        for ((period, figure), slot) in self.periods.iter_mut().zip(&figures).zip(slots) {
+        for ((period, figure), slot) in self.periods.iter_mut().zip(figures).zip(slots) {
             period.baseline_kwh += figure.baseline_kwh;
             let actual = view
                 .as_ref()

@@ -1,5 +1,6 @@
 //! A settled session in figures, for staff.
 
+use domain::settlement::round_kwh;
 use store::{SessionRecord, SessionResultRecord};
 
 use crate::{Engine, EngineError};
@@ -28,12 +29,10 @@ pub struct SessionReport {
     pub results: Vec<SessionResultRecord>,
 }
 
-/// Saved as a share of the baseline (%), when there is a baseline.
+/// Saved as a share of the baseline (%), when there is a baseline
+/// ([`domain::settlement::percent_saved`]).
 pub fn percent_saved(result: &SessionResultRecord) -> Option<f64> {
-    match (result.saved_kwh, result.baseline_kwh) {
-        (Some(saved), Some(baseline)) if baseline > 0.0 => Some(saved / baseline * 100.0),
-        _ => None,
-    }
+    domain::settlement::percent_saved(result.saved_kwh, result.baseline_kwh)
 }
 
 impl Engine {
@@ -45,10 +44,7 @@ impl Engine {
                 .unwrap_or(f64::MIN)
                 .total_cmp(&a.saved_kwh.unwrap_or(f64::MIN))
         });
-        let eligible = results
-            .iter()
-            .filter(|r| r.status != "insufficient_data")
-            .count();
+        let eligible = results.iter().filter(|r| r.status.has_baseline()).count();
         let measured: Vec<&SessionResultRecord> =
             results.iter().filter(|r| r.actual_kwh.is_some()).collect();
         let saved_kwh: f64 = measured.iter().filter_map(|r| r.saved_kwh).sum();
@@ -67,9 +63,9 @@ impl Engine {
             participants: results.len() as u64,
             eligible: eligible as u64,
             reporting: measured.len() as u64,
-            saved_kwh: (saved_kwh * 1000.0).round() / 1000.0,
+            saved_kwh: round_kwh(saved_kwh),
             average_kw_reduced: if hours > 0.0 {
-                (saved_kwh / hours * 1000.0).round() / 1000.0
+                round_kwh(saved_kwh / hours)
             } else {
                 0.0
             },

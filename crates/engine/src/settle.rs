@@ -7,30 +7,17 @@
 //! nobody twice.
 
 use chrono::{DateTime, Utc};
-use domain::baseline::{Adjustment, Estimate, SessionContext, SlotValues};
+use domain::baseline::SlotValues;
+use domain::rewards::{
+    LedgerReason, PaidSoFar, PayableResult, SessionReference, is_success, session_entries,
+};
 use domain::savings::settle;
-use serde::{Deserialize, Serialize};
-use store::{NewPointsEntry, SessionRecord, SessionResultRecord};
+use domain::settlement::{ResultStatus, round_kwh, status_after};
+use store::{NewPointsEntry, SessionRecord, SessionResultRecord, SessionSaving};
 use uuid::Uuid;
 
 use crate::history::MetersByHousehold;
 use crate::{CHUNK, Engine, EngineError, history, in_pairs};
-
-/// Result statuses as stored.
-pub(crate) const PENDING: &str = "pending";
-const PROVISIONAL: &str = "provisional";
-const FINAL: &str = "final";
-pub(crate) const INSUFFICIENT: &str = "insufficient_data";
-
-/// Ledger reasons written by settlement.
-pub mod ledger_reason {
-    /// Points per kWh saved.
-    pub const SESSION_SAVINGS: &str = "session_savings";
-    /// Points for taking part.
-    pub const OPT_IN_BONUS: &str = "opt_in_bonus";
-    /// Points for a run of successful sessions.
-    pub const STREAK_BONUS: &str = "streak_bonus";
-}
 
 /// Days of history behind a baseline: the 45-day lookback plus the event day.
 pub(crate) const LOOKBACK_DAYS: i64 = 45;
@@ -38,15 +25,13 @@ pub(crate) const LOOKBACK_DAYS: i64 = 45;
 /// Households paid per ledger write: no history is held, so larger than [`CHUNK`].
 const PAY_CHUNK: usize = 20_000;
 
-/// One settlement period of a result, as stored for charts.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct PeriodFigures {
-    /// UTC start of the period.
-    pub start: DateTime<Utc>,
-    /// Baseline kWh.
-    pub baseline_kwh: f64,
-    /// Measured kWh, once it arrived.
-    pub actual_kwh: Option<f64>,
+/// Which results a settlement pass computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Every open (pending or provisional) result of the session.
+    OpenResults,
+    /// One household's result, final or not: a support tool's recomputation.
+    Household(Uuid),
 }
 
 /// What a settlement pass did.
@@ -67,10 +52,6 @@ impl SettleSummary {
     pub fn is_complete(&self) -> bool {
         self.final_results + self.insufficient == self.participants
     }
-}
-
-pub(crate) fn round3(value: f64) -> f64 {
-    (value * 1000.0).round() / 1000.0
 }
 
 impl Engine {
@@ -110,26 +91,25 @@ impl Engine {
         session: &SessionRecord,
         only: Option<Uuid>,
     ) -> Result<u64, EngineError> {
-        let savings = match only {
+        let savings: Vec<SessionSaving> = match only {
             Some(user) => self
                 .store
                 .session_results_of(session.id, &[user])
                 .await?
                 .into_iter()
-                .map(|result| (result.user_id, result.status, result.saved_kwh))
+                .map(|result| SessionSaving {
+                    user_id: result.user_id,
+                    status: result.status,
+                    saved_kwh: result.saved_kwh,
+                })
                 .collect(),
             None => self.store.session_savings(session.id).await?,
         };
-        let targets: Vec<(Uuid, i64, bool)> = savings
+        let payable: Vec<SessionSaving> = savings
             .into_iter()
-            .filter(|(_, status, _)| status == PROVISIONAL || status == FINAL)
-            .map(|(user, status, saved)| {
-                let rewarded = saved.unwrap_or(0.0).max(0.0);
-                let points = (rewarded * f64::from(session.plan.points_per_kwh)).round() as i64;
-                (user, points, status == FINAL && rewarded > 0.0)
-            })
+            .filter(|saving| saving.status.is_payable())
             .collect();
-        let appended = in_pairs(&targets, PAY_CHUNK, |chunk| self.pay(session, chunk)).await?;
+        let appended = in_pairs(&payable, PAY_CHUNK, |chunk| self.pay(session, chunk)).await?;
         Ok(appended.into_iter().sum())
     }
 
@@ -140,22 +120,30 @@ impl Engine {
         only: Option<Uuid>,
     ) -> Result<SettleSummary, EngineError> {
         let context = self.context(session)?;
-        let closing = now >= self.settlement_deadline(session);
-        let (results, meters) = match only {
+        let closed = self
+            .settings
+            .settlement_window
+            .is_closed(session.plan.window.ends_at, now);
+        let (results, meters, scope) = match only {
             Some(user) => (
                 self.store.session_results_of(session.id, &[user]).await?,
                 MetersByHousehold::new(self.store.household_meters_of(&[user]).await?),
+                Scope::Household(user),
             ),
             None => (
                 self.store.all_session_results(session.id).await?,
                 MetersByHousehold::of_results(&self.store, session.id).await?,
+                Scope::OpenResults,
             ),
         };
-        let only_one = only.is_some();
-        let counts = in_pairs(&results, CHUNK, |chunk| {
-            self.settle_chunk(&context, &meters, chunk, closing, only_one, now)
-        })
-        .await?;
+        let pass = Pass {
+            context: &context,
+            meters: &meters,
+            closed,
+            scope,
+            now,
+        };
+        let counts = in_pairs(&results, CHUNK, |chunk| self.settle_chunk(&pass, chunk)).await?;
         Ok(counts.into_iter().fold(
             SettleSummary {
                 participants: results.len() as u64,
@@ -172,80 +160,70 @@ impl Engine {
     /// Settles one chunk of results; returns how many are final and how many have no baseline.
     async fn settle_chunk(
         &self,
-        context: &SessionContext,
-        meters: &MetersByHousehold,
+        pass: &Pass<'_>,
         chunk: &[SessionResultRecord],
-        closing: bool,
-        including_final: bool,
-        now: DateTime<Utc>,
     ) -> Result<(u64, u64), EngineError> {
         let (mut final_results, mut insufficient) = (0, 0);
         let open: Vec<&SessionResultRecord> = chunk
             .iter()
             .filter(|r| {
-                match r.status.as_str() {
-                    INSUFFICIENT => insufficient += 1,
-                    FINAL => final_results += 1,
-                    _ => {}
+                match r.status {
+                    ResultStatus::InsufficientData => insufficient += 1,
+                    ResultStatus::Final => final_results += 1,
+                    ResultStatus::Pending | ResultStatus::Provisional => {}
                 }
-                r.status == PENDING
-                    || r.status == PROVISIONAL
-                    || (including_final && r.status == FINAL)
+                r.status.is_open()
+                    || (pass.scope == Scope::Household(r.user_id)
+                        && r.status == ResultStatus::Final)
             })
             .collect();
         let loaded = history::session_day(
             &self.store,
             &self.settings.calendar,
-            &meters.of(open.iter().map(|r| r.user_id)),
-            context,
+            &pass.meters.of(open.iter().map(|r| r.user_id)),
+            pass.context,
         )
         .await?;
         let mut settled = Vec::with_capacity(open.len());
         for result in open {
-            let mut figures: Vec<PeriodFigures> =
-                serde_json::from_str(&result.periods).map_err(|error| {
-                    EngineError::Session(format!("stored baseline of {}: {error}", result.user_id))
-                })?;
-            let baseline: Vec<f64> = figures.iter().map(|p| p.baseline_kwh).collect();
-            let estimate = Estimate {
-                kwh: SlotValues::from_slice(&baseline),
-                days_used: 0,
-                adjustment: Adjustment::None,
-                method: "stored",
-            };
             let Some(history) = loaded.get(&result.user_id) else {
                 // No meter any more (unlinked since the start): nothing will arrive, so once
                 // the window has passed the result is final without measured data.
-                if closing && result.status != FINAL {
+                if pass.closed && result.status != ResultStatus::Final {
                     final_results += 1;
                     settled.push(SessionResultRecord {
-                        status: FINAL.to_owned(),
+                        status: ResultStatus::Final,
                         actual_kwh: None,
                         saved_kwh: None,
                         data_complete: false,
-                        computed_at: now,
+                        computed_at: pass.now,
                         ..result.clone()
                     });
                 }
                 continue;
             };
-            let outcome = settle(context, &estimate, &history.view());
-            for (period, actual) in figures.iter_mut().zip(outcome.actual.iter()) {
-                period.actual_kwh = actual.is_finite().then(|| round3(*actual));
+            let baseline: Vec<f64> = result.periods.iter().map(|p| p.baseline_kwh).collect();
+            let outcome = settle(
+                pass.context,
+                &SlotValues::from_slice(&baseline),
+                &history.view(),
+            );
+            let mut periods = result.periods.clone();
+            for (period, actual) in periods.iter_mut().zip(outcome.actual.iter()) {
+                period.actual_kwh = actual.is_finite().then(|| round_kwh(*actual));
             }
-            let was_final = result.status == FINAL;
-            let is_final = outcome.is_complete() || closing || was_final;
-            if is_final && !was_final {
+            let status = status_after(result.status, outcome.is_complete(), pass.closed);
+            if status == ResultStatus::Final && result.status != ResultStatus::Final {
                 final_results += 1;
             }
             settled.push(SessionResultRecord {
-                status: if is_final { FINAL } else { PROVISIONAL }.to_owned(),
-                actual_kwh: Some(round3(outcome.actual_kwh)),
-                saved_kwh: Some(round3(outcome.savings_kwh)),
-                baseline_kwh: Some(round3(outcome.baseline_kwh)),
-                periods: serde_json::to_string(&figures).unwrap_or_else(|_| "[]".to_owned()),
+                status,
+                actual_kwh: Some(round_kwh(outcome.actual_kwh)),
+                saved_kwh: Some(round_kwh(outcome.savings_kwh)),
+                baseline_kwh: Some(round_kwh(outcome.baseline_kwh)),
+                periods,
                 data_complete: outcome.is_complete(),
-                computed_at: now,
+                computed_at: pass.now,
                 ..result.clone()
             });
         }
@@ -253,20 +231,20 @@ impl Engine {
         Ok((final_results, insufficient))
     }
 
-    /// Brings each household's savings points to `target`, pays the opt-in bonus once, and the
-    /// streak bonus when a final, successful result completes a streak.
+    /// Appends what each household's result earns beyond what it was paid
+    /// ([`session_entries`]): savings points or their correction, the opt-in bonus, and the
+    /// streak bonus when a final success completes a run.
     async fn pay(
         &self,
         session: &SessionRecord,
-        targets: &[(Uuid, i64, bool)],
+        results: &[SessionSaving],
     ) -> Result<u64, EngineError> {
         let reference = session.id.to_string();
-        let streak = domain::rewards::StreakRule::default();
-        let users: Vec<Uuid> = targets.iter().map(|(user, _, _)| *user).collect();
-        let successful: Vec<Uuid> = targets
+        let users: Vec<Uuid> = results.iter().map(|r| r.user_id).collect();
+        let successful: Vec<Uuid> = results
             .iter()
-            .filter(|(_, _, successful)| *successful)
-            .map(|(user, _, _)| *user)
+            .filter(|r| is_success(r.status, r.saved_kwh))
+            .map(|r| r.user_id)
             .collect();
         let earlier = self
             .store
@@ -274,45 +252,44 @@ impl Engine {
             .await?;
         let paid_so_far = self
             .store
-            .points_paid(&users, ledger_reason::SESSION_SAVINGS, &reference)
+            .points_paid(&users, LedgerReason::SessionSavings, &reference)
             .await?;
+        let terms = session.plan.terms();
         let mut entries = Vec::new();
-        for &(user, target, successful) in targets {
-            if successful && streak.success_after(earlier.get(&user).map_or(&[], Vec::as_slice)) {
-                entries.push(NewPointsEntry {
-                    user_id: user,
-                    reason: ledger_reason::STREAK_BONUS.to_owned(),
-                    reference: reference.clone(),
-                    points: streak.points,
-                    note: Some(format!("{} successful sessions in a row", streak.length)),
-                });
-            }
-            let (paid, count) = paid_so_far.get(&user).copied().unwrap_or_default();
-            if target != paid {
-                let reference = if count == 0 {
-                    reference.clone()
-                } else {
-                    format!("{reference}#{}", count + 1)
-                };
-                entries.push(NewPointsEntry {
-                    user_id: user,
-                    reason: ledger_reason::SESSION_SAVINGS.to_owned(),
-                    reference,
-                    points: target - paid,
-                    note: (count > 0)
-                        .then(|| "correction after recomputation with later data".to_owned()),
-                });
-            }
-            if session.plan.opt_in_bonus > 0 {
-                entries.push(NewPointsEntry {
-                    user_id: user,
-                    reason: ledger_reason::OPT_IN_BONUS.to_owned(),
-                    reference: reference.clone(),
-                    points: i64::from(session.plan.opt_in_bonus),
-                    note: None,
-                });
-            }
+        for result in results {
+            let payable = PayableResult {
+                session: SessionReference(&reference),
+                terms,
+                status: result.status,
+                saved_kwh: result.saved_kwh,
+            };
+            let paid = paid_so_far
+                .get(&result.user_id)
+                .copied()
+                .unwrap_or(PaidSoFar::default());
+            let earlier = earlier.get(&result.user_id).map_or(&[][..], Vec::as_slice);
+            entries.extend(
+                session_entries(&payable, paid, earlier, &self.settings.rewards)
+                    .into_iter()
+                    .map(|entry| NewPointsEntry {
+                        user_id: result.user_id,
+                        reason: entry.reason,
+                        reference: entry.reference,
+                        points: entry.points,
+                        note: entry.note,
+                    }),
+            );
         }
         Ok(self.store.append_points(&entries).await?)
     }
+}
+
+/// What one settlement pass works with.
+struct Pass<'a> {
+    context: &'a domain::baseline::SessionContext,
+    meters: &'a MetersByHousehold,
+    /// Whether the late-data window has closed.
+    closed: bool,
+    scope: Scope,
+    now: DateTime<Utc>,
 }

@@ -7,6 +7,7 @@
 
 mod common;
 
+use domain::settlement::ResultStatus;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
@@ -162,12 +163,12 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
             .await
             .unwrap();
         eventually("the session to start with a baseline", async || {
-            status_of(saver).await.as_deref() == Some("pending")
+            status_of(saver).await == Some(ResultStatus::Pending)
         })
         .await;
         queue.enqueue(Job::Tick { at: Utc::now() }).await.unwrap();
         eventually("provisional results and the opt-in bonus", async || {
-            status_of(saver).await.as_deref() == Some("provisional")
+            status_of(saver).await == Some(ResultStatus::Provisional)
                 && store.points_balance(saver).await.unwrap() == 10
         })
         .await;
@@ -195,7 +196,7 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         died.notified().await;
         worker.abort();
         let _ = worker.await;
-        assert_eq!(status_of(saver).await.as_deref(), Some("final"));
+        assert_eq!(status_of(saver).await, Some(ResultStatus::Final));
         assert_eq!(
             (
                 state_of(session.id).await,

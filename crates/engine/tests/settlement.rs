@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use common::engine_on;
 use domain::meter::MeterId;
 use domain::session::SessionState;
+use domain::settlement::ResultStatus;
 use store::SessionPlan;
 use store::testing::{
     consumer, each_backend, quarter_hour_meter, session_plan, steady_readings,
@@ -98,7 +99,10 @@ async fn a_session_settles_provisionally_then_finally_and_pays_once() {
             1,
             "the opt-in bonus"
         );
-        assert_eq!(result(steady).await.status, "provisional");
+        assert_eq!(
+            result(steady).await.status,
+            domain::settlement::ResultStatus::Provisional
+        );
         assert_eq!(store.points_balance(steady).await.unwrap(), 10);
 
         // They arrive: 0.15 instead of 0.25 per quarter-hour saves 0.8 kWh, 80 points.
@@ -209,7 +213,7 @@ async fn three_successful_sessions_in_a_row_earn_the_streak_bonus_once() {
         let streaks: Vec<i64> = ledger
             .items
             .iter()
-            .filter(|e| e.entry.reason == "streak_bonus")
+            .filter(|e| e.entry.reason == domain::rewards::LedgerReason::StreakBonus)
             .map(|e| e.entry.points)
             .collect();
         assert_eq!(streaks, vec![50], "{balances:?}");
@@ -321,13 +325,21 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
                     status(left).await,
                     status(unlinked).await
                 ),
-                ("provisional".into(), "final".into(), "pending".into()),
+                (
+                    ResultStatus::Provisional,
+                    ResultStatus::Final,
+                    ResultStatus::Pending
+                ),
                 "{now}"
             );
         }
         let last = engine.settle(&session, deadline).await.unwrap();
         assert!(last.is_complete(), "{last:?}");
-        assert_eq!(status(unlinked).await, "final", "without measured data");
+        assert_eq!(
+            status(unlinked).await,
+            ResultStatus::Final,
+            "without measured data"
+        );
         let result = store
             .session_result(session.id, user)
             .await

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::{Context, bail};
 use api::auth::password::Passwords;
 use domain::account::{DisplayName, Email, Password, Role};
-use domain::household::{TariffCode, TimeZone};
+
 use store::{NewUser, Store, UserRecord};
 
 use crate::config::Config;
@@ -65,8 +65,8 @@ pub async fn insert(
             display_name,
             password_hash,
             role,
-            tariff_code: TariffCode::parse(&config.programme.default_tariff_code)?,
-            time_zone: TimeZone::parse(&config.programme.time_zone)?,
+            tariff_code: config.programme.default_tariff_code.clone(),
+            time_zone: config.programme.time_zone,
         })
         .await?;
     Ok(user)

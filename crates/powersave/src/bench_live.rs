@@ -119,7 +119,7 @@ async fn measure(config: &Config, options: &LiveBench, store: Store) -> anyhow::
     let state = api::AppState::new(store.clone(), settings).map_err(anyhow::Error::msg)?;
     let fixture = fixture::prepare(
         &state,
-        config.time_zone()?,
+        config.time_zone(),
         options.streams,
         options.history_days,
     )

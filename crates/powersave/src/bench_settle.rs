@@ -97,7 +97,7 @@ fn plan(title: &str, window: SessionWindow) -> SessionPlan {
         points_per_kwh: 100,
         opt_in_bonus: 10,
         audience: Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
+        baseline_method: domain::baseline::MethodName::LikeDays,
         surprise: false,
     }
 }
@@ -176,12 +176,12 @@ async fn settled_earlier(
             .map(|user| SessionResultRecord {
                 session_id: earlier.id,
                 user_id: *user,
-                status: "final".to_owned(),
+                status: domain::settlement::ResultStatus::Final,
                 reason: None,
                 baseline_kwh: Some(2.0),
                 actual_kwh: Some(1.5),
                 saved_kwh: Some(0.5),
-                periods: "[]".to_owned(),
+                periods: Vec::new(),
                 data_complete: true,
                 computed_at: window.ends_at - week,
             })
@@ -309,7 +309,8 @@ async fn measure(url: &DatabaseUrl, participants: usize) -> anyhow::Result<()> {
         EngineSettings {
             calendar,
             eligibility: Eligibility::default(),
-            settlement_window: Duration::days(21),
+            settlement_window: domain::settlement::SettlementWindow::default(),
+            rewards: domain::rewards::RewardRules::default(),
         },
     );
     let session = store.session(session_id).await?;

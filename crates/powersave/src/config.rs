@@ -10,6 +10,7 @@ use api::auth::password::HashCost;
 use api::rate_limit::RateLimitConfig;
 use api::{ApiSettings, ProgrammeSettings};
 use base64::Engine;
+use domain::household::{TariffCode, TimeZone};
 use domain::secret::Secret;
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
@@ -37,12 +38,12 @@ pub enum LogFormat {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ProgrammeConfig {
-    /// IANA time zone for day-based rules.
-    pub time_zone: String,
+    /// IANA time zone for day-based rules, checked when the configuration is read.
+    pub time_zone: TimeZone,
     /// Districts households choose from.
     pub districts: Vec<String>,
-    /// Tariff of new households.
-    pub default_tariff_code: String,
+    /// Tariff of new households, checked when the configuration is read.
+    pub default_tariff_code: TariffCode,
     /// Extra days baselines treat like weekends (`2026-12-27`, …).
     pub holidays: Vec<chrono::NaiveDate>,
     /// Count the Cyprus public holidays (Orthodox Easter ones included) as holidays.
@@ -52,11 +53,11 @@ pub struct ProgrammeConfig {
 impl Default for ProgrammeConfig {
     fn default() -> Self {
         Self {
-            time_zone: "Europe/Nicosia".to_owned(),
+            time_zone: TimeZone::default(),
             districts: ["Nicosia", "Limassol", "Larnaca", "Paphos", "Famagusta"]
                 .map(String::from)
                 .to_vec(),
-            default_tariff_code: "01".to_owned(),
+            default_tariff_code: TariffCode::default(),
             holidays: Vec::new(),
             cyprus_public_holidays: true,
         }
@@ -288,14 +289,9 @@ impl Config {
         Ok(Secret::new(key))
     }
 
-    /// The programme's time zone, checked.
-    pub fn time_zone(&self) -> anyhow::Result<chrono_tz::Tz> {
-        self.programme.time_zone.parse().map_err(|_| {
-            anyhow::anyhow!(
-                "programme.time_zone {:?} is not an IANA time zone",
-                self.programme.time_zone
-            )
-        })
+    /// The programme's time zone.
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.programme.time_zone.tz()
     }
 
     /// The meter-data feeds' part of the configuration; stored readings are announced on
@@ -306,7 +302,7 @@ impl Config {
             simulator: &self.meter_data.simulator,
             pull: &self.meter_data.pull,
             limits: self.reading_limits(),
-            time_zone: self.time_zone()?,
+            time_zone: self.time_zone(),
             events,
             live_redis_url: self.meter_data.live_redis_url.as_ref(),
         })
@@ -322,7 +318,7 @@ impl Config {
     /// The programme's facts as the API and the engine take them.
     pub fn programme_settings(&self) -> ProgrammeSettings {
         ProgrammeSettings {
-            time_zone: self.programme.time_zone.clone(),
+            time_zone: self.programme.time_zone,
             districts: self.programme.districts.clone(),
             default_tariff_code: self.programme.default_tariff_code.clone(),
             holidays: self.programme.holidays.clone(),
@@ -331,12 +327,8 @@ impl Config {
     }
 
     /// The settlement engine over `store`.
-    pub fn engine(&self, store: store::Store) -> anyhow::Result<engine::Engine> {
-        let settings = self
-            .programme_settings()
-            .engine_settings()
-            .map_err(anyhow::Error::msg)?;
-        Ok(engine::Engine::new(store, settings))
+    pub fn engine(&self, store: store::Store) -> engine::Engine {
+        engine::Engine::new(store, self.programme_settings().engine_settings())
     }
 
     /// The API's part of the configuration.
@@ -418,7 +410,7 @@ mod tests {
                 config.rate_limits.auth_burst,
                 RateLimitConfig::default().auth_burst
             );
-            assert_eq!(config.programme.time_zone, "Europe/Athens");
+            assert_eq!(config.programme.time_zone.name(), "Europe/Athens");
             assert_eq!(config.data_dir, PathBuf::from("/srv/powersave"));
             // The surrounding shell may export other variables (the test suite's own
             // POWERSAVE_TEST_*), so check membership rather than the whole list.

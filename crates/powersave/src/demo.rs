@@ -4,7 +4,7 @@
 use anyhow::Context;
 use api::auth::password::Passwords;
 use domain::account::{DisplayName, Email, Password, Role};
-use domain::household::{District, TariffCode, TimeZone};
+use domain::household::District;
 use domain::meter::{IntervalLength, MeterId};
 use store::{HouseholdUpdate, NewUser, Store, StoreError};
 
@@ -76,8 +76,8 @@ async fn seed_households(config: &Config, store: &Store) -> anyhow::Result<()> {
     let passwords = Passwords::new(config.password_hashing).map_err(anyhow::Error::msg)?;
     let password_hash = passwords.hash(HOUSEHOLD_PASSWORD.to_owned()).await?;
     let districts = &config.programme.districts;
-    let tariff_code = TariffCode::parse(&config.programme.default_tariff_code)?;
-    let time_zone = TimeZone::parse(&config.programme.time_zone)?;
+    let tariff_code = config.programme.default_tariff_code.clone();
+    let time_zone = config.programme.time_zone;
     for index in 1..=u64::from(count) {
         let email = Email::parse(&format!("household-{index:04}@demo.powersave.local"))?;
         let name = FIRST_NAMES[(index as usize) % FIRST_NAMES.len()];
@@ -197,7 +197,7 @@ pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()>
     {
         return Ok(());
     }
-    let tz = config.time_zone()?;
+    let tz = config.time_zone();
     let now = chrono::Utc::now();
     // Started a half hour ago, so its first period is over and the live view has figures, but
     // within today's local day.
@@ -239,7 +239,7 @@ pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()>
             points_per_kwh: 100,
             opt_in_bonus: 10,
             audience: domain::session::Audience::Everyone,
-            baseline_method: "like-days".to_owned(),
+            baseline_method: domain::baseline::MethodName::LikeDays,
             surprise: true,
         };
         if !store

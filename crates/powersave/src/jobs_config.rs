@@ -132,10 +132,7 @@ async fn session_jobs(
     let jobs = jobs::JobQueue::connect(queue)
         .await
         .context("opening the job queue")?;
-    Ok(engine::SessionJobs::new(
-        config.engine(store.clone())?,
-        jobs,
-    ))
+    Ok(engine::SessionJobs::new(config.engine(store.clone()), jobs))
 }
 
 /// `powersave worker`: runs the job worker and the cron tick until SIGINT or SIGTERM.

@@ -289,7 +289,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Simulate(options) => {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);
-            simulate::run(options, loaded.config.time_zone()?).await
+            simulate::run(options, loaded.config.time_zone()).await
         }
         Command::Baseline { command } => backtest::run(command),
         Command::Openapi => {

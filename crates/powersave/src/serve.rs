@@ -15,7 +15,7 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let store = Store::connect(&url, options)
         .await
         .with_context(|| format!("cannot open the database at {url}"))?;
-    Ok(store.with_day_zone(config.time_zone()?))
+    Ok(store.with_day_zone(config.time_zone()))
 }
 
 /// Runs the server until SIGINT or SIGTERM.

@@ -110,7 +110,7 @@ async fn sigterm_ends_open_live_streams_and_exits_0() {
                 points_per_kwh: 100,
                 opt_in_bonus: 0,
                 audience: domain::session::Audience::Everyone,
-                baseline_method: "like-days".to_owned(),
+                baseline_method: domain::baseline::MethodName::LikeDays,
                 surprise: false,
             },
             None,

@@ -45,7 +45,7 @@ async fn a_separate_worker_starts_a_session_queued_on_redis_and_stops_on_sigterm
                 points_per_kwh: 100,
                 opt_in_bonus: 0,
                 audience: Audience::Everyone,
-                baseline_method: "like-days".to_owned(),
+                baseline_method: domain::baseline::MethodName::LikeDays,
                 surprise: true,
             },
             None,

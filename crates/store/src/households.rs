@@ -23,7 +23,7 @@ pub struct HouseholdRecord {
     /// The tariff it is billed on.
     pub tariff_code: String,
     /// IANA time zone for its day-based rules.
-    pub time_zone: String,
+    pub time_zone: TimeZone,
     /// Meters currently linked, by utility id.
     pub meters: Vec<MeterRecord>,
     /// Last change.
@@ -76,7 +76,7 @@ impl Store {
             .into_iter()
             .next()
             .ok_or(StoreError::NotFound("household"))?;
-        Ok(to_record(model, meters))
+        to_record(model, meters)
     }
 
     /// Applies a partial update and returns the household as stored.
@@ -194,16 +194,21 @@ fn interval_conflict(meter_id: &MeterId, minutes: i16) -> StoreError {
     ))
 }
 
-fn to_record(model: household::Model, meters: Vec<meter::Model>) -> HouseholdRecord {
-    HouseholdRecord {
+fn to_record(
+    model: household::Model,
+    meters: Vec<meter::Model>,
+) -> Result<HouseholdRecord, StoreError> {
+    Ok(HouseholdRecord {
+        time_zone: TimeZone::parse(&model.time_zone).map_err(|error| {
+            StoreError::Corrupt(format!("household of {}: {error}", model.user_id))
+        })?,
         user_id: model.user_id,
         name: model.name,
         district: model.district,
         tariff_code: model.tariff_code,
-        time_zone: model.time_zone,
         meters: meters.into_iter().map(MeterRecord::from).collect(),
         updated_at: model.updated_at,
-    }
+    })
 }
 
 impl Store {

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
+use domain::rewards::{LedgerReason, PaidSoFar, SessionReference};
+use domain::settlement::{PeriodFigures, ResultStatus};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -22,8 +24,8 @@ use crate::{Backend, Page, Store, StoreError};
 pub struct NewPointsEntry {
     /// Whose points.
     pub user_id: Uuid,
-    /// Why, e.g. `session_savings`, `opt_in_bonus`, `streak_bonus`.
-    pub reason: String,
+    /// Why.
+    pub reason: LedgerReason,
     /// What it refers to, e.g. the session id; with `reason` and the user, unique.
     pub reference: String,
     /// Points, negative for a correction downwards.
@@ -50,8 +52,8 @@ pub struct SessionResultRecord {
     pub session_id: Uuid,
     /// Participant.
     pub user_id: Uuid,
-    /// `provisional`, `final` or `insufficient_data`.
-    pub status: String,
+    /// Where the result stands.
+    pub status: ResultStatus,
     /// Why there is no figure, for insufficient data.
     pub reason: Option<String>,
     /// Baseline over the session (kWh).
@@ -60,45 +62,83 @@ pub struct SessionResultRecord {
     pub actual_kwh: Option<f64>,
     /// Baseline − actual (kWh), may be negative.
     pub saved_kwh: Option<f64>,
-    /// Per-period figures as JSON, for charts.
-    pub periods: String,
+    /// Per-period figures, for charts.
+    pub periods: Vec<PeriodFigures>,
     /// Whether every reading of the session was in.
     pub data_complete: bool,
     /// When it was computed.
     pub computed_at: DateTime<Utc>,
 }
 
-impl From<session_result::Model> for SessionResultRecord {
-    fn from(model: session_result::Model) -> Self {
-        Self {
+/// A participant's status and kWh saved without the per-period figures: what paying a national
+/// session needs, at a fraction of the bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SessionSaving {
+    /// Participant.
+    pub user_id: Uuid,
+    /// Where the result stands.
+    pub status: ResultStatus,
+    /// Baseline − actual (kWh).
+    pub saved_kwh: Option<f64>,
+}
+
+impl TryFrom<session_result::Model> for SessionResultRecord {
+    type Error = StoreError;
+
+    fn try_from(model: session_result::Model) -> Result<Self, StoreError> {
+        let corrupt = |what: &str| {
+            StoreError::Corrupt(format!(
+                "result of {} in session {}: {what}",
+                model.user_id, model.session_id
+            ))
+        };
+        Ok(Self {
+            status: ResultStatus::parse(&model.status).map_err(|e| corrupt(&e.to_string()))?,
+            periods: serde_json::from_str(&model.periods)
+                .map_err(|e| corrupt(&format!("periods: {e}")))?,
             session_id: model.session_id,
             user_id: model.user_id,
-            status: model.status,
             reason: model.reason,
             baseline_kwh: model.baseline_kwh,
             actual_kwh: model.actual_kwh,
             saved_kwh: model.saved_kwh,
-            periods: model.periods,
             data_complete: model.data_complete,
             computed_at: model.computed_at,
-        }
+        })
     }
 }
 
-impl From<points_entry::Model> for PointsEntry {
-    fn from(model: points_entry::Model) -> Self {
-        Self {
+impl SessionResultRecord {
+    /// The per-period figures as stored (JSON).
+    pub(crate) fn periods_json(&self) -> String {
+        serde_json::to_string(&self.periods).unwrap_or_else(|_| "[]".to_owned())
+    }
+}
+
+impl TryFrom<points_entry::Model> for PointsEntry {
+    type Error = StoreError;
+
+    fn try_from(model: points_entry::Model) -> Result<Self, StoreError> {
+        Ok(Self {
             id: model.id,
             created_at: model.created_at,
             entry: NewPointsEntry {
+                reason: LedgerReason::parse(&model.reason)
+                    .map_err(|e| StoreError::Corrupt(format!("ledger entry {}: {e}", model.id)))?,
                 user_id: model.user_id,
-                reason: model.reason,
                 reference: model.reference,
                 points: model.points,
                 note: model.note,
             },
-        }
+        })
     }
+}
+
+/// Rows read into records, the first corrupt one failing the read.
+pub(crate) fn records<M, R: TryFrom<M, Error = StoreError>>(
+    models: Vec<M>,
+) -> Result<Vec<R>, StoreError> {
+    models.into_iter().map(R::try_from).collect()
 }
 
 impl Store {
@@ -117,7 +157,7 @@ impl Store {
         for chunk in entries.chunks(500) {
             let models = chunk.iter().map(|entry| points_entry::ActiveModel {
                 user_id: Set(entry.user_id),
-                reason: Set(entry.reason.clone()),
+                reason: Set(entry.reason.as_str().to_owned()),
                 reference: Set(entry.reference.clone()),
                 points: Set(entry.points),
                 note: Set(entry.note.clone()),
@@ -148,24 +188,24 @@ impl Store {
     pub async fn points_paid(
         &self,
         users: &[Uuid],
-        reason: &str,
+        reason: LedgerReason,
         reference_prefix: &str,
-    ) -> Result<HashMap<Uuid, (i64, u64)>, StoreError> {
-        let mut paid: HashMap<Uuid, (i64, u64)> = HashMap::new();
+    ) -> Result<HashMap<Uuid, PaidSoFar>, StoreError> {
+        let mut paid: HashMap<Uuid, PaidSoFar> = HashMap::new();
         for chunk in users.chunks(crate::IDS_PER_QUERY) {
             let rows: Vec<(Uuid, i64)> = points_entry::Entity::find()
                 .select_only()
                 .columns([points_entry::Column::UserId, points_entry::Column::Points])
                 .filter(points_entry::Column::UserId.is_in(chunk.iter().copied()))
-                .filter(points_entry::Column::Reason.eq(reason))
+                .filter(points_entry::Column::Reason.eq(reason.as_str()))
                 .filter(points_entry::Column::Reference.starts_with(reference_prefix))
                 .into_tuple()
                 .all(&self.db)
                 .await?;
             for (user, points) in rows {
                 let sums = paid.entry(user).or_default();
-                sums.0 += points;
-                sums.1 += 1;
+                sums.points += points;
+                sums.entries += 1;
             }
         }
         Ok(paid)
@@ -215,12 +255,12 @@ impl Store {
             let models = chunk.iter().map(|r| session_result::ActiveModel {
                 session_id: Set(r.session_id),
                 user_id: Set(r.user_id),
-                status: Set(r.status.clone()),
+                status: Set(r.status.as_str().to_owned()),
                 reason: Set(r.reason.clone()),
                 baseline_kwh: Set(r.baseline_kwh),
                 actual_kwh: Set(r.actual_kwh),
                 saved_kwh: Set(r.saved_kwh),
-                periods: Set(r.periods.clone()),
+                periods: Set(r.periods_json()),
                 data_complete: Set(r.data_complete),
                 computed_at: Set(r.computed_at),
             });
@@ -258,16 +298,15 @@ impl Store {
         let query =
             session_result::Entity::find().filter(session_result::Column::SessionId.eq(session_id));
         let total = query.clone().count(&self.db).await?;
-        let items = query
-            .order_by_desc(session_result::Column::SavedKwh)
-            .order_by_asc(session_result::Column::UserId)
-            .offset(page.offset())
-            .limit(page.per_page())
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(SessionResultRecord::from)
-            .collect();
+        let items = records(
+            query
+                .order_by_desc(session_result::Column::SavedKwh)
+                .order_by_asc(session_result::Column::UserId)
+                .offset(page.offset())
+                .limit(page.per_page())
+                .all(&self.db)
+                .await?,
+        )?;
         Ok(Page {
             items,
             total,
@@ -280,14 +319,13 @@ impl Store {
         &self,
         session_id: Uuid,
     ) -> Result<Vec<SessionResultRecord>, StoreError> {
-        Ok(session_result::Entity::find()
-            .filter(session_result::Column::SessionId.eq(session_id))
-            .order_by_asc(session_result::Column::UserId)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(SessionResultRecord::from)
-            .collect())
+        records(
+            session_result::Entity::find()
+                .filter(session_result::Column::SessionId.eq(session_id))
+                .order_by_asc(session_result::Column::UserId)
+                .all(&self.db)
+                .await?,
+        )
     }
 
     /// Every participant's status and kWh saved, without the per-period figures: what paying
@@ -295,8 +333,8 @@ impl Store {
     pub async fn session_savings(
         &self,
         session_id: Uuid,
-    ) -> Result<Vec<(Uuid, String, Option<f64>)>, StoreError> {
-        Ok(session_result::Entity::find()
+    ) -> Result<Vec<SessionSaving>, StoreError> {
+        let rows: Vec<(Uuid, String, Option<f64>)> = session_result::Entity::find()
             .select_only()
             .columns([
                 session_result::Column::UserId,
@@ -307,7 +345,18 @@ impl Store {
             .order_by_asc(session_result::Column::UserId)
             .into_tuple()
             .all(&self.db)
-            .await?)
+            .await?;
+        rows.into_iter()
+            .map(|(user_id, status, saved_kwh)| {
+                Ok(SessionSaving {
+                    user_id,
+                    status: ResultStatus::parse(&status).map_err(|e| {
+                        StoreError::Corrupt(format!("result of {user_id} in {session_id}: {e}"))
+                    })?,
+                    saved_kwh,
+                })
+            })
+            .collect()
     }
 
     /// One participant's result.
@@ -316,10 +365,11 @@ impl Store {
         session_id: Uuid,
         user_id: Uuid,
     ) -> Result<Option<SessionResultRecord>, StoreError> {
-        Ok(session_result::Entity::find_by_id((session_id, user_id))
+        session_result::Entity::find_by_id((session_id, user_id))
             .one(&self.db)
             .await?
-            .map(SessionResultRecord::from))
+            .map(SessionResultRecord::try_from)
+            .transpose()
     }
 }
 
@@ -415,9 +465,7 @@ impl Store {
                 .all(&self.db)
                 .await?;
             for (reference, points) in rows {
-                let session = reference
-                    .split_once('#')
-                    .map_or(reference.as_str(), |(id, _)| id);
+                let session = SessionReference::session_of(&reference);
                 // The filter only matches these sessions' ids; anything else is not counted.
                 if let Ok(id) = Uuid::parse_str(session)
                     && chunk.contains(&id)

@@ -46,7 +46,7 @@ pub(crate) async fn save_results(
         let mut csv = String::with_capacity(chunk.len() * 400);
         for r in chunk {
             let _ = write!(csv, "{},{},", r.session_id, r.user_id);
-            quoted(&mut csv, &r.status);
+            quoted(&mut csv, r.status.as_str());
             csv.push(',');
             if let Some(reason) = &r.reason {
                 quoted(&mut csv, reason);
@@ -58,7 +58,7 @@ pub(crate) async fn save_results(
             csv.push(',');
             number(&mut csv, r.saved_kwh);
             csv.push(',');
-            quoted(&mut csv, &r.periods);
+            quoted(&mut csv, &r.periods_json());
             let _ = writeln!(
                 csv,
                 ",{},{}",
@@ -104,7 +104,7 @@ pub(crate) async fn append_points(
         let mut csv = String::with_capacity(chunk.len() * 120);
         for entry in chunk {
             let _ = write!(csv, "{},", entry.user_id);
-            quoted(&mut csv, &entry.reason);
+            quoted(&mut csv, entry.reason.as_str());
             csv.push(',');
             quoted(&mut csv, &entry.reference);
             let _ = write!(csv, ",{},", entry.points);

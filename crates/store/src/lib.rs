@@ -36,16 +36,18 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use bulk::Enrolment;
 pub use database_url::{Backend, DatabaseUrl};
+/// Sessions are stored as the domain plans them.
+pub use domain::session::SessionPlan;
 pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
-pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord};
+pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
 pub use lists::{
     DeadLetterSortField, PointsSortField, SessionSortField, SourceSortField, UserSortField,
 };
 pub use participants::HouseholdMeter;
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
-pub use sessions::{SessionPlan, SessionRecord};
+pub use sessions::SessionRecord;
 pub use sources::{DeadLetter, SourceKind, SourceRecord};
 pub use users::{AccountCounts, NewUser, Page, UserRecord, UserSearch};
 

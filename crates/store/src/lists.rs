@@ -250,19 +250,18 @@ impl Store {
             PointsSortField::Points => Expr::col(points_entry::Column::Points),
             PointsSortField::Reason => Expr::col(points_entry::Column::Reason),
         };
-        let items = ordered(
-            query,
-            key,
-            Expr::col(points_entry::Column::Id),
-            sort.direction,
-        )
-        .offset(page.offset())
-        .limit(page.per_page())
-        .all(&self.db)
-        .await?
-        .into_iter()
-        .map(PointsEntry::from)
-        .collect();
+        let items = crate::ledger::records::<_, PointsEntry>(
+            ordered(
+                query,
+                key,
+                Expr::col(points_entry::Column::Id),
+                sort.direction,
+            )
+            .offset(page.offset())
+            .limit(page.per_page())
+            .all(&self.db)
+            .await?,
+        )?;
         Ok(Page {
             items,
             total,

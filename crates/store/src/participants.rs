@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use domain::meter::IntervalLength;
+use domain::rewards::is_success;
 use domain::session::SessionState;
+use domain::settlement::ResultStatus;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
@@ -167,7 +169,7 @@ impl Store {
                 ])
                 .filter(session_result::Column::SessionId.is_in(starts.keys().copied()))
                 .filter(session_result::Column::UserId.is_in(chunk.iter().copied()))
-                .filter(session_result::Column::Status.eq("final"))
+                .filter(session_result::Column::Status.eq(ResultStatus::Final.as_str()))
                 .into_tuple()
                 .all(&self.db)
                 .await?;
@@ -176,7 +178,7 @@ impl Store {
                     timed
                         .entry(user)
                         .or_default()
-                        .push((*start, saved.unwrap_or(0.0) > 0.0));
+                        .push((*start, is_success(ResultStatus::Final, saved)));
                 }
             }
         }

@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use domain::baseline::MethodName;
 use domain::paging::PageRequest;
-use domain::session::{Audience, SessionState, SessionWindow};
+use domain::session::{Audience, SessionPlan, SessionState, SessionWindow};
 use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -18,27 +19,6 @@ use uuid::Uuid;
 
 use crate::entity::{session, session_participant, session_result};
 use crate::{Page, SessionResultRecord, SessionSortField, Store, StoreError};
-
-/// What an admin plans.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionPlan {
-    /// Shown to households.
-    pub title: String,
-    /// Shown to households.
-    pub description: String,
-    /// When it runs and until when households may join.
-    pub window: SessionWindow,
-    /// Points per kWh saved.
-    pub points_per_kwh: u32,
-    /// Points for taking part at all.
-    pub opt_in_bonus: u32,
-    /// Who may join.
-    pub audience: Audience,
-    /// Baseline method name.
-    pub baseline_method: String,
-    /// Short notice.
-    pub surprise: bool,
-}
 
 /// A stored session.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +58,8 @@ impl TryFrom<(session::Model, u64)> for SessionRecord {
                 audience: serde_json::from_str(&model.audience).map_err(|_| corrupt("audience"))?,
                 title: model.title,
                 description: model.description,
-                baseline_method: model.baseline_method,
+                baseline_method: MethodName::parse(&model.baseline_method)
+                    .map_err(|_| corrupt("baseline method"))?,
                 surprise: model.surprise,
             },
             created_by: model.created_by,
@@ -112,7 +93,7 @@ impl Store {
             points_per_kwh: Set(i32::try_from(plan.points_per_kwh).unwrap_or(i32::MAX)),
             opt_in_bonus: Set(i32::try_from(plan.opt_in_bonus).unwrap_or(i32::MAX)),
             audience: Set(audience_json(&plan.audience)?),
-            baseline_method: Set(plan.baseline_method.clone()),
+            baseline_method: Set(plan.baseline_method.as_str().to_owned()),
             surprise: Set(plan.surprise),
             created_by: Set(created_by),
             announced_at: Set(None),
@@ -160,7 +141,7 @@ impl Store {
             )
             .col_expr(
                 session::Column::BaselineMethod,
-                Expr::value(plan.baseline_method.clone()),
+                Expr::value(plan.baseline_method.as_str()),
             )
             .col_expr(session::Column::Surprise, Expr::value(plan.surprise))
             .col_expr(session::Column::UpdatedAt, Expr::value(Utc::now()))
@@ -431,13 +412,16 @@ impl Store {
         let query = session::Entity::find().filter(session::Column::Id.in_subquery(joined));
         let sessions = self.sorted_sessions(query, sort, page).await?;
         let ids: Vec<Uuid> = sessions.items.iter().map(|s| s.id).collect();
-        let mut results: HashMap<Uuid, SessionResultRecord> = session_result::Entity::find()
-            .filter(session_result::Column::UserId.eq(user_id))
-            .filter(session_result::Column::SessionId.is_in(ids))
-            .all(&self.db)
-            .await?
+        let mut results: HashMap<Uuid, SessionResultRecord> =
+            crate::ledger::records::<_, SessionResultRecord>(
+                session_result::Entity::find()
+                    .filter(session_result::Column::UserId.eq(user_id))
+                    .filter(session_result::Column::SessionId.is_in(ids))
+                    .all(&self.db)
+                    .await?,
+            )?
             .into_iter()
-            .map(|model| (model.session_id, SessionResultRecord::from(model)))
+            .map(|result| (result.session_id, result))
             .collect();
         Ok(Page {
             items: sessions
@@ -465,15 +449,13 @@ impl Store {
         use crate::entity::session_result;
         let mut out = Vec::with_capacity(users.len());
         for chunk in users.chunks(crate::IDS_PER_QUERY) {
-            out.extend(
+            out.extend(crate::ledger::records::<_, crate::SessionResultRecord>(
                 session_result::Entity::find()
                     .filter(session_result::Column::SessionId.eq(session_id))
                     .filter(session_result::Column::UserId.is_in(chunk.iter().copied()))
                     .all(&self.db)
-                    .await?
-                    .into_iter()
-                    .map(crate::SessionResultRecord::from),
-            );
+                    .await?,
+            )?);
         }
         Ok(out)
     }

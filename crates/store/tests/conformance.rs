@@ -79,7 +79,7 @@ async fn account_story() {
 
         let household = store.household(eleni.id).await.unwrap();
         assert_eq!(household.name, "Eleni's home", "{backend}");
-        assert_eq!(household.time_zone, "Europe/Nicosia");
+        assert_eq!(household.time_zone.name(), "Europe/Nicosia");
 
         let promoted = store.set_user_role(eleni.id, Role::Admin).await.unwrap();
         assert_eq!(promoted.role, Role::Admin);
@@ -324,7 +324,7 @@ async fn households_and_meters() {
             ),
             ("Flat 4", Some("Limassol"), "01")
         );
-        assert_eq!(updated.time_zone, "Europe/Athens");
+        assert_eq!(updated.time_zone.name(), "Europe/Athens");
 
         let meter = MeterId::parse("CY-1").unwrap();
         let linked = store

@@ -226,7 +226,7 @@ async fn ledgers_dead_letters_and_sources_sort_and_page() {
             .enumerate()
             .map(|(i, (reason, points))| NewPointsEntry {
                 user_id: household.id,
-                reason: reason.to_owned(),
+                reason: domain::rewards::LedgerReason::parse(reason).unwrap(),
                 reference: format!("ref-{i}"),
                 points,
                 note: None,
@@ -254,7 +254,10 @@ async fn ledgers_dead_letters_and_sources_sort_and_page() {
         );
         assert_eq!(largest.total, 5);
         let by_reason = points(Sort::ascending(PointsSortField::Reason), page(1, 5)).await;
-        assert_eq!(by_reason.items[0].entry.reason, "opt_in_bonus");
+        assert_eq!(
+            by_reason.items[0].entry.reason,
+            domain::rewards::LedgerReason::OptInBonus
+        );
         let newest = Sort::descending(PointsSortField::CreatedAt);
         let mut references: Vec<String> = Vec::new();
         for number in 1..=3 {

@@ -155,7 +155,7 @@ async fn points_issued_and_kwh_saved_are_summed_in_the_database() {
         let b = household(&store, "b@example.com").await;
         let entry = |user_id, reference: &str, points| NewPointsEntry {
             user_id,
-            reason: "session_savings".into(),
+            reason: domain::rewards::LedgerReason::SessionSavings,
             reference: reference.into(),
             points,
             note: None,
@@ -221,12 +221,12 @@ async fn points_issued_and_kwh_saved_are_summed_in_the_database() {
         let result = |session_id, user_id, saved| SessionResultRecord {
             session_id,
             user_id,
-            status: "final".into(),
+            status: domain::settlement::ResultStatus::Final,
             reason: None,
             baseline_kwh: Some(3.0),
             actual_kwh: Some(3.0 - saved),
             saved_kwh: Some(saved),
-            periods: "[]".into(),
+            periods: Vec::new(),
             data_complete: true,
             computed_at: Utc::now(),
         };

@@ -29,7 +29,7 @@ fn plan(start: DateTime<Utc>, hours: i64) -> SessionPlan {
         audience: Audience::Districts {
             districts: vec!["Limassol".into()],
         },
-        baseline_method: "like_days".into(),
+        baseline_method: domain::baseline::MethodName::LikeDays,
         surprise: false,
     }
 }
@@ -39,12 +39,12 @@ fn outcome(session: Uuid, user: Uuid, saved: f64, status: &str) -> SessionResult
     SessionResultRecord {
         session_id: session,
         user_id: user,
-        status: status.into(),
+        status: domain::settlement::ResultStatus::parse(status).unwrap(),
         reason: None,
         baseline_kwh: Some(3.0),
         actual_kwh: Some(3.0 - saved),
         saved_kwh: Some(saved),
-        periods: "[]".into(),
+        periods: Vec::new(),
         data_complete: status == "final",
         computed_at: Utc::now(),
     }
@@ -258,9 +258,14 @@ async fn joining_results_and_points_are_each_recorded_once() {
             baseline_kwh: None,
             actual_kwh: None,
             saved_kwh: None,
-            periods: r#"[{"start":"2026-07-15T14:00:00Z","baseline_kwh":0.5,"actual_kwh":null}]"#
-                .into(),
-            status: "insufficient_data".into(),
+            periods: vec![domain::settlement::PeriodFigures {
+                start: chrono::DateTime::parse_from_rfc3339("2026-07-15T14:00:00Z")
+                    .unwrap()
+                    .into(),
+                baseline_kwh: 0.5,
+                actual_kwh: None,
+            }],
+            status: domain::settlement::ResultStatus::InsufficientData,
             ..result(0.0, "final")
         };
         store
@@ -279,7 +284,7 @@ async fn joining_results_and_points_are_each_recorded_once() {
 
         let entry = |reference: &str, points: i64| NewPointsEntry {
             user_id: a,
-            reason: "session_savings".into(),
+            reason: domain::rewards::LedgerReason::SessionSavings,
             reference: reference.into(),
             points,
             note: Some("after \"late\" data,\nfrom 2 meters".into()),
@@ -310,10 +315,22 @@ async fn joining_results_and_points_are_each_recorded_once() {
         );
         assert_eq!(
             store
-                .points_paid(&[a, b], "session_savings", &reference)
+                .points_paid(
+                    &[a, b],
+                    domain::rewards::LedgerReason::SessionSavings,
+                    &reference
+                )
                 .await
                 .unwrap(),
-            [(a, (150, 2))].into_iter().collect()
+            [(
+                a,
+                domain::rewards::PaidSoFar {
+                    points: 150,
+                    entries: 2
+                }
+            )]
+            .into_iter()
+            .collect()
         );
         assert_eq!(store.points_balance(a).await.unwrap(), 150);
         assert_eq!(
@@ -348,7 +365,7 @@ async fn joining_results_and_points_are_each_recorded_once() {
         store
             .append_points(&[
                 NewPointsEntry {
-                    reason: "opt_in_bonus".into(),
+                    reason: domain::rewards::LedgerReason::OptInBonus,
                     ..entry(&reference, 10)
                 },
                 entry(&format!("{reference}#3"), -20),

@@ -274,18 +274,14 @@ async fn baseline_accuracy(
         .collect();
     let mut households = state.store.households_of_meters(&meters).await?;
     households.truncate(sample);
-    let calendar = state
-        .settings
-        .programme
-        .calendar()
-        .map_err(ApiError::Internal)?;
+    let calendar = state.settings.programme.calendar();
     let today = calendar.locate(Utc::now().timestamp()).0;
     let figures = state.engine.accuracy(&households, today, days).await?;
     Ok(Json(
         figures
             .into_iter()
             .map(|m| MethodAccuracyResponse {
-                method: m.method.to_owned(),
+                method: m.method.as_str().to_owned(),
                 households: m.households,
                 events: m.events,
                 median_cv_rmse_percent: m.median_cv_rmse_percent.map(round1),

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use domain::account::{DisplayName, Email, Password, Role};
-use domain::household::{TariffCode, TimeZone};
 use store::{NewRefreshToken, NewUser, RotationOutcome, UserRecord};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -88,10 +87,8 @@ async fn register(
     let (email, password, display_name) =
         errors.finish(|| Some((email?, password?, display_name?)))?;
     let programme = &state.settings.programme;
-    let tariff_code = TariffCode::parse(&programme.default_tariff_code)
-        .map_err(|error| ApiError::Internal(format!("configured default tariff: {error}")))?;
-    let time_zone = TimeZone::parse(&programme.time_zone)
-        .map_err(|error| ApiError::Internal(format!("configured time zone: {error}")))?;
+    let tariff_code = programme.default_tariff_code.clone();
+    let time_zone = programme.time_zone;
     let password_hash = state.passwords.hash(password.expose().to_owned()).await?;
     let user = state
         .store

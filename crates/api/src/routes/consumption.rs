@@ -119,12 +119,8 @@ struct Household {
 
 async fn household(state: &AppState, user_id: uuid::Uuid) -> Result<Household, ApiError> {
     let record = state.store.household(user_id).await?;
-    let tz: Tz = record
-        .time_zone
-        .parse()
-        .unwrap_or(chrono_tz::Europe::Nicosia);
     Ok(Household {
-        tz,
+        tz: record.time_zone.tz(),
         meters: state.store.household_meters(user_id).await?,
     })
 }

@@ -68,8 +68,8 @@ pub struct LedgerQuery {
 pub struct PointsEntryResponse {
     /// Points (negative for a correction downwards).
     pub points: i64,
-    /// session_savings, opt_in_bonus, streak_bonus, …
-    pub reason: String,
+    /// Why the points were entered.
+    pub reason: domain::rewards::LedgerReason,
     /// What it refers to (a session id, with `#n` for corrections).
     pub reference: String,
     /// A note for people.

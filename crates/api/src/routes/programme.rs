@@ -18,8 +18,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn programme(State(state): State<AppState>) -> Json<ProgrammeResponse> {
     let programme = &state.settings.programme;
     Json(ProgrammeResponse {
-        time_zone: programme.time_zone.clone(),
+        time_zone: programme.time_zone.name().to_owned(),
         districts: programme.districts.clone(),
-        default_tariff_code: programme.default_tariff_code.clone(),
+        default_tariff_code: programme.default_tariff_code.as_str().to_owned(),
     })
 }

@@ -41,11 +41,11 @@ pub fn settings() -> ApiSettings {
             parallelism: 1,
         },
         programme: ProgrammeSettings {
-            time_zone: "Europe/Nicosia".to_owned(),
+            time_zone: domain::household::TimeZone::default(),
             districts: ["Nicosia", "Limassol", "Larnaca", "Paphos", "Famagusta"]
                 .map(String::from)
                 .to_vec(),
-            default_tariff_code: "01".to_owned(),
+            default_tariff_code: domain::household::TariffCode::default(),
             holidays: Vec::new(),
             cyprus_public_holidays: true,
         },

@@ -39,9 +39,9 @@ pub struct InDayAdjustment {
     pub window_slots: usize,
     /// Half hours between the window and the session (default 2: 1 hour).
     pub gap_slots: usize,
-    /// Largest change as a share of the unadjusted baseline (default 0.2: ±20 %, per PRODUCT.md
-    /// for the additive form and CAISO's 0.8–1.2 ratio for the multiplicative one); `None` for
-    /// no cap (PJM's symmetric additive adjustment is uncapped).
+    /// Largest change as a share of the unadjusted baseline (default 0.2: ±20 %, per
+    /// docs/RULES.md § Baselines for the additive form and CAISO's 0.8–1.2 ratio for the
+    /// multiplicative one); `None` for no cap (PJM's symmetric additive adjustment is uncapped).
     pub cap: Option<f64>,
     /// Share of the window's difference (additive) or of the ratio's departure from 1
     /// (multiplicative) applied, before capping (default 1: the full adjustment).

@@ -4,7 +4,7 @@ use super::InsufficientData;
 use super::history::HistoryView;
 use super::session::SessionContext;
 
-/// The eligibility rule (PRODUCT.md): at least `min_share` of the expected readings arrived over
+/// The eligibility rule (docs/RULES.md § Baselines): at least `min_share` of the expected readings arrived over
 /// the `days` days before the session. "Expected" counts the half hours of the history's window
 /// (every half hour of the day when whole days are loaded), with 23- and 25-hour days counted
 /// as they are; days missing from the history count as expected and not received.

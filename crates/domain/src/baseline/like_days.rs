@@ -177,7 +177,7 @@ pub(crate) fn enough(
     Ok(())
 }
 
-/// Like days, the default method (PRODUCT.md; the UK Demand Flexibility Service's "10 in 10"
+/// Like days, the default method (docs/RULES.md § Baselines; the UK Demand Flexibility Service's "10 in 10"
 /// for working days and its weekend rule): for a weekday session the mean of the same clock slots
 /// over the 10 most recent weekdays, for a weekend or holiday session over the 4 most recent
 /// weekend/holiday days, within 45 days, skipping excluded (earlier event) days and days with

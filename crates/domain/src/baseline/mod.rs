@@ -1,5 +1,5 @@
 //! Baselines: how much a household would have used in a session's settlement periods had there
-//! been no session, from its own meter history (PRODUCT.md § Baseline and savings).
+//! been no session, from its own meter history (docs/RULES.md § Baselines).
 //!
 //! Every method answers through one interface, [`Baseline::estimate`]: a [`SessionContext`]
 //! (the session and the calendar around it, computed once per session), one household's
@@ -37,6 +37,9 @@ use crate::calendar::DayKind;
 /// Why no baseline could be computed. Shown to the household and the admin as is.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InsufficientData {
+    /// The household has no meter to read.
+    #[error("no meter is linked to the household")]
+    NoMeter,
     /// Fewer readings than the eligibility rule asks for arrived recently.
     #[error(
         "only {received_percent:.0}% of expected readings arrived in the last {days} days (at least {required_percent:.0}% needed)"
@@ -123,6 +126,124 @@ pub trait Baseline {
     ) -> Result<Estimate, InsufficientData>;
 }
 
+/// A baseline method by name, as a session plan names it and the database stores it; each name
+/// stands for one configuration of a method.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum MethodName {
+    /// `like-days`: the default.
+    #[default]
+    #[serde(rename = "like-days")]
+    LikeDays,
+    /// `like-days-adjusted`: like days with the additive in-day adjustment.
+    #[serde(rename = "like-days-adjusted")]
+    LikeDaysAdjusted,
+    /// `like-days-damped`: [`LikeDays::damped`].
+    #[serde(rename = "like-days-damped")]
+    LikeDaysDamped,
+    /// `like-days-last-hour`: [`LikeDays::last_hour`].
+    #[serde(rename = "like-days-last-hour")]
+    LikeDaysLastHour,
+    /// `high-x-of-y` (also `pjm`).
+    #[serde(rename = "high-x-of-y")]
+    HighXOfY,
+    /// `10-in-10` (also `caiso`).
+    #[serde(rename = "10-in-10")]
+    TenInTen,
+    /// `regression`.
+    #[serde(rename = "regression")]
+    Regression,
+    /// `auto`.
+    #[serde(rename = "auto")]
+    Auto,
+}
+
+impl MethodName {
+    /// Every method.
+    pub const ALL: [Self; 8] = [
+        Self::LikeDays,
+        Self::LikeDaysAdjusted,
+        Self::LikeDaysDamped,
+        Self::LikeDaysLastHour,
+        Self::HighXOfY,
+        Self::TenInTen,
+        Self::Regression,
+        Self::Auto,
+    ];
+
+    /// Every method's name, in the order of [`MethodName::ALL`].
+    pub const ALL_NAMES: [&'static str; 8] = [
+        Self::LikeDays.as_str(),
+        Self::LikeDaysAdjusted.as_str(),
+        Self::LikeDaysDamped.as_str(),
+        Self::LikeDaysLastHour.as_str(),
+        Self::HighXOfY.as_str(),
+        Self::TenInTen.as_str(),
+        Self::Regression.as_str(),
+        Self::Auto.as_str(),
+    ];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::LikeDays => "like-days",
+            Self::LikeDaysAdjusted => "like-days-adjusted",
+            Self::LikeDaysDamped => "like-days-damped",
+            Self::LikeDaysLastHour => "like-days-last-hour",
+            Self::HighXOfY => "high-x-of-y",
+            Self::TenInTen => "10-in-10",
+            Self::Regression => "regression",
+            Self::Auto => "auto",
+        }
+    }
+
+    /// Reads a name, case and surrounding space ignored; `pjm` and `caiso` are accepted for
+    /// `high-x-of-y` and `10-in-10`.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let name = raw.trim().to_ascii_lowercase();
+        match name.as_str() {
+            "pjm" => return Ok(Self::HighXOfY),
+            "caiso" => return Ok(Self::TenInTen),
+            _ => {}
+        }
+        Self::ALL
+            .into_iter()
+            .find(|method| method.as_str() == name)
+            .ok_or_else(|| {
+                ValidationError::owned(format!(
+                    "unknown baseline method {raw:?}: expected one of {}",
+                    Self::ALL_NAMES.join(", ")
+                ))
+            })
+    }
+
+    /// The method with its default configuration; `like-days-adjusted` is the default method
+    /// with the in-day adjustment switched on.
+    pub fn method(self) -> Method {
+        match self {
+            Self::LikeDays => Method::LikeDays(LikeDays::default()),
+            Self::LikeDaysAdjusted => Method::LikeDays(LikeDays {
+                adjustment: Some(InDayAdjustment::default()),
+                ..LikeDays::default()
+            }),
+            Self::LikeDaysDamped => Method::LikeDays(LikeDays::damped()),
+            Self::LikeDaysLastHour => Method::LikeDays(LikeDays::last_hour()),
+            Self::HighXOfY => Method::HighXOfY(HighXOfY::default()),
+            Self::TenInTen => Method::TenInTen(TenInTen::default()),
+            Self::Regression => Method::Regression(Regression::default()),
+            Self::Auto => Method::Auto(Auto::default()),
+        }
+    }
+}
+
+impl std::fmt::Display for MethodName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A configured baseline method: what a programme picks.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Method {
@@ -146,38 +267,11 @@ impl Default for Method {
 
 impl Method {
     /// Names accepted by [`Method::parse`], each with its default configuration.
-    pub const NAMES: [&'static str; 8] = [
-        "like-days",
-        "like-days-adjusted",
-        "like-days-damped",
-        "like-days-last-hour",
-        "high-x-of-y",
-        "10-in-10",
-        "regression",
-        "auto",
-    ];
+    pub const NAMES: [&'static str; 8] = MethodName::ALL_NAMES;
 
-    /// A method by name with its default configuration; `like-days-adjusted` is the default
-    /// method with the in-day adjustment switched on, `like-days-damped` is [`LikeDays::damped`],
-    /// `like-days-last-hour` is [`LikeDays::last_hour`].
+    /// A method by name with its default configuration (see [`MethodName::method`]).
     pub fn parse(name: &str) -> Result<Self, ValidationError> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "like-days" => Ok(Self::LikeDays(LikeDays::default())),
-            "like-days-adjusted" => Ok(Self::LikeDays(LikeDays {
-                adjustment: Some(InDayAdjustment::default()),
-                ..LikeDays::default()
-            })),
-            "like-days-damped" => Ok(Self::LikeDays(LikeDays::damped())),
-            "like-days-last-hour" => Ok(Self::LikeDays(LikeDays::last_hour())),
-            "high-x-of-y" | "pjm" => Ok(Self::HighXOfY(HighXOfY::default())),
-            "10-in-10" | "caiso" => Ok(Self::TenInTen(TenInTen::default())),
-            "regression" => Ok(Self::Regression(Regression::default())),
-            "auto" => Ok(Self::Auto(Auto::default())),
-            _ => Err(ValidationError::owned(format!(
-                "unknown baseline method {name:?}: expected one of {}",
-                Self::NAMES.join(", ")
-            ))),
-        }
+        MethodName::parse(name).map(MethodName::method)
     }
 
     /// The clock slots of each day the method reads for `session`: the session's own and, when

@@ -49,6 +49,15 @@ impl Session {
         })
     }
 
+    /// Every clock slot of `date`: what a day-long backtest anchors on.
+    pub fn whole_day(date: NaiveDate) -> Self {
+        Self {
+            date,
+            start: 0,
+            end: CLOCK_SLOTS as u8,
+        }
+    }
+
     /// The local date.
     pub fn date(&self) -> NaiveDate {
         self.date

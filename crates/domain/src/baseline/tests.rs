@@ -213,7 +213,7 @@ fn dst_days_compare_the_same_wall_clock_time() {
     }
     .estimate(&night, &autumn, &ExcludedDays::default())
     .unwrap();
-    let s = settle(&night, &estimate, &autumn);
+    let s = settle(&night, &estimate.kwh, &autumn);
     assert!((s.actual_kwh - 0.8).abs() < 1e-6 && s.is_complete());
     // The spring day has no 03:00 hour: not incomplete data, just no periods.
     let spring = SessionContext::new(
@@ -548,8 +548,7 @@ proptest! {
         let event = date(2026, 7, 15);
         let h = history(event, |d, s| if d == event && (34..38).contains(&s) { used[s - 34] } else { 1.0 });
         let context = evening(event);
-        let estimate = Estimate { kwh: SlotValues::from_slice(&baseline), days_used: 10, adjustment: Adjustment::None, method: "test" };
-        let s = settle(&context, &estimate, &h.view());
+        let s = settle(&context, &SlotValues::from_slice(&baseline), &h.view());
         let expected: f64 = baseline.iter().zip(&used).map(|(b, a)| b - f64::from(*a)).sum();
         prop_assert!((s.savings_kwh - expected).abs() < 1e-9);
         prop_assert!((s.rewarded_kwh - expected.max(0.0)).abs() < 1e-9);

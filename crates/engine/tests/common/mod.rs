@@ -1,8 +1,9 @@
 //! What every engine story starts from.
 
-use chrono::Duration;
 use domain::baseline::Eligibility;
 use domain::calendar::Calendar;
+use domain::rewards::RewardRules;
+use domain::settlement::SettlementWindow;
 use engine::{Engine, EngineSettings};
 use store::testing::TestDatabase;
 use store::{PoolOptions, Store};
@@ -22,7 +23,8 @@ pub async fn engine_on(database: &TestDatabase) -> (Store, Engine) {
         EngineSettings {
             calendar: Calendar::cyprus(2024..=2030, []),
             eligibility: Eligibility::default(),
-            settlement_window: Duration::days(21),
+            settlement_window: SettlementWindow::default(),
+            rewards: RewardRules::default(),
         },
     );
     (store, engine)

@@ -85,7 +85,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
             .check(&context, &view)
             .and_then(|()| method.estimate(&context, &view, &none))
         {
-            Ok(estimate) => totals.add(&settle(&context, &estimate, &view)),
+            Ok(estimate) => totals.add(&settle(&context, &estimate.kwh, &view)),
             Err(_) => insufficient += 1,
         }
     }

@@ -10,7 +10,7 @@ use std::time::Instant;
 use anyhow::Context;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use domain::account::{DisplayName, Email, Role};
-use domain::household::{TariffCode, TimeZone};
+use domain::household::TariffCode;
 use domain::meter::{IntervalLength, MeterId};
 use domain::reading::{Quality, ValidReading, validate};
 use domain::session::{Audience, SessionState, SessionWindow};
@@ -76,7 +76,7 @@ async fn households(state: &api::AppState, count: usize) -> anyhow::Result<Vec<(
         .hash(password)
         .await
         .map_err(anyhow::Error::msg)?;
-    let zone = TimeZone::parse(&state.settings.programme.time_zone)?;
+    let zone = state.settings.programme.time_zone;
     let parallel = if store.backend() == Backend::Postgres {
         8
     } else {
@@ -201,7 +201,7 @@ pub async fn prepare(
         points_per_kwh: 100,
         opt_in_bonus: 10,
         audience: Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
+        baseline_method: domain::baseline::MethodName::LikeDays,
         surprise: true,
     };
     let session = store.create_session(&plan, None).await?;
@@ -219,7 +219,7 @@ pub async fn prepare(
         .all_session_results(session.id)
         .await?
         .iter()
-        .filter(|result| result.status != "insufficient_data")
+        .filter(|result| result.status.has_baseline())
         .count();
     println!(
         "setup     live session {} ({} to {}), joined by all, baselines for {with_baseline} in {:.1} s",

@@ -104,7 +104,7 @@ pub fn session_plan(title: &str, start: DateTime<Utc>, hours: i64) -> SessionPla
         points_per_kwh: 100,
         opt_in_bonus: 0,
         audience: Audience::Everyone,
-        baseline_method: "like-days".to_owned(),
+        baseline_method: domain::baseline::MethodName::LikeDays,
         surprise: false,
     }
 }

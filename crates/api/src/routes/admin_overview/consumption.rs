@@ -71,12 +71,7 @@ pub(super) async fn programme_consumption(
         }
     };
     let resolution = errors.finish(|| resolution)?;
-    let tz: Tz = state.settings.programme.time_zone.parse().map_err(|_| {
-        ApiError::Internal(format!(
-            "programme time zone {:?} is unknown",
-            state.settings.programme.time_zone
-        ))
-    })?;
+    let tz: Tz = state.settings.programme.time_zone.tz();
     let (from, to) = range(tz, Utc::now(), resolution);
     let slots = state
         .store

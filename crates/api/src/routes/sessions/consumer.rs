@@ -6,7 +6,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
-use domain::session::SessionState;
+use domain::session::{SessionState, may_change_participation, may_join};
+use domain::settlement::ResultStatus;
 use serde::{Deserialize, Serialize};
 use store::{SessionRecord, SessionResultRecord};
 use utoipa::{IntoParams, ToSchema};
@@ -14,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::SessionResponse;
+use super::{SessionResponse, shown_percent};
 use crate::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::error::{ApiError, Problem};
@@ -100,8 +101,9 @@ pub struct PeriodResponse {
 /// A household's result for a session.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ResultResponse {
-    /// pending (baseline known, session not settled), provisional, final or insufficient_data.
-    pub status: String,
+    /// Where the result stands: pending (baseline known, session not settled), provisional,
+    /// final or insufficient_data.
+    pub status: ResultStatus,
     /// Why there is no result, for insufficient_data.
     pub reason: Option<String>,
     /// Baseline over the session (kWh).
@@ -120,13 +122,19 @@ pub struct ResultResponse {
 
 impl From<SessionResultRecord> for ResultResponse {
     fn from(record: SessionResultRecord) -> Self {
-        let periods = serde_json::from_str(&record.periods).unwrap_or_default();
-        let percent_saved = match (record.saved_kwh, record.baseline_kwh) {
-            (Some(saved), Some(baseline)) if baseline > 0.0 => {
-                Some((saved / baseline * 1000.0).round() / 10.0)
-            }
-            _ => None,
-        };
+        let periods = record
+            .periods
+            .iter()
+            .map(|p| PeriodResponse {
+                start: p.start,
+                baseline_kwh: p.baseline_kwh,
+                actual_kwh: p.actual_kwh,
+            })
+            .collect();
+        let percent_saved = shown_percent(domain::settlement::percent_saved(
+            record.saved_kwh,
+            record.baseline_kwh,
+        ));
         Self {
             status: record.status,
             reason: record.reason,
@@ -262,15 +270,8 @@ async fn join_session(
 ) -> Result<Json<HouseholdSession>, ApiError> {
     let session = open_for_changes(&state, id).await?;
     let district = state.store.household(user.id).await?.district;
-    if !session.plan.audience.includes(district.as_deref()) {
-        return Err(ApiError::Conflict(match district {
-            Some(district) => format!("this session is not open to households in {district}"),
-            None => "this session is for some districts only: choose your district in your household settings first".to_owned(),
-        }));
-    }
-    if let Err(reason) = state.engine.eligibility(user.id, &session).await? {
-        return Err(ApiError::Conflict(format!("not eligible: {reason}")));
-    }
+    may_join(&session.plan.audience, district.as_deref())?;
+    state.engine.check_eligible(user.id, &session).await?;
     state.store.join_session(id, user.id).await?;
     let session = state.store.session(id).await?;
     // A session still open for joining has paid nothing yet.
@@ -315,17 +316,6 @@ async fn leave_session(
 /// An announced session whose join deadline has not passed.
 async fn open_for_changes(state: &AppState, id: Uuid) -> Result<SessionRecord, ApiError> {
     let session = visible(state, id).await?;
-    if session.state != SessionState::Scheduled {
-        return Err(ApiError::Conflict(format!(
-            "the session is {}: joining and leaving are closed",
-            session.state
-        )));
-    }
-    if Utc::now() > session.plan.window.join_deadline {
-        return Err(ApiError::Conflict(format!(
-            "the join deadline ({}) has passed",
-            session.plan.window.join_deadline.to_rfc3339()
-        )));
-    }
+    may_change_participation(session.state, session.plan.window.join_deadline, Utc::now())?;
     Ok(session)
 }

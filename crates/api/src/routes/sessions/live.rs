@@ -50,7 +50,7 @@ pub struct LivePeriodResponse {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct LiveProgressResponse {
     /// The session's state when the event was sent.
-    pub state: String,
+    pub state: SessionState,
     /// Participants with a baseline (1 for a household).
     pub participants: u64,
     /// Baseline − actual over the periods with readings (kWh).
@@ -214,7 +214,7 @@ fn render(progress: &LiveUpdate) -> Event {
     match progress {
         Ok((session_state, progress)) => {
             let body = LiveProgressResponse {
-                state: session_state.as_str().to_owned(),
+                state: *session_state,
                 participants: progress.participants,
                 saved_kwh: progress.saved_kwh,
                 periods: progress

@@ -9,7 +9,8 @@ pub mod results;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use domain::session::{Audience, SessionRules, SessionState, SessionWindow};
+use domain::baseline::MethodName;
+use domain::session::{Audience, PlanContext, PlanDraft, SessionRules, SessionState};
 use serde::{Deserialize, Serialize};
 use store::{SessionPlan, SessionRecord};
 use utoipa::ToSchema;
@@ -62,86 +63,54 @@ pub struct SessionPlanBody {
     pub surprise: bool,
 }
 
-/// Largest points rate or bonus staff may set.
-const MAX_POINTS: u32 = 10_000;
-
 impl SessionPlanBody {
-    /// Checks every field, reporting all problems at once; the window must lie within one local
-    /// day of the programme's `time_zone`.
+    /// Checks every field, reporting all problems at once ([`SessionPlan::new`] owns the
+    /// limits); the window must lie within one local day of the programme's `time_zone`.
     pub fn into_plan(self, districts: &[String], time_zone: Tz) -> Result<SessionPlan, ApiError> {
-        let mut errors = FieldErrors::default();
-        let title = self.title.trim().to_owned();
-        if title.is_empty() || title.chars().count() > 120 {
-            errors.push("title", "must be 1-120 characters");
-        }
-        if self.description.chars().count() > 2_000 {
-            errors.push("description", "must be at most 2,000 characters");
-        }
-        for (field, value) in [
-            ("points_per_kwh", self.points_per_kwh),
-            ("opt_in_bonus", self.opt_in_bonus),
-        ] {
-            if value > MAX_POINTS {
-                errors.push(field, &format!("must be at most {MAX_POINTS}"));
-            }
-        }
+        let method = match self.baseline_method.as_deref().map(MethodName::parse) {
+            None => Ok(MethodName::default()),
+            Some(parsed) => parsed,
+        };
         let audience = match self.audience.unwrap_or(AudienceBody::Everyone) {
             AudienceBody::Everyone => Audience::Everyone,
-            AudienceBody::Districts { districts: chosen } => {
-                if chosen.is_empty() {
-                    errors.push("audience.districts", "name at least one district");
-                }
-                for district in &chosen {
-                    if !districts.contains(district) {
-                        errors.push(
-                            "audience.districts",
-                            &format!(
-                                "unknown district {district:?}; expected one of {}",
-                                districts.join(", ")
-                            ),
-                        );
-                    }
-                }
-                Audience::Districts { districts: chosen }
-            }
+            AudienceBody::Districts { districts } => Audience::Districts { districts },
         };
-        let method = self
-            .baseline_method
-            .unwrap_or_else(|| "like-days".to_owned())
-            .trim()
-            .to_ascii_lowercase();
-        errors.check("baseline_method", domain::baseline::Method::parse(&method));
-        let window = SessionWindow::new(
-            self.starts_at,
-            self.ends_at,
-            self.join_deadline.unwrap_or(self.starts_at),
-            &SessionRules::default(),
-        );
-        let window = match window.and_then(|window| {
-            window.check_within_local_day(time_zone)?;
-            Ok(window)
-        }) {
-            Ok(window) => Some(window),
-            Err(problems) => {
-                for (field, message) in problems {
-                    errors.push(field, &message);
-                }
-                None
-            }
+        let draft = PlanDraft {
+            title: self.title,
+            description: self.description,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            join_deadline: self.join_deadline,
+            points_per_kwh: self.points_per_kwh,
+            opt_in_bonus: self.opt_in_bonus,
+            audience,
+            baseline_method: method.clone().unwrap_or_default(),
+            surprise: self.surprise,
         };
-        errors.finish(|| {
-            Some(SessionPlan {
-                title,
-                description: self.description,
-                window: window?,
-                points_per_kwh: self.points_per_kwh,
-                opt_in_bonus: self.opt_in_bonus,
-                audience,
-                baseline_method: method,
-                surprise: self.surprise,
-            })
-        })
+        let context = PlanContext {
+            rules: &SessionRules::default(),
+            districts,
+            time_zone,
+        };
+        let plan = SessionPlan::new(draft, context);
+        let problems = plan.as_ref().err().cloned().unwrap_or_default();
+        let is_window = |field: &str| matches!(field, "starts_at" | "ends_at" | "join_deadline");
+        // Reported in the form's order: the plan's own fields, the method, then the times.
+        let mut errors = FieldErrors::default();
+        for (field, message) in problems.iter().filter(|(field, _)| !is_window(field)) {
+            errors.push(field, message);
+        }
+        errors.check("baseline_method", method);
+        for (field, message) in problems.iter().filter(|(field, _)| is_window(field)) {
+            errors.push(field, message);
+        }
+        errors.finish(|| plan.ok())
     }
+}
+
+/// A percentage as the API shows it: to one decimal.
+pub fn shown_percent(percent: Option<f64>) -> Option<f64> {
+    percent.map(|p| (p * 10.0).round() / 10.0)
 }
 
 /// A session as anyone sees it.
@@ -153,8 +122,8 @@ pub struct SessionResponse {
     pub title: String,
     /// Description.
     pub description: String,
-    /// draft, scheduled, live, settling, final or cancelled.
-    pub state: String,
+    /// Where the session is in its life.
+    pub state: SessionState,
     /// Start.
     pub starts_at: DateTime<Utc>,
     /// End.
@@ -168,7 +137,7 @@ pub struct SessionResponse {
     /// Who may join.
     pub audience: AudienceBody,
     /// Baseline method.
-    pub baseline_method: String,
+    pub baseline_method: MethodName,
     /// Short notice.
     pub surprise: bool,
     /// Households that joined.
@@ -184,7 +153,7 @@ impl From<SessionRecord> for SessionResponse {
             id: record.id,
             title: plan.title,
             description: plan.description,
-            state: record.state.as_str().to_owned(),
+            state: record.state,
             starts_at: plan.window.starts_at,
             ends_at: plan.window.ends_at,
             join_deadline: plan.window.join_deadline,

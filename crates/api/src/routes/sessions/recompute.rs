@@ -25,8 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// A household's result after recomputation.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct RecomputedResult {
-    /// provisional, final or insufficient_data.
-    pub status: String,
+    /// Where the result stands now.
+    pub status: domain::settlement::ResultStatus,
     /// Baseline over the periods with data (kWh).
     pub baseline_kwh: Option<f64>,
     /// Measured (kWh).

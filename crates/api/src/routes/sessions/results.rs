@@ -120,7 +120,7 @@ async fn session_results(
                     .map(|(_, name)| name.clone())
                     .unwrap_or_default(),
                 saved_kwh: r.saved_kwh.unwrap_or_default(),
-                percent_saved: engine::percent_saved(r).map(|p| (p * 10.0).round() / 10.0),
+                percent_saved: super::shown_percent(engine::percent_saved(r)),
             })
             .collect(),
     }))
@@ -156,7 +156,7 @@ async fn session_results_csv(
             result.user_id.to_string(),
             email,
             name,
-            result.status.clone(),
+            result.status.to_string(),
             result.reason.clone().unwrap_or_default(),
             number(result.baseline_kwh),
             number(result.actual_kwh),

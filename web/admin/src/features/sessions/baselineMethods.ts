@@ -1,4 +1,4 @@
-// The baseline methods the server knows (PRODUCT.md § Baseline and savings), for people.
+// The baseline methods the server knows (docs/RULES.md § Baselines), for people.
 
 export const BASELINE_METHODS = [
   ["like-days", "Like days"],
