@@ -155,7 +155,7 @@ async fn create(store: &Store, planned: &[Planned], consumer_meter: &str) -> any
         let plan = SessionPlan {
             title: format!("{PREFIX}{}", session.title),
             description: "Use less than usual during these hours and earn Green Points.".to_owned(),
-            window: session.window.clone(),
+            window: session.window,
             points_per_kwh: POINTS_PER_KWH,
             opt_in_bonus: OPT_IN_BONUS,
             audience: Audience::Everyone,
