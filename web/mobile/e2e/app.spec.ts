@@ -39,7 +39,7 @@ test("a new household registers, sees its field error fixed, lands on Home with 
   await page.getByLabel("Password").fill("green garden grows");
   await page.getByRole("button", { name: "Create account" }).tap();
   await expect(page.getByText("Today so far")).toBeVisible();
-  await expect(page.getByText(demoSessions.upcoming)).toBeVisible();
+  await expect(page.getByText(demoSessions.upcoming, { exact: true })).toBeVisible();
   await expect(page.getByText(/^Starts in /)).toBeVisible();
   await screenshot(page, "03-home-new-household");
 
@@ -130,7 +130,7 @@ test("the printed consumer finds every screen filled: the session to join, the l
   const points = (n: number) => `Green Points earned: ${n.toLocaleString("en-US")} points`;
 
   await signIn(page, accounts.consumer);
-  await expect(page.getByText(demoSessions.upcoming)).toBeVisible();
+  await expect(page.getByText(demoSessions.upcoming, { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: `Join ${demoSessions.upcoming}` })).toBeVisible();
   const balance = provisional.points_earned + settled.points_earned;
   await expect(page.getByLabel(`Balance: ${balance.toLocaleString("en-US")} points`)).toBeVisible();
@@ -157,14 +157,14 @@ test("the printed consumer finds every screen filled: the session to join, the l
   }
   await screenshot(page, "11c-consumer-provisional");
 
-  await page.goBack();
+  await page.getByRole("link", { name: "Saving Sessions, back" }).tap();
   await page.getByRole("tab", { name: "Past" }).tap();
   await page.getByRole("button", { name: `Result of ${demoSessions.settled}` }).tap();
   await expect(page.getByText("Final result.", { exact: true })).toBeVisible();
   await expect(page.getByLabel(points(settled.points_earned))).toBeVisible();
   await expect(page.getByText(/^Saved [\d.,]+ kWh$/)).toBeVisible();
 
-  await page.goBack();
+  await page.getByRole("link", { name: "Saving Sessions, back" }).tap();
   await page.getByRole("tab", { name: "Live" }).tap();
   await page.getByRole("button", { name: `Follow ${demoSessions.live}` }).tap();
   await expect(page.getByText("You took part.")).toBeVisible();
