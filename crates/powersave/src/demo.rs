@@ -19,13 +19,13 @@ pub use sessions::prepare as prepare_sessions;
 /// The demo consumer's meter: simulated like the households' and joined to the demo sessions.
 pub const CONSUMER_METER: &str = "CY-DEMO-0001";
 
-/// The demo accounts: (e-mail, display name, role, password).
+/// The demo accounts, the richest first: (e-mail, display name, role, password).
 const DEMO_ACCOUNTS: &[(&str, &str, Role, &str)] = &[
     (
-        "superadmin@powersave.local",
-        "Demo Superadmin",
-        Role::SuperAdmin,
-        "superadmin-demo-2026",
+        "eleni@powersave.local",
+        "Eleni",
+        Role::Consumer,
+        "consumer-demo-2026",
     ),
     (
         "admin@powersave.local",
@@ -34,10 +34,10 @@ const DEMO_ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         "admin-demo-2026",
     ),
     (
-        "eleni@powersave.local",
-        "Eleni",
-        Role::Consumer,
-        "consumer-demo-2026",
+        "superadmin@powersave.local",
+        "Demo Superadmin",
+        Role::SuperAdmin,
+        "superadmin-demo-2026",
     ),
 ];
 
@@ -187,7 +187,6 @@ pub fn accounts_to_try() -> Vec<api::front_door::DemoAccount> {
     };
     let mut accounts: Vec<_> = DEMO_ACCOUNTS
         .iter()
-        .rev()
         .map(|(email, _, role, password)| account(&role.to_string(), email, password))
         .collect();
     accounts.push(account(
