@@ -126,3 +126,21 @@ export async function householdSession(
   if (!found) throw new Error(`${title} is not among the ${when} sessions`);
   return found;
 }
+
+/** A past session of `account` with its result, as the server settled it. */
+export async function pastResult(request: APIRequestContext, account: { email: string; password: string }, title: string) {
+  const session = await householdSession(request, account, "past", title);
+  const headers = { authorization: `Bearer ${await token(request, account)}` };
+  const response = await request.get(`/api/v1/sessions/${session.id}`, { headers });
+  expect(response.status()).toBe(200);
+  const { result } = (await response.json()) as { result: { status: string; saved_kwh: number } };
+  return { ...session, status: result.status, saved: result.saved_kwh };
+}
+
+/**
+ * What a demo session pays for `saved` kWh: 10 points for taking part and 100 per kWh saved, none
+ * for using more (docs/DEMO.md).
+ */
+export function demoPoints(saved: number): number {
+  return 10 + Math.max(0, Math.round(saved * 100));
+}
