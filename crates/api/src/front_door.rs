@@ -34,7 +34,9 @@ pub struct FrontEnds {
 /// What the front door shows: the front ends that are there and the demo accounts.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FrontDoor {
+    /// Which links lead to a built front end.
     pub front_ends: FrontEnds,
+    /// Listed on the front door only, not on the 404 page.
     pub demo_accounts: Vec<DemoAccount>,
 }
 

@@ -207,6 +207,6 @@ pub fn print_credentials(base: &str, households: u32) {
         );
     }
     println!(
-        "  (the consumer took part in the past and live demo sessions; household-0001 … household-{households:04} have simulated meters CY-SIM-0000001 …)"
+        "  (the consumer takes part in the demo sessions, see docs/DEMO.md; household-0001 … household-{households:04} have simulated meters CY-SIM-0000001 …)"
     );
 }
