@@ -8,6 +8,7 @@ pub mod auth;
 pub mod dto;
 pub mod error;
 pub mod extract;
+pub mod front_door;
 pub mod live_feed;
 mod metrics;
 pub mod rate_limit;
@@ -22,7 +23,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, Method, Request, header};
+use axum::http::{HeaderValue, Method, Request, Uri, header};
+use axum::routing::get;
 use axum::{Router, middleware};
 use domain::secret::Secret;
 use store::Store;
@@ -110,6 +112,9 @@ pub struct ApiSettings {
     pub admin_ui_dir: Option<PathBuf>,
     /// The web build of the consumer app (`web/mobile/dist`), served at `/app` when present.
     pub app_ui_dir: Option<PathBuf>,
+    /// Accounts the front door at `/` invites visitors to sign in with (a demo server's; none
+    /// otherwise).
+    pub demo_accounts: Vec<front_door::DemoAccount>,
 }
 
 /// What every handler can reach.
@@ -291,10 +296,20 @@ pub fn router(state: AppState) -> Result<Router, String> {
     let (api, openapi) =
         api_routes(&settings.rate_limits, settings.ingest_body_limit_bytes)?.split_for_parts();
     let global_limiter = IpRateLimiter::global(&settings.rate_limits)?;
+    let built = |dir: Option<&Path>| dir.is_some_and(|dir| dir.join("index.html").exists());
+    let door = Arc::new(front_door::FrontDoor {
+        front_ends: front_door::FrontEnds {
+            app: built(settings.app_ui_dir.as_deref()),
+            admin: built(settings.admin_ui_dir.as_deref()),
+        },
+        demo_accounts: settings.demo_accounts.clone(),
+    });
+    let (home_door, missing_door) = (door.clone(), door);
     let mut app = Router::new()
         .merge(api)
         .merge(routes::ops::router())
-        .fallback(|| async { ApiError::NotFound("no such resource".to_owned()) })
+        .route("/", get(move || front_door::home(home_door.clone())))
+        .fallback(move |uri: Uri| front_door::not_found(missing_door.clone(), uri))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .with_state(state)
         .merge(SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", openapi));
@@ -307,7 +322,7 @@ pub fn router(state: AppState) -> Result<Router, String> {
         ("/app", settings.app_ui_dir.as_deref(), "consumer app"),
     ] {
         let Some(dir) = dir else { continue };
-        if dir.join("index.html").exists() {
+        if built(Some(dir)) {
             app = app.nest_service(path, single_page_app(dir));
         } else {
             tracing::warn!(dir = %dir.display(), "{what} not built; {path} is unavailable (run `make run`)");

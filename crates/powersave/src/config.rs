@@ -346,6 +346,7 @@ impl Config {
             ingest_body_limit_bytes: self.meter_data.upload_limit_bytes,
             admin_ui_dir: Some(self.admin_ui_dir.clone()),
             app_ui_dir: Some(self.app_ui_dir.clone()),
+            demo_accounts: Vec::new(),
         }
     }
 }

@@ -1,5 +1,9 @@
-//! The demo programme of `make run`: staff and consumer accounts to sign in with, and a few
-//! hundred households whose simulated meters report like real ones.
+//! The demo programme of `make run`: staff and consumer accounts to sign in with, a few hundred
+//! households whose simulated meters report like real ones, and Saving Sessions in every state
+//! (see docs/DEMO.md for what each account shows).
+
+mod history;
+mod sessions;
 
 use anyhow::Context;
 use api::auth::password::Passwords;
@@ -10,13 +14,18 @@ use store::{HouseholdUpdate, NewUser, Store, StoreError};
 
 use crate::config::Config;
 
-/// The demo accounts: (e-mail, display name, role, password).
+pub use sessions::prepare as prepare_sessions;
+
+/// The demo consumer's meter: simulated like the households' and joined to the demo sessions.
+pub const CONSUMER_METER: &str = "CY-DEMO-0001";
+
+/// The demo accounts, the richest first: (e-mail, display name, role, password).
 const DEMO_ACCOUNTS: &[(&str, &str, Role, &str)] = &[
     (
-        "superadmin@powersave.local",
-        "Demo Superadmin",
-        Role::SuperAdmin,
-        "superadmin-demo-2026",
+        "eleni@powersave.local",
+        "Eleni",
+        Role::Consumer,
+        "consumer-demo-2026",
     ),
     (
         "admin@powersave.local",
@@ -25,10 +34,10 @@ const DEMO_ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         "admin-demo-2026",
     ),
     (
-        "eleni@powersave.local",
-        "Eleni",
-        Role::Consumer,
-        "consumer-demo-2026",
+        "superadmin@powersave.local",
+        "Demo Superadmin",
+        Role::SuperAdmin,
+        "superadmin-demo-2026",
     ),
 ];
 
@@ -151,7 +160,7 @@ async fn seed_accounts(config: &Config, store: &Store) -> anyhow::Result<()> {
                 store
                     .link_meter(
                         user.id,
-                        &MeterId::parse("CY-DEMO-0001")?,
+                        &MeterId::parse(CONSUMER_METER)?,
                         IntervalLength::FifteenMinutes,
                     )
                     .await?;
@@ -168,118 +177,36 @@ async fn seed_accounts(config: &Config, store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Tells a person how to sign in to a demo.
-pub fn print_credentials(base: &str) {
-    println!("Demo accounts (sign in with POST {base}/api/v1/auth/login or from {base}/api/docs):");
-    for (email, _, role, password) in DEMO_ACCOUNTS {
-        println!("  {role:<10} {email:<28} password: {password}");
+/// The accounts to try the demo with, the richest first, as the banner and the front door at
+/// `/` name them: (what it is, e-mail, password).
+pub fn accounts_to_try() -> Vec<api::front_door::DemoAccount> {
+    let account = |role: &str, email: &str, password: &str| api::front_door::DemoAccount {
+        role: role.to_owned(),
+        email: email.to_owned(),
+        password: password.to_owned(),
+    };
+    let mut accounts: Vec<_> = DEMO_ACCOUNTS
+        .iter()
+        .map(|(email, _, role, password)| account(&role.to_string(), email, password))
+        .collect();
+    accounts.push(account(
+        "household",
+        "household-0001@demo.powersave.local",
+        HOUSEHOLD_PASSWORD,
+    ));
+    accounts
+}
+
+/// Tells a person how to sign in to a demo of `households` simulated households.
+pub fn print_credentials(base: &str, households: u32) {
+    println!("Demo accounts (sign in at {base}/app/ or {base}/admin/; all listed at {base}/):");
+    for account in accounts_to_try() {
+        println!(
+            "  {:<10} {:<36} password: {}",
+            account.role, account.email, account.password
+        );
     }
     println!(
-        "  households household-0001@demo.powersave.local … password: {HOUSEHOLD_PASSWORD} (simulated meters CY-SIM-0000001 …)"
+        "  (the consumer takes part in the demo sessions, see docs/DEMO.md; household-0001 … household-{households:04} have simulated meters CY-SIM-0000001 …)"
     );
-}
-
-/// Title prefix of the demo sessions, so seeding happens once.
-const DEMO_SESSION_PREFIX: &str = "Demo: ";
-
-/// Plans two sessions for the demo households: one that ended two days ago (the job worker
-/// settles and rewards it) and one running now (its live view updates as simulated readings
-/// arrive). They stay drafts until the simulated history is in — the simulated households already
-/// respond to them in that history — and are then announced, so the worker starts them with
-/// baselines. Does nothing when they exist.
-pub async fn seed_sessions(config: &Config, store: &Store) -> anyhow::Result<()> {
-    let page = domain::paging::PageRequest::new(None, Some(100))?;
-    let existing = store.list_sessions(&[], false, page).await?;
-    if existing
-        .items
-        .iter()
-        .any(|s| s.plan.title.starts_with(DEMO_SESSION_PREFIX))
-    {
-        return Ok(());
-    }
-    let tz = config.time_zone();
-    let now = chrono::Utc::now();
-    // Started a half hour ago, so its first period is over and the live view has figures, but
-    // within today's local day.
-    let (live_start, _) = domain::calendar::window_within_local_day(
-        tz,
-        now,
-        chrono::Duration::minutes(30),
-        chrono::Duration::hours(2),
-    );
-    let today = now.with_timezone(&tz).date_naive();
-    let past_day = today - chrono::Duration::days(2);
-    let past_start = domain::calendar::local_day_start(tz, past_day)
-        .context("the programme's time zone has no such day")?
-        + chrono::Duration::hours(17);
-    let households = {
-        let meters = store
-            .meters_by_utility_ids(
-                &(1..=40)
-                    .map(simulator::Simulator::meter_id)
-                    .collect::<Vec<_>>(),
-            )
-            .await?;
-        let ids: Vec<i64> = meters.values().map(|m| m.id).collect();
-        store.households_of_meters(&ids).await?
-    };
-    let mut planned = Vec::new();
-    for (title, start) in [
-        ("Evening peak (two days ago)", past_start),
-        ("Grid stress (live now)", live_start),
-    ] {
-        let plan = store::SessionPlan {
-            title: format!("{DEMO_SESSION_PREFIX}{title}"),
-            description: "Use less than usual during these hours and earn Green Points.".to_owned(),
-            window: domain::session::SessionWindow {
-                starts_at: start,
-                ends_at: start + chrono::Duration::hours(2),
-                join_deadline: start,
-            },
-            points_per_kwh: 100,
-            opt_in_bonus: 10,
-            audience: domain::session::Audience::Everyone,
-            baseline_method: domain::baseline::MethodName::LikeDays,
-            surprise: true,
-        };
-        if !store
-            .overlapping_sessions(&plan.window, None)
-            .await?
-            .is_empty()
-        {
-            continue;
-        }
-        let session = store.create_session(&plan, None).await?;
-        for household in &households {
-            store.join_session(session.id, *household).await?;
-        }
-        planned.push(session.id);
-    }
-    wait_for_history(store).await?;
-    for id in planned {
-        store
-            .set_session_state(
-                id,
-                domain::session::SessionState::Draft,
-                domain::session::SessionState::Scheduled,
-            )
-            .await?;
-    }
-    tracing::info!(households = households.len(), "planned the demo sessions");
-    Ok(())
-}
-
-/// Waits until the simulator has delivered the history baselines need.
-async fn wait_for_history(store: &Store) -> anyhow::Result<()> {
-    let recent = chrono::Utc::now() - chrono::Duration::hours(2);
-    for _ in 0..600 {
-        let sources = store.list_sources().await?;
-        if sources.iter().any(|s| {
-            s.kind == store::SourceKind::Simulator && s.watermark.is_some_and(|w| w >= recent)
-        }) {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-    }
-    anyhow::bail!("the simulated history did not arrive within 10 minutes")
 }

@@ -104,6 +104,17 @@ impl SimulatorFeedConfig {
         self.enabled.unwrap_or(backend == Backend::Sqlite)
     }
 
+    /// The simulated meter data system: the live feed's source, and the demo's history before it.
+    pub fn source(&self, time_zone: chrono_tz::Tz, store: &Store) -> SimulatedSource {
+        SimulatedSource::new(
+            "simulator",
+            Arc::new(self.simulator(time_zone)),
+            store.clone(),
+            chrono::Duration::days(i64::from(self.history_days)),
+            chrono::Duration::days(1),
+        )
+    }
+
     /// The simulator this configuration describes.
     pub fn simulator(&self, time_zone: chrono_tz::Tz) -> simulator::Simulator {
         simulator::Simulator::new(simulator::SimulatorConfig {
@@ -193,14 +204,7 @@ pub fn start(
         tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
     }
     if feeds.simulator.is_enabled(backend) {
-        let simulator = Arc::new(feeds.simulator.simulator(feeds.time_zone));
-        let source = SimulatedSource::new(
-            "simulator",
-            simulator,
-            store.clone(),
-            chrono::Duration::days(i64::from(feeds.simulator.history_days)),
-            chrono::Duration::days(1),
-        );
+        let source = feeds.simulator.source(feeds.time_zone, store);
         tracing::info!(
             "simulated meters are reporting (meter_data.simulator.enabled = false turns them off)"
         );

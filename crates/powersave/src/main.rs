@@ -233,7 +233,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = serve::open_store(&loaded.config).await?;
             store.migrate().await?;
             demo::seed(&loaded.config, &store).await?;
-            demo::print_credentials(&format!("http://{}", loaded.config.listen));
+            demo::print_credentials(
+                &format!("http://{}", loaded.config.listen),
+                loaded.config.meter_data.simulator.demo_households,
+            );
             Ok(())
         }
         Command::Import {

@@ -36,9 +36,16 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     let queue = jobs::JobQueue::connect(&config.jobs.queue_config(&config.data_dir)?)
         .await
         .context("opening the job queue")?;
-    let state = api::AppState::new(store.clone(), config.api_settings(signing_key))
+    let mut settings = config.api_settings(signing_key);
+    if demo {
+        settings.demo_accounts = crate::demo::accounts_to_try();
+    }
+    let state = api::AppState::new(store.clone(), settings)
         .map_err(anyhow::Error::msg)?
         .with_jobs(queue);
+    if demo {
+        prepare_demo(&config, &store, &state.engine, url.backend()).await?;
+    }
     let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
     let feeds = crate::feeds::start(
         &config.feeds(state.reading_events.clone())?,
@@ -49,14 +56,6 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     )?;
     let jobs_worker =
         crate::jobs_config::start_in_process(&config, &store, &feeds_shutdown).await?;
-    if demo {
-        let (config, store) = (config.clone(), store.clone());
-        tokio::spawn(async move {
-            if let Err(error) = crate::demo::seed_sessions(&config, &store).await {
-                tracing::warn!(error = %format!("{error:#}"), "demo sessions not planned");
-            }
-        });
-    }
     let app = api::router(state).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -74,7 +73,7 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
         }
     }
     if demo {
-        crate::demo::print_credentials(&base);
+        crate::demo::print_credentials(&base, config.meter_data.simulator.demo_households);
     }
     api::serve(listener, app, shutdown_signal()).await?;
     tracing::info!("shutting down");
@@ -87,6 +86,29 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     }
     store.close().await?;
     Ok(())
+}
+
+/// The demo's history and sessions, before the server answers anyone, so that nothing it shows
+/// is half-done. They need the simulated meters; without them the demo has accounts only.
+async fn prepare_demo(
+    config: &Config,
+    store: &Store,
+    engine: &engine::Engine,
+    backend: store::Backend,
+) -> anyhow::Result<()> {
+    if !config.meter_data.simulator.is_enabled(backend) {
+        tracing::warn!(
+            "demo sessions not planned: they need the simulated meters (meter_data.simulator.enabled)"
+        );
+        return Ok(());
+    }
+    println!(
+        "Preparing the demo: {} days of simulated meter history and settled sessions…",
+        config.meter_data.simulator.history_days
+    );
+    crate::demo::prepare_sessions(config, store, engine, crate::demo::CONSUMER_METER)
+        .await
+        .context("preparing the demo sessions")
 }
 
 fn display_address(address: std::net::SocketAddr) -> String {

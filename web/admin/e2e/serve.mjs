@@ -34,8 +34,8 @@ const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--liste
     POWERSAVE_RATE_LIMITS__AUTH_BURST: "1000",
     POWERSAVE_RATE_LIMITS__GLOBAL_PER_SECOND: "1000",
     POWERSAVE_RATE_LIMITS__GLOBAL_BURST: "1000",
-    // The demo sessions (one settled two days ago, one live now) start and settle within seconds,
-    // on enough simulated history for their baselines.
+    // A smaller demo programme (its past sessions are settled before the server answers, on enough
+    // simulated history for their baselines) with a faster clock, so sessions move on during a run.
     POWERSAVE_JOBS__TICK_SCHEDULE: "*/2 * * * * *",
     POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS: "60",
     POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS: "50",

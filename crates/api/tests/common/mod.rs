@@ -53,6 +53,7 @@ pub fn settings() -> ApiSettings {
         ingest_body_limit_bytes: 1024 * 1024,
         admin_ui_dir: None,
         app_ui_dir: None,
+        demo_accounts: Vec::new(),
     }
 }
 

@@ -100,9 +100,20 @@ impl Drop for Server {
 
 impl Server {
     pub fn start(work: &Path) -> Self {
+        Self::start_with(
+            work,
+            &[],
+            &[("POWERSAVE_METER_DATA__SIMULATOR__ENABLED", "false")],
+        )
+    }
+
+    /// [`Server::start`] with more arguments to `serve` and more environment variables.
+    pub fn start_with(work: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_powersave"))
             .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
             .arg(work)
+            .args(args)
+            .envs(env.iter().copied())
             .arg("--config")
             .arg(work.join("empty.toml"))
             .current_dir(work)
@@ -111,7 +122,6 @@ impl Server {
             // The request's own lines (tower-http's "started processing request" is at debug),
             // beside everything the server logs at info.
             .env("RUST_LOG", "info,tower_http=debug,api=debug")
-            .env("POWERSAVE_METER_DATA__SIMULATOR__ENABLED", "false")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

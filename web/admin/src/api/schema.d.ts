@@ -1066,6 +1066,11 @@ export interface components {
              */
             total: number;
         };
+        /**
+         * @description Why points were entered in the ledger.
+         * @enum {string}
+         */
+        LedgerReason: "session_savings" | "opt_in_bonus" | "streak_bonus";
         /** @description Linking a meter to a household. */
         LinkMeterRequest: {
             /**
@@ -1128,7 +1133,7 @@ export interface components {
              */
             saved_kwh: number;
             /** @description The session's state when the event was sent. */
-            state: string;
+            state: components["schemas"]["SessionState"];
         };
         /** @description Signing in. */
         LoginRequest: {
@@ -1182,6 +1187,12 @@ export interface components {
             /** @description Method name. */
             method: string;
         };
+        /**
+         * @description A baseline method by name, as a session plan names it and the database stores it; each name
+         *     stands for one configuration of a method.
+         * @enum {string}
+         */
+        MethodName: "like-days" | "like-days-adjusted" | "like-days-damped" | "like-days-last-hour" | "high-x-of-y" | "10-in-10" | "regression" | "auto";
         /** @description Headline figures of the programme. */
         OverviewResponse: {
             /**
@@ -1299,8 +1310,8 @@ export interface components {
              * @description Points (negative for a correction downwards).
              */
             points: number;
-            /** @description session_savings, opt_in_bonus, streak_bonus, … */
-            reason: string;
+            /** @description Why the points were entered. */
+            reason: components["schemas"]["LedgerReason"];
             /** @description What it refers to (a session id, with `#n` for corrections). */
             reference: string;
         };
@@ -1424,8 +1435,8 @@ export interface components {
              * @description Baseline − actual (kWh).
              */
             saved_kwh?: number | null;
-            /** @description provisional, final or insufficient_data. */
-            status: string;
+            /** @description Where the result stands now. */
+            status: components["schemas"]["ResultStatus"];
         };
         /** @description Presenting a refresh token (refresh and logout). */
         RefreshRequest: {
@@ -1498,9 +1509,17 @@ export interface components {
              * @description Baseline − actual (kWh).
              */
             saved_kwh?: number | null;
-            /** @description pending (baseline known, session not settled), provisional, final or insufficient_data. */
-            status: string;
+            /**
+             * @description Where the result stands: pending (baseline known, session not settled), provisional,
+             *     final or insufficient_data.
+             */
+            status: components["schemas"]["ResultStatus"];
         };
+        /**
+         * @description Where a participant's result stands.
+         * @enum {string}
+         */
+        ResultStatus: "pending" | "provisional" | "final" | "insufficient_data";
         /** @description The retried job's new id. */
         RetriedResponse: {
             /** @description The job's id on the queue now. */
@@ -1595,7 +1614,7 @@ export interface components {
             /** @description Who may join. */
             audience: components["schemas"]["AudienceBody"];
             /** @description Baseline method. */
-            baseline_method: string;
+            baseline_method: components["schemas"]["MethodName"];
             /** @description Description. */
             description: string;
             /**
@@ -1633,8 +1652,8 @@ export interface components {
              * @description Start.
              */
             starts_at: string;
-            /** @description draft, scheduled, live, settling, final or cancelled. */
-            state: string;
+            /** @description Where the session is in its life. */
+            state: components["schemas"]["SessionState"];
             /** @description Short notice. */
             surprise: boolean;
             /** @description Title. */
@@ -1729,6 +1748,11 @@ export interface components {
              */
             total: number;
         };
+        /**
+         * @description Where a session is in its life.
+         * @enum {string}
+         */
+        SessionState: "draft" | "scheduled" | "live" | "settling" | "final" | "cancelled";
         /** @description A page of data sources. */
         SourcePage: {
             /** @description The sources on this page, in the order asked for. */

@@ -98,7 +98,7 @@ describe("a session's page", () => {
     expect(api.callsTo("POST", `/admin/sessions/${id}/cancel`)).toHaveLength(1);
   });
 
-  it.each([
+  it.each<[Session["state"], string[]]>([
     ["live", ["Cancel session"]],
     ["settling", []],
     ["final", []],

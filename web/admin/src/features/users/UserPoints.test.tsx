@@ -14,7 +14,6 @@ describe("a user's Green Points", () => {
       pointsEntry({ points: 15, reason: "streak_bonus" }),
       pointsEntry({ points: 10, reason: "opt_in_bonus" }),
       pointsEntry({ points: 1200 }),
-      pointsEntry({ points: 5, reason: "goodwill_gift" }),
     ];
     userPageServer({ [`GET ${pointsPath}`]: () => ({ body: pointsPage(entries, 1210) }) });
     await openUserPage();
@@ -27,7 +26,6 @@ describe("a user's Green Points", () => {
       ["Streak bonus", "+15", "—"],
       ["Opt-in bonus", "+10", "—"],
       ["Session savings", "+1,200", "—"],
-      ["Goodwill gift", "+5", "—"],
     ]);
     expect(rows[0]).toHaveTextContent(`${pointsEntry().reference}#1`);
   });

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { RecomputedResult } from "../../api/types";
+import type { RecomputedResult, Session } from "../../api/types";
 import { problem } from "../../test/fakeApi";
 import { joinedSession, joinedSessionPage, pointsEntry, pointsPage, session } from "../../test/fixtures";
 import { openUserPage, userId, userPageServer } from "../../test/userPage";
@@ -30,7 +30,7 @@ async function sessionsTable() {
 describe("recomputing a household's result", () => {
   it("is offered only for the ended sessions the household has a result in", async () => {
     const { result } = joinedSession();
-    const at = (n: number, title: string, state: string, withResult: boolean) =>
+    const at = (n: number, title: string, state: Session["state"], withResult: boolean) =>
       joinedSession({
         session: session({ id: `00000000-0000-7000-8000-0000000000${n}`, title, state }),
         result: withResult ? result : null,

@@ -1,15 +1,16 @@
 // Why points were added to (or taken from) a household's ledger, in words.
+import type { components } from "../../api/schema";
 
-const reasonNames: Record<string, string> = {
+type LedgerReason = components["schemas"]["LedgerReason"];
+
+// Every reason the server knows: a new one fails the type check until it has its words here.
+const reasonNames: Record<LedgerReason, string> = {
   session_savings: "Session savings",
   opt_in_bonus: "Opt-in bonus",
   streak_bonus: "Streak bonus",
 };
 
-/** A known reason's name; an unknown one as its words ("manual_fix" → "Manual fix"). */
-export function pointsReasonName(reason: string): string {
-  const known = reasonNames[reason];
-  if (known) return known;
-  const words = reason.replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** A reason's name for people. */
+export function pointsReasonName(reason: LedgerReason): string {
+  return reasonNames[reason];
 }

@@ -1,0 +1,235 @@
+//! `powersave serve --demo` as a newcomer meets it: from the very first answer the front door
+//! names the demo accounts, and the consumer it names has everything to show. Its past sessions
+//! are already settled with results and Green Points (one final, one provisional while its meter
+//! is late), the live one is live, and tomorrow's is open to join; nothing in the past is live.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use support::{Server, work_dir};
+
+/// Simulated households of this small demo: fewer than the 39 that join beside the consumer.
+const HOUSEHOLDS: u64 = 12;
+
+async fn sign_in(client: &reqwest::Client, server: &Server, email: &str, password: &str) -> String {
+    let response = client
+        .post(server.url("/api/v1/auth/login"))
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+async fn get(client: &reqwest::Client, server: &Server, token: &str, path: &str) -> Value {
+    let response = client
+        .get(server.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{path}");
+    response.json().await.unwrap()
+}
+
+fn titles(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect()
+}
+
+fn time(value: &Value) -> DateTime<Utc> {
+    value.as_str().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join_from_the_first_request()
+ {
+    let work = work_dir("demo");
+    let households = HOUSEHOLDS.to_string();
+    let server = Server::start_with(
+        &work,
+        &["--demo"],
+        &[
+            (
+                "POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS",
+                &households,
+            ),
+            ("POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS", "50"),
+        ],
+    );
+    let client = reqwest::Client::new();
+
+    // The first request: the front door lists the accounts the banner printed.
+    let door = client.get(server.url("/")).send().await.unwrap();
+    assert_eq!(door.status(), 200);
+    let door = door.text().await.unwrap();
+    for (role, email, password) in [
+        ("consumer", "eleni@powersave.local", "consumer-demo-2026"),
+        ("admin", "admin@powersave.local", "admin-demo-2026"),
+        (
+            "superadmin",
+            "superadmin@powersave.local",
+            "superadmin-demo-2026",
+        ),
+        (
+            "household",
+            "household-0001@demo.powersave.local",
+            "household-demo-2026",
+        ),
+    ] {
+        let row = format!(
+            "<tr><td>{role}</td><td><code>{email}</code></td><td><code>{password}</code></td></tr>"
+        );
+        assert!(door.contains(&row), "{row} missing from:\n{door}");
+    }
+
+    // Staff see every demo session where the clock puts it: nothing past is still live.
+    let admin = sign_in(&client, &server, "admin@powersave.local", "admin-demo-2026").await;
+    let all = get(
+        &client,
+        &server,
+        &admin,
+        "/api/v1/admin/sessions?per_page=100",
+    )
+    .await;
+    let now = Utc::now();
+    let mut states: Vec<(String, String)> = Vec::new();
+    for session in all["items"].as_array().unwrap() {
+        let state = session["state"].as_str().unwrap();
+        if time(&session["ends_at"]) <= now {
+            assert!(matches!(state, "settling" | "final"), "{session}");
+        }
+        states.push((
+            session["title"].as_str().unwrap().to_owned(),
+            state.to_owned(),
+        ));
+    }
+    states.sort();
+    let expected = [
+        ("Demo: Evening peak (tomorrow)", "scheduled"),
+        ("Demo: Evening peak (two days ago)", "final"),
+        ("Demo: Evening peak (yesterday)", "settling"),
+        ("Demo: Grid stress (live now)", "live"),
+    ]
+    .map(|(title, state)| (title.to_owned(), state.to_owned()));
+    assert_eq!(states, expected);
+
+    let consumer = sign_in(
+        &client,
+        &server,
+        "eleni@powersave.local",
+        "consumer-demo-2026",
+    )
+    .await;
+    let past = get(&client, &server, &consumer, "/api/v1/sessions?when=past").await;
+    assert_eq!(
+        titles(&past),
+        [
+            "Demo: Evening peak (yesterday)",
+            "Demo: Evening peak (two days ago)"
+        ]
+    );
+    let points = get(
+        &client,
+        &server,
+        &consumer,
+        "/api/v1/me/points?per_page=100",
+    )
+    .await;
+    let ledger = points["items"].as_array().unwrap();
+    let (mut earned, mut entries) = (0, 2);
+    for (session, status) in past["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(["provisional", "final"])
+    {
+        assert_eq!(session["joined"], true);
+        // The consumer and every simulated household (fewer than 39 here).
+        assert_eq!(session["participants"], HOUSEHOLDS + 1);
+        let id = session["id"].as_str().unwrap();
+        let detail = get(
+            &client,
+            &server,
+            &consumer,
+            &format!("/api/v1/sessions/{id}"),
+        )
+        .await;
+        let result = &detail["result"];
+        assert_eq!(result["status"], status, "{detail}");
+        let measured: Vec<bool> = result["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| !p["actual_kwh"].is_null())
+            .collect();
+        // Yesterday's last hour has not arrived from the consumer's meter yet.
+        let expected = if status == "provisional" {
+            [true, true, false, false]
+        } else {
+            [true; 4]
+        };
+        assert_eq!(measured, expected, "{detail}");
+        // 10 points for taking part and 100 per kWh saved (none for using more), as the demo
+        // plans its sessions.
+        let saved = result["saved_kwh"].as_f64().unwrap();
+        let savings_points = (saved.max(0.0) * 100.0).round() as i64;
+        let mut expected_entries = vec![("opt_in_bonus", 10)];
+        if savings_points > 0 {
+            expected_entries.push(("session_savings", savings_points));
+            entries += 1;
+        }
+        let mut paid: Vec<(&str, i64)> = ledger
+            .iter()
+            .filter(|e| e["reference"] == id)
+            .map(|e| (e["reason"].as_str().unwrap(), e["points"].as_i64().unwrap()))
+            .collect();
+        paid.sort();
+        assert_eq!(paid, expected_entries, "{points}");
+        assert_eq!(
+            session["points_earned"],
+            paid.iter().map(|(_, p)| p).sum::<i64>()
+        );
+        earned += session["points_earned"].as_i64().unwrap();
+    }
+    assert_eq!(points["total"], entries);
+    assert_eq!(points["balance"], earned);
+
+    let live = get(&client, &server, &consumer, "/api/v1/sessions?when=live").await;
+    assert_eq!(titles(&live), ["Demo: Grid stress (live now)"]);
+    assert_eq!(live["items"][0]["joined"], true);
+    assert!(
+        time(&live["items"][0]["starts_at"]) <= now && now < time(&live["items"][0]["ends_at"])
+    );
+
+    let upcoming = get(
+        &client,
+        &server,
+        &consumer,
+        "/api/v1/sessions?when=upcoming",
+    )
+    .await;
+    assert_eq!(titles(&upcoming), ["Demo: Evening peak (tomorrow)"]);
+    assert_eq!(upcoming["items"][0]["joined"], false);
+    assert_eq!(upcoming["items"][0]["participants"], 0);
+    let id = upcoming["items"][0]["id"].as_str().unwrap();
+    let joined = client
+        .post(server.url(&format!("/api/v1/sessions/{id}/join")))
+        .bearer_auth(&consumer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(joined.status(), 200, "{}", joined.text().await.unwrap());
+
+    drop(server);
+    std::fs::remove_dir_all(work).unwrap();
+}
