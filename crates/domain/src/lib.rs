@@ -27,6 +27,26 @@ use std::borrow::Cow;
 #[error("{0}")]
 pub struct ValidationError(pub Cow<'static, str>);
 
+/// The one of `all` whose stored name is `raw`, or a refusal naming `what` and every name: how
+/// the enums stored by name (statuses, reasons, methods) read a row or a request.
+pub(crate) fn parse_named<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    raw: &str,
+    what: &str,
+) -> Result<T, ValidationError> {
+    all.iter()
+        .copied()
+        .find(|item| name(*item) == raw)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|item| name(*item)).collect();
+            ValidationError::owned(format!(
+                "unknown {what} {raw:?}: expected one of {}",
+                names.join(", ")
+            ))
+        })
+}
+
 impl ValidationError {
     /// A refusal with a fixed message.
     pub const fn new(message: &'static str) -> Self {

@@ -40,15 +40,7 @@ impl LedgerReason {
 
     /// Reads a stored name.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|reason| reason.as_str() == raw)
-            .ok_or_else(|| {
-                ValidationError::owned(format!(
-                    "unknown ledger reason {raw:?}: expected session_savings, opt_in_bonus or \
-                     streak_bonus"
-                ))
-            })
+        crate::parse_named(&Self::ALL, Self::as_str, raw, "ledger reason")
     }
 }
 

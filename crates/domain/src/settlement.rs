@@ -48,15 +48,7 @@ impl ResultStatus {
 
     /// Reads a stored name.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|status| status.as_str() == raw)
-            .ok_or_else(|| {
-                ValidationError::owned(format!(
-                    "unknown result status {raw:?}: expected pending, provisional, final or \
-                     insufficient_data"
-                ))
-            })
+        crate::parse_named(&Self::ALL, Self::as_str, raw, "result status")
     }
 
     /// Whether the household has a baseline, so it counts in live and final figures.

@@ -208,15 +208,7 @@ impl MethodName {
             "caiso" => return Ok(Self::TenInTen),
             _ => {}
         }
-        Self::ALL
-            .into_iter()
-            .find(|method| method.as_str() == name)
-            .ok_or_else(|| {
-                ValidationError::owned(format!(
-                    "unknown baseline method {raw:?}: expected one of {}",
-                    Self::ALL_NAMES.join(", ")
-                ))
-            })
+        crate::parse_named(&Self::ALL, Self::as_str, &name, "baseline method")
     }
 
     /// The method with its default configuration; `like-days-adjusted` is the default method

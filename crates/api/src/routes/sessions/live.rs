@@ -222,10 +222,10 @@ fn render(progress: &LiveUpdate) -> Event {
                     .iter()
                     .map(|p| LivePeriodResponse {
                         start: p.start,
-                        baseline_kwh: round3(p.baseline_kwh),
-                        actual_kwh: round3(p.actual_kwh),
-                        baseline_kw: round3(p.baseline_kwh * 2.0),
-                        actual_kw: round3(p.actual_kwh * 2.0),
+                        baseline_kwh: domain::settlement::round_kwh(p.baseline_kwh),
+                        actual_kwh: domain::settlement::round_kwh(p.actual_kwh),
+                        baseline_kw: domain::settlement::round_kwh(p.baseline_kwh * 2.0),
+                        actual_kw: domain::settlement::round_kwh(p.actual_kwh * 2.0),
                         reporting: p.reporting,
                     })
                     .collect(),
@@ -237,8 +237,4 @@ fn render(progress: &LiveUpdate) -> Event {
         }
         Err(message) => Event::default().event("error").data(message),
     }
-}
-
-fn round3(value: f64) -> f64 {
-    (value * 1000.0).round() / 1000.0
 }
