@@ -8,7 +8,6 @@
 mod accuracy;
 mod baselines;
 mod history;
-mod lifecycle;
 mod live;
 mod report;
 mod settle;
@@ -22,7 +21,6 @@ use store::{SessionRecord, Store, StoreError};
 use uuid::Uuid;
 
 pub use accuracy::MethodAccuracy;
-pub use lifecycle::SessionJobs;
 pub use live::{LivePeriod, LiveProgress};
 pub use report::{PERCENT_BUCKETS, SessionReport, percent_saved};
 pub use settle::SettleSummary;

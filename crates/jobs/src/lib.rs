@@ -12,12 +12,14 @@ mod job;
 mod queue;
 mod redis_queue;
 mod sqlite_queue;
+mod status;
 mod worker;
 
 pub use config::{Backoff, EVERY_MINUTE, QueueBackend, QueueConfig};
 pub use error::{JobError, QueueError};
 pub use job::{Job, JobId};
-pub use queue::{FailedJob, JobQueue, QueueDepth};
+pub use queue::JobQueue;
+pub use status::{FailedJob, QueueDepth};
 pub use worker::run_worker;
 
 /// Which attempt of which queue entry a handler is running, for logs and for handlers that act

@@ -9,17 +9,19 @@ use chrono::{DateTime, Utc};
 
 use crate::config::{QueueBackend, QueueConfig};
 use crate::job::{Envelope, Job, JobId};
+use crate::status::{FailedJob, QueueDepth};
 use crate::{QueueError, redis_queue, sqlite_queue};
 
 /// A connection to the job queue; cheap to clone, one per process is enough.
 #[derive(Clone)]
 pub struct JobQueue {
-    pub(crate) store: Store,
+    pub(crate) store: QueueStorage,
     pub(crate) config: Arc<QueueConfig>,
 }
 
+/// The backend storage behind a [`JobQueue`]; named apart from `store::Store`, the database.
 #[derive(Clone)]
-pub(crate) enum Store {
+pub(crate) enum QueueStorage {
     Sqlite(SqliteStorage<Envelope>),
     Redis(RedisStorage<Envelope>),
 }
@@ -33,39 +35,17 @@ impl std::fmt::Debug for JobQueue {
     }
 }
 
-/// A job that used up its attempts (or failed permanently) and now waits for an operator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FailedJob {
-    /// Pass this to [`JobQueue::retry`].
-    pub id: JobId,
-    /// The job.
-    pub job: Job,
-    /// How many times its handler ran.
-    pub attempts: u32,
-    /// The last attempt's error.
-    pub error: String,
-    /// When the last attempt ended.
-    pub failed_at: Option<DateTime<Utc>>,
-}
-
-/// How many jobs are where, for monitoring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct QueueDepth {
-    /// Waiting to run, now or at a scheduled time (including retries in their backoff).
-    pub waiting: u64,
-    /// Taken by a worker: running, or about to.
-    pub running: u64,
-    /// Failed for good, see [`JobQueue::failed`].
-    pub failed: u64,
-}
-
 impl JobQueue {
     /// Opens the configured queue, creating the SQLite file and its tables when needed.
     pub async fn connect(config: &QueueConfig) -> Result<Self, QueueError> {
         config.validate()?;
         let store = match &config.backend {
-            QueueBackend::Sqlite { path } => Store::Sqlite(sqlite_queue::open(path, config).await?),
-            QueueBackend::Redis { url } => Store::Redis(redis_queue::open(url, config).await?),
+            QueueBackend::Sqlite { path } => {
+                QueueStorage::Sqlite(sqlite_queue::open(path, config).await?)
+            }
+            QueueBackend::Redis { url } => {
+                QueueStorage::Redis(redis_queue::open(url, config).await?)
+            }
         };
         Ok(Self {
             store,
@@ -101,18 +81,20 @@ impl JobQueue {
     /// How many jobs wait, run and have failed.
     pub async fn depth(&self) -> Result<QueueDepth, QueueError> {
         match &self.store {
-            Store::Sqlite(storage) => sqlite_queue::depth(storage, &self.config.queue_name).await,
-            Store::Redis(storage) => redis_queue::depth(storage).await,
+            QueueStorage::Sqlite(storage) => {
+                sqlite_queue::depth(storage, &self.config.queue_name).await
+            }
+            QueueStorage::Redis(storage) => redis_queue::depth(storage).await,
         }
     }
 
     /// The most recently failed jobs, newest first, with their error and attempts.
     pub async fn failed(&self, limit: usize) -> Result<Vec<FailedJob>, QueueError> {
         let mut failed = match &self.store {
-            Store::Sqlite(storage) => {
+            QueueStorage::Sqlite(storage) => {
                 sqlite_queue::failed(storage, &self.config.queue_name, limit).await?
             }
-            Store::Redis(storage) => redis_queue::failed(storage).await?,
+            QueueStorage::Redis(storage) => redis_queue::failed(storage).await?,
         };
         failed.sort_by_key(|job| std::cmp::Reverse(job.failed_at));
         failed.truncate(limit);
@@ -128,10 +110,10 @@ impl JobQueue {
     ) -> Result<(Vec<FailedJob>, u64), QueueError> {
         let total = self.depth().await?.failed;
         let page = match &self.store {
-            Store::Sqlite(storage) => {
+            QueueStorage::Sqlite(storage) => {
                 sqlite_queue::failed_range(storage, &self.config.queue_name, offset, limit).await?
             }
-            Store::Redis(storage) => {
+            QueueStorage::Redis(storage) => {
                 // The dead set has no order of its own: sort all of it (it stays small, since
                 // every entry waits for an operator) newest first, ties by id, and cut the page.
                 let mut failed = redis_queue::failed(storage).await?;
@@ -154,18 +136,18 @@ impl JobQueue {
     /// Returns the new queue entry.
     pub async fn retry(&self, id: &JobId) -> Result<JobId, QueueError> {
         let failed = match &self.store {
-            Store::Sqlite(storage) => {
+            QueueStorage::Sqlite(storage) => {
                 sqlite_queue::failed_one(storage, &self.config.queue_name, id).await?
             }
-            Store::Redis(storage) => redis_queue::failed_one(storage, id).await?,
+            QueueStorage::Redis(storage) => redis_queue::failed_one(storage, id).await?,
         }
         .ok_or_else(|| QueueError::NotFound(id.to_string()))?;
         let new_id = self.enqueue(failed.job).await?;
         match &self.store {
-            Store::Sqlite(storage) => {
+            QueueStorage::Sqlite(storage) => {
                 sqlite_queue::forget(storage, &self.config.queue_name, id).await?
             }
-            Store::Redis(storage) => redis_queue::forget(storage, id).await?,
+            QueueStorage::Redis(storage) => redis_queue::forget(storage, id).await?,
         }
         tracing::info!(failed = %id, retry = %new_id, "failed job queued again");
         Ok(new_id)
@@ -173,7 +155,7 @@ impl JobQueue {
 
     /// Closes the queue's connections (the SQLite file is released).
     pub async fn close(&self) {
-        if let Store::Sqlite(storage) = &self.store {
+        if let QueueStorage::Sqlite(storage) = &self.store {
             storage.pool().close().await;
         }
     }
@@ -205,12 +187,12 @@ impl JobQueue {
         }
         let task = builder.build();
         let pushed = match &self.store {
-            Store::Sqlite(storage) => storage
+            QueueStorage::Sqlite(storage) => storage
                 .clone()
                 .push_task(task)
                 .await
                 .map_err(|error| QueueError::Push(error.to_string())),
-            Store::Redis(storage) => storage
+            QueueStorage::Redis(storage) => storage
                 .clone()
                 .push_task(task)
                 .await
@@ -220,26 +202,4 @@ impl JobQueue {
         tracing::debug!(job = kind, %id, run_at = ?at, "job queued");
         Ok(id)
     }
-}
-
-/// Reads the error text out of a stored result (`{"Err": "AbortError: …"}`).
-pub(crate) fn error_text(stored: Option<&str>) -> String {
-    let Some(stored) = stored else {
-        return String::new();
-    };
-    let message = serde_json::from_str::<serde_json::Value>(stored)
-        .ok()
-        .and_then(|value| value.get("Err").and_then(|e| e.as_str()).map(str::to_owned))
-        .unwrap_or_else(|| stored.to_owned());
-    message
-        .strip_prefix("AbortError: ")
-        .map(str::to_owned)
-        .unwrap_or(message)
-}
-
-pub(crate) fn decode(id: &str, bytes: &[u8]) -> Result<Envelope, QueueError> {
-    serde_json::from_slice(bytes).map_err(|source| QueueError::Decode {
-        id: id.to_owned(),
-        source,
-    })
 }

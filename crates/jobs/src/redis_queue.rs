@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::QueueError;
 use crate::config::QueueConfig;
 use crate::job::{Envelope, JobId};
-use crate::queue::{FailedJob, QueueDepth, decode, error_text};
+use crate::status::{FailedJob, QueueDepth, decode, error_text};
 
 /// How long keys of [`crate::JobQueue::enqueue_unique`] are remembered.
 const UNIQUE_KEY_TTL: Duration = Duration::from_secs(30 * 24 * 3600);

@@ -11,7 +11,7 @@ use sqlx::sqlite::SqliteSynchronous;
 use crate::QueueError;
 use crate::config::QueueConfig;
 use crate::job::{Envelope, JobId};
-use crate::queue::{FailedJob, QueueDepth, decode, error_text};
+use crate::status::{FailedJob, QueueDepth, decode, error_text};
 
 /// A job failed for good: ended by the worker (`Killed`), or out of the storage's own attempts.
 const FAILED: &str = "(status = 'Killed' OR (status = 'Failed' AND attempts >= max_attempts))";

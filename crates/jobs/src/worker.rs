@@ -17,7 +17,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::job::{Envelope, Job, JobId, Outcome};
-use crate::queue::{JobQueue, Store};
+use crate::queue::{JobQueue, QueueStorage};
 use crate::{JobContext, JobHandler, QueueConfig, QueueError};
 
 /// Runs a worker until `shutdown` turns true (or its sender is dropped): jobs are taken off the
@@ -70,14 +70,14 @@ fn worker_future<H: JobHandler>(
         async move { runner.process(envelope, task_id).await }
     };
     match queue.store.clone() {
-        Store::Sqlite(storage) => WorkerBuilder::new(name)
+        QueueStorage::Sqlite(storage) => WorkerBuilder::new(name)
             .backend(storage.poll_with_interval(config.poll_interval))
             .concurrency(config.concurrency)
             .on_event(log_event)
             .build(process)
             .run_until(signal)
             .boxed(),
-        Store::Redis(storage) => WorkerBuilder::new(name)
+        QueueStorage::Redis(storage) => WorkerBuilder::new(name)
             .backend(storage.poll_with_interval(config.poll_interval))
             .concurrency(config.concurrency)
             .on_event(log_event)

@@ -43,7 +43,7 @@ pub async fn create_user(
     let display_name = DisplayName::parse(display_name).context("--display-name")?;
     let role = Role::parse(role).context("--role")?;
     let password = Password::parse(password, Some(&email)).context("password")?;
-    let store = crate::serve::open_store(config).await?;
+    let store = config.open_store().await?;
     store.migrate().await?;
     insert(config, &store, email, display_name, role, &password).await
 }

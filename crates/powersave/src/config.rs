@@ -326,6 +326,19 @@ impl Config {
         }
     }
 
+    /// Connects to the configured database, its days counted in the programme's time zone.
+    pub async fn open_store(&self) -> anyhow::Result<store::Store> {
+        let url = self.database_url()?;
+        let options = store::PoolOptions {
+            max_connections: self.database_max_connections,
+            ..store::PoolOptions::default()
+        };
+        let store = store::Store::connect(&url, options)
+            .await
+            .with_context(|| format!("cannot open the database at {url}"))?;
+        Ok(store.with_day_zone(self.time_zone()))
+    }
+
     /// The settlement engine over `store`.
     pub fn engine(&self, store: store::Store) -> engine::Engine {
         engine::Engine::new(store, self.programme_settings().engine_settings())

@@ -1,15 +1,13 @@
-//! The `[jobs]` settings (`POWERSAVE_JOBS__…`), the in-process worker of `powersave serve`, and
-//! `powersave worker`.
+//! The `[jobs]` settings (`POWERSAVE_JOBS__…`): which queue, how many attempts, how long between
+//! retries. The workers that use them live in `worker`.
 
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use domain::secret::Secret;
 use jobs::{Backoff, QueueBackend, QueueConfig};
 use serde::{Deserialize, Serialize};
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
 
 /// Where the job queue lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -89,78 +87,4 @@ impl JobsConfig {
         };
         Ok(config)
     }
-}
-
-/// Starts the in-process worker of `powersave serve` when `jobs.in_process` is on; it stops
-/// when `shutdown` turns true.
-pub async fn start_in_process(
-    config: &crate::config::Config,
-    store: &store::Store,
-    shutdown: &watch::Receiver<bool>,
-) -> anyhow::Result<Option<JoinHandle<()>>> {
-    if !config.jobs.in_process {
-        return Ok(None);
-    }
-    let queue = config.jobs.queue_config(&config.data_dir)?;
-    let handler = session_jobs(config, store, &queue).await?;
-    let mut shutdown = shutdown.clone();
-    Ok(Some(tokio::spawn(async move {
-        // A worker that fails (its queue briefly unreachable, say) is started again, so the
-        // server never keeps running without one.
-        loop {
-            let ended = jobs::run_worker(queue.clone(), handler.clone(), shutdown.clone()).await;
-            if *shutdown.borrow() {
-                return;
-            }
-            if let Err(error) = ended {
-                tracing::error!(%error, "job worker stopped; starting it again in 5 s");
-            }
-            tokio::select! {
-                () = tokio::time::sleep(Duration::from_secs(5)) => {}
-                _ = shutdown.changed() => return,
-            }
-        }
-    })))
-}
-
-/// The session lifecycle handler, queueing its follow-up jobs on the same queue.
-async fn session_jobs(
-    config: &crate::config::Config,
-    store: &store::Store,
-    queue: &QueueConfig,
-) -> anyhow::Result<engine::SessionJobs> {
-    let jobs = jobs::JobQueue::connect(queue)
-        .await
-        .context("opening the job queue")?;
-    Ok(engine::SessionJobs::new(config.engine(store.clone()), jobs))
-}
-
-/// `powersave worker`: runs the job worker and the cron tick until SIGINT or SIGTERM.
-pub async fn run_worker_command(loaded: crate::config::Loaded) -> anyhow::Result<()> {
-    let config = loaded.config;
-    for variable in &loaded.unknown_env {
-        tracing::warn!(%variable, "environment variable matches no setting and is ignored");
-    }
-    if config.jobs.backend == JobsBackend::Sqlite {
-        tracing::warn!(
-            "jobs.backend is sqlite: this worker shares the embedded queue file with `powersave serve`"
-        );
-    }
-    let queue = config.jobs.queue_config(&config.data_dir)?;
-    let store = crate::serve::open_store(&config).await?;
-    let handler = session_jobs(&config, &store, &queue).await?;
-    let (stop, shutdown) = watch::channel(false);
-    let mut worker = tokio::spawn(jobs::run_worker(queue, handler, shutdown));
-    println!("PowerSave job worker is running (Ctrl-C stops it)");
-    let ended = tokio::select! {
-        () = crate::serve::shutdown_signal() => {
-            tracing::info!("stopping the job worker");
-            let _ = stop.send(true);
-            (&mut worker).await
-        }
-        ended = &mut worker => ended,
-    };
-    ended
-        .context("the job worker panicked")?
-        .context("the job worker failed")
 }

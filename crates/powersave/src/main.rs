@@ -10,9 +10,12 @@ mod demo;
 mod feeds;
 mod import;
 mod jobs_config;
+mod lifecycle;
 mod logging;
 mod serve;
+mod signals;
 mod simulate;
+mod worker;
 
 use std::path::PathBuf;
 
@@ -178,7 +181,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Worker => {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);
-            jobs_config::run_worker_command(loaded).await
+            worker::run_worker_command(loaded).await
         }
         Command::Migrate { data_dir } => {
             let loaded = config::load(
@@ -189,7 +192,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )?;
             logging::init(&loaded.config);
-            let store = serve::open_store(&loaded.config).await?;
+            let store = loaded.config.open_store().await?;
             store.migrate().await?;
             println!(
                 "migrations applied: {}",
@@ -230,7 +233,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )?;
             logging::init(&loaded.config);
-            let store = serve::open_store(&loaded.config).await?;
+            let store = loaded.config.open_store().await?;
             store.migrate().await?;
             demo::seed(&loaded.config, &store).await?;
             demo::print_credentials(
@@ -256,7 +259,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )?;
             logging::init(&loaded.config);
-            let store = serve::open_store(&loaded.config).await?;
+            let store = loaded.config.open_store().await?;
             store.migrate().await?;
             let report = import::readings(&loaded.config, &store, &files, &source, batch).await?;
             println!(

@@ -1,22 +1,9 @@
 //! `powersave serve`: wiring and graceful shutdown.
 
 use anyhow::Context;
-use store::{PoolOptions, Store};
+use store::Store;
 
 use crate::config::{Config, Loaded};
-
-/// Connects to the configured database.
-pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
-    let url = config.database_url()?;
-    let options = PoolOptions {
-        max_connections: config.database_max_connections,
-        ..PoolOptions::default()
-    };
-    let store = Store::connect(&url, options)
-        .await
-        .with_context(|| format!("cannot open the database at {url}"))?;
-    Ok(store.with_day_zone(config.time_zone()))
-}
 
 /// Runs the server until SIGINT or SIGTERM.
 pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
@@ -26,7 +13,7 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     }
     let url = config.database_url()?;
     let signing_key = config.signing_key(url.backend())?;
-    let store = open_store(&config).await?;
+    let store = config.open_store().await?;
     if config.auto_migrate {
         store.migrate().await.context("applying migrations")?;
     }
@@ -54,8 +41,7 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
         &state.mqtt,
         &feeds_shutdown,
     )?;
-    let jobs_worker =
-        crate::jobs_config::start_in_process(&config, &store, &feeds_shutdown).await?;
+    let jobs_worker = crate::worker::start_in_process(&config, &store, &feeds_shutdown).await?;
     let app = api::router(state).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -75,7 +61,7 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
     if demo {
         crate::demo::print_credentials(&base, config.meter_data.simulator.demo_households);
     }
-    api::serve(listener, app, shutdown_signal()).await?;
+    api::serve(listener, app, crate::signals::shutdown_signal()).await?;
     tracing::info!("shutting down");
     let _ = stop_feeds.send(true);
     for feed in feeds {
@@ -116,32 +102,5 @@ fn display_address(address: std::net::SocketAddr) -> String {
         format!("localhost:{}", address.port())
     } else {
         address.to_string()
-    }
-}
-
-pub(crate) async fn shutdown_signal() {
-    let interrupt = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            tracing::error!(%error, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(error) => {
-                tracing::error!(%error, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
     }
 }

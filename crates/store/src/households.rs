@@ -67,15 +67,15 @@ pub struct HouseholdUpdate {
 impl Store {
     /// The household of an account, with its meters.
     pub async fn household(&self, user_id: Uuid) -> Result<HouseholdRecord, StoreError> {
-        let found = household::Entity::find_by_id(user_id)
-            .find_with_related(meter::Entity)
+        let model = household::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound("household"))?;
+        let meters = meter::Entity::find()
+            .filter(meter::Column::HouseholdId.eq(user_id))
             .order_by_asc(meter::Column::MeterId)
             .all(&self.db)
             .await?;
-        let (model, meters) = found
-            .into_iter()
-            .next()
-            .ok_or(StoreError::NotFound("household"))?;
         to_record(model, meters)
     }
 

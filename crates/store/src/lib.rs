@@ -14,10 +14,12 @@ mod ledger_copy;
 mod lists;
 mod migration;
 mod overview;
+mod page;
 mod participants;
 mod readings;
 mod refresh_tokens;
 mod sessions;
+mod sort_fields;
 mod sources;
 mod sqlite_schema;
 #[cfg(feature = "testing")]
@@ -41,15 +43,16 @@ pub use domain::session::SessionPlan;
 pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
-pub use lists::{
-    DeadLetterSortField, PointsSortField, SessionSortField, SourceSortField, UserSortField,
-};
+pub use page::Page;
 pub use participants::HouseholdMeter;
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
 pub use sessions::SessionRecord;
+pub use sort_fields::{
+    DeadLetterSortField, PointsSortField, SessionSortField, SourceSortField, UserSortField,
+};
 pub use sources::{DeadLetter, SourceKind, SourceRecord};
-pub use users::{AccountCounts, NewUser, Page, UserRecord, UserSearch};
+pub use users::{AccountCounts, NewUser, UserRecord, UserSearch};
 
 /// Ids bound in one `IN (...)` list: far below SQLite's 32,766 bound parameters and
 /// PostgreSQL's 65,535, and large enough that a national session needs few round trips.

@@ -20,74 +20,10 @@ use crate::entity::{
 use crate::sources::to_record;
 use crate::users::search_condition;
 use crate::{
-    DeadLetter, Page, PointsEntry, SessionRecord, SourceRecord, Store, StoreError, UserRecord,
-    UserSearch,
+    DeadLetter, DeadLetterSortField, Page, PointsEntry, PointsSortField, SessionRecord,
+    SessionSortField, SourceRecord, SourceSortField, Store, StoreError, UserRecord, UserSearch,
+    UserSortField,
 };
-
-/// What the staff user list may be ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UserSortField {
-    /// Sign-in e-mail.
-    Email,
-    /// Display name, case-insensitively.
-    DisplayName,
-    /// Role name.
-    Role,
-    /// Registration time.
-    CreatedAt,
-    /// Last sign-in; accounts that never signed in come last.
-    LastLoginAt,
-}
-
-/// What the staff session list may be ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionSortField {
-    /// Title, case-insensitively.
-    Title,
-    /// Start time.
-    StartsAt,
-    /// State name.
-    State,
-    /// Households that joined.
-    Participants,
-}
-
-/// What a Green Points ledger may be ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PointsSortField {
-    /// When the entry was added (then in the order of appending).
-    CreatedAt,
-    /// The points.
-    Points,
-    /// The reason code.
-    Reason,
-}
-
-/// What the dead-letter list may be ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeadLetterSortField {
-    /// Arrival time.
-    ReceivedAt,
-    /// The name of the source it came from, case-insensitively.
-    Source,
-    /// Why it was refused, case-insensitively.
-    Reason,
-}
-
-/// What the data-source list may be ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceSortField {
-    /// Name, case-insensitively.
-    Name,
-    /// How it delivers.
-    Kind,
-    /// End of the newest interval delivered; sources that delivered nothing come last.
-    LastReadingAt,
-    /// Readings accepted today (UTC).
-    ReadingsToday,
-    /// Readings rejected today (UTC).
-    RejectedToday,
-}
 
 /// Orders `query` by `key` and then by the unique `tiebreak`, both in `sort`'s direction; `NULL`
 /// keys go last.

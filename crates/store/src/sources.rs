@@ -10,9 +10,9 @@ use sea_orm::{
 };
 
 use crate::entity::{data_source, dead_letter, source_daily_stats};
-use crate::lists::DeadLetterSortField;
+use crate::page::Page;
 use crate::readings::IngestCounts;
-use crate::users::Page;
+use crate::sort_fields::DeadLetterSortField;
 use crate::{Store, StoreError};
 
 /// How a source delivers readings.

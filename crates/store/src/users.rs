@@ -13,7 +13,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entity::{household, meter, refresh_token, user};
-use crate::lists::UserSortField;
+use crate::page::Page;
+use crate::sort_fields::UserSortField;
 use crate::{Store, StoreError};
 
 /// An account as the rest of the system sees it; the password hash stays inside the store except
@@ -85,17 +86,6 @@ pub struct UserSearch {
     pub text: Option<String>,
     /// Only accounts with this role.
     pub role: Option<Role>,
-}
-
-/// One page of a list, with the total so clients can draw a pager.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page<T> {
-    /// The rows of this page.
-    pub items: Vec<T>,
-    /// Rows matching the filter across all pages.
-    pub total: u64,
-    /// The page that was asked for.
-    pub request: PageRequest,
 }
 
 /// Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern.

@@ -7,6 +7,7 @@
 //! page, which the upsert turns into "unchanged" readings: nothing is lost and nothing doubles.
 
 mod http;
+#[cfg(feature = "simulated")]
 mod simulated;
 
 use std::future::Future;
@@ -17,6 +18,7 @@ use store::{SourceKind, Store, StoreError};
 use tokio::sync::watch;
 
 pub use http::{HttpSource, HttpSourceSettings, PageFormat};
+#[cfg(feature = "simulated")]
 pub use simulated::SimulatedSource;
 
 use crate::{IngestReport, Ingestor, ParsedRow, RowRef};

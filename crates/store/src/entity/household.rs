@@ -16,30 +16,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
-/// A household belongs to an account and has meters.
+/// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so
+/// entities never import one another.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::user::Entity",
-        from = "Column::UserId",
-        to = "super::user::Column::Id",
-        on_delete = "Cascade"
-    )]
-    User,
-    #[sea_orm(has_many = "super::meter::Entity")]
-    Meter,
-}
-
-impl Related<super::user::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::User.def()
-    }
-}
-
-impl Related<super::meter::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Meter.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -17,22 +17,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
-/// A meter may belong to a household.
+/// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so
+/// entities never import one another.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::household::Entity",
-        from = "Column::HouseholdId",
-        to = "super::household::Column::UserId",
-        on_delete = "SetNull"
-    )]
-    Household,
-}
-
-impl Related<super::household::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Household.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

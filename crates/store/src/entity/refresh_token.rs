@@ -19,16 +19,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
-/// Each token belongs to one account.
+/// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so
+/// entities never import one another.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::user::Entity",
-        from = "Column::UserId",
-        to = "super::user::Column::Id",
-        on_delete = "Cascade"
-    )]
-    User,
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

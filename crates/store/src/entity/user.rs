@@ -19,17 +19,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
-/// Accounts own a household and refresh tokens.
+/// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so
+/// entities never import one another.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_one = "super::household::Entity")]
-    Household,
-}
-
-impl Related<super::household::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Household.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -11,7 +11,7 @@ use jobs::{Job, JobContext, JobError, JobHandler, JobQueue};
 use store::{SessionRecord, StoreError};
 use uuid::Uuid;
 
-use crate::{Engine, EngineError};
+use engine::{Engine, EngineError};
 
 /// The job handler of the session lifecycle.
 #[derive(Clone)]
@@ -174,3 +174,6 @@ impl JobHandler for SessionJobs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,25 +5,44 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use domain::settlement::ResultStatus;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
-use common::engine_on;
+use domain::baseline::Eligibility;
 use domain::calendar::Calendar;
+use domain::rewards::RewardRules;
 use domain::session::SessionState;
-use engine::{Engine, SessionJobs};
+use domain::settlement::{ResultStatus, SettlementWindow};
+use engine::{Engine, EngineSettings};
 use jobs::{Job, JobContext, JobError, JobHandler, JobQueue, QueueBackend, QueueConfig};
-use store::Backend;
-use store::SessionPlan;
 use store::testing::{
-    consumer, each_backend, quarter_hour_meter, running_in_ci, session_plan, steady_readings,
-    steady_readings_except,
+    TestDatabase, consumer, each_backend, quarter_hour_meter, running_in_ci, session_plan,
+    steady_readings, steady_readings_except,
 };
+use store::{Backend, PoolOptions, SessionPlan, Store};
 use tokio::sync::{Notify, watch};
+
+use super::SessionJobs;
+
+/// Long enough for any step of this story on a loaded machine; reaching it is a failure.
+const STEP_TIMEOUT: StdDuration = StdDuration::from_secs(60);
+
+/// A migrated store on `database` and an engine over it with the programme's defaults.
+async fn engine_on(database: &TestDatabase) -> (Store, Engine) {
+    let store = Store::connect(database.url(), PoolOptions::default())
+        .await
+        .expect("connecting to the test database");
+    store.migrate().await.expect("migrating the test database");
+    let settings = EngineSettings {
+        calendar: Calendar::cyprus(2024..=2030, []),
+        eligibility: Eligibility::default(),
+        settlement_window: SettlementWindow::default(),
+        rewards: RewardRules::default(),
+    };
+    (store.clone(), Engine::new(store, settings))
+}
 
 /// The session plans of this story: 2 hours with a 10-point opt-in bonus.
 fn plan(title: &str, start: DateTime<Utc>) -> SessionPlan {
@@ -34,7 +53,7 @@ fn plan(title: &str, start: DateTime<Utc>) -> SessionPlan {
 }
 
 async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
-    for _ in 0..300 {
+    for _ in 0..600 {
         if check().await {
             return;
         }
@@ -73,6 +92,52 @@ fn queue_config(backend: Backend) -> Option<QueueConfig> {
     Some(config)
 }
 
+/// The session jobs, counting the jobs inside a handler and those finished, so that the story can
+/// wait until nothing is left anywhere: not waiting, not taken, not running.
+#[derive(Clone)]
+struct Counted {
+    jobs: SessionJobs,
+    running: Arc<AtomicUsize>,
+    finished: Arc<AtomicUsize>,
+}
+
+impl Counted {
+    fn new(jobs: SessionJobs) -> Self {
+        Self {
+            jobs,
+            running: Arc::default(),
+            finished: Arc::default(),
+        }
+    }
+
+    /// Waits until at least `finished` jobs have finished in all and none is left: a job queues
+    /// its follow-ups before it finishes, so an empty queue with no handler running means that no
+    /// late job (a duplicate payout, say) can still come.
+    async fn settled_after(&self, finished: usize, queue: &JobQueue) {
+        eventually(
+            "every job to finish and the queue to be empty",
+            async || {
+                let depth = queue.depth().await.unwrap();
+                self.finished.load(Ordering::SeqCst) >= finished
+                    && self.running.load(Ordering::SeqCst) == 0
+                    && depth.waiting == 0
+                    && depth.running == 0
+            },
+        )
+        .await;
+    }
+}
+
+impl JobHandler for Counted {
+    async fn handle(&self, job: Job, context: JobContext) -> Result<(), JobError> {
+        self.running.fetch_add(1, Ordering::SeqCst);
+        let outcome = self.jobs.handle(job, context).await;
+        self.running.fetch_sub(1, Ordering::SeqCst);
+        self.finished.fetch_add(1, Ordering::SeqCst);
+        outcome
+    }
+}
+
 /// The session jobs, except that the worker running them dies in the middle of its first
 /// settlement: once the results are written, before the rewards are queued and the session moves
 /// on (the job never returns, as if the process were killed there).
@@ -104,6 +169,7 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         let (store, engine) = engine_on(&database).await;
         let queue = JobQueue::connect(&config).await.unwrap();
         let handler = SessionJobs::new(engine.clone(), queue.clone());
+        let counted = Counted::new(handler.clone());
 
         // Two days ago, 17:00–19:00 in Nicosia: over, but well inside the 21-day window.
         let calendar = Calendar::cyprus(2024..=2030, []);
@@ -178,7 +244,12 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         // rewards not yet queued nor the session moved on) and another one takes over.
         steady_readings(&store, meter, start..end, 0.15).await;
         stop.send(true).ok();
-        let _ = worker.await;
+        let stopped = tokio::time::timeout(STEP_TIMEOUT, worker)
+            .await
+            .expect("the worker stops when told to");
+        stopped
+            .expect("the worker did not panic")
+            .expect("the worker ended without an error");
         let died = Arc::new(Notify::new());
         let dying = DiesMidSettlement {
             jobs: handler.clone(),
@@ -193,9 +264,12 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
             })
             .await
             .unwrap();
-        died.notified().await;
+        tokio::time::timeout(STEP_TIMEOUT, died.notified())
+            .await
+            .expect("the dying worker reaches the middle of its settlement");
         worker.abort();
-        let _ = worker.await;
+        let aborted = worker.await.expect_err("the dying worker never returns");
+        assert!(aborted.is_cancelled(), "killed, not panicked: {aborted}");
         assert_eq!(status_of(saver).await, Some(ResultStatus::Final));
         assert_eq!(
             (
@@ -206,7 +280,7 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
             "killed before the savings were paid and the session moved on"
         );
         let (stop, shutdown) = watch::channel(false);
-        let worker = tokio::spawn(jobs::run_worker(config.clone(), handler.clone(), shutdown));
+        let worker = tokio::spawn(jobs::run_worker(config.clone(), counted.clone(), shutdown));
         queue
             .enqueue(Job::Settle {
                 session_id: session.id,
@@ -220,7 +294,9 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         .await;
 
         // Everything again: nothing more is paid; the cancelled session paid nothing.
-        for job in [
+        counted.settled_after(1, &queue).await;
+        let finished_before = counted.finished.load(Ordering::SeqCst);
+        let replayed = [
             Job::Settle {
                 session_id: session.id,
             },
@@ -231,22 +307,22 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
                 session_id: cancelled.id,
             },
             Job::Tick { at: Utc::now() },
-        ] {
+        ];
+        let replayed_count = replayed.len();
+        for job in replayed {
             queue.enqueue(job).await.unwrap();
         }
-        eventually("the queue to drain", async || {
-            queue.depth().await.unwrap().waiting == 0
-        })
-        .await;
-        tokio::time::sleep(StdDuration::from_millis(500)).await;
+        counted
+            .settled_after(finished_before + replayed_count, &queue)
+            .await;
         let result = store
             .session_result(session.id, saver)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(
-            (result.status.as_str(), result.saved_kwh),
-            ("final", Some(0.8))
+            (result.status, result.saved_kwh),
+            (ResultStatus::Final, Some(0.8))
         );
         let ledger = store
             .points_ledger(saver, domain::paging::PageRequest::default())
@@ -263,7 +339,11 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         assert!(queue.failed(10).await.unwrap().is_empty());
 
         stop.send(true).ok();
-        worker.abort();
+        tokio::time::timeout(STEP_TIMEOUT, worker)
+            .await
+            .expect("the worker stops when told to")
+            .expect("the worker did not panic")
+            .expect("the worker ended without an error");
         queue.close().await;
     }
 }
