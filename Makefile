@@ -29,8 +29,9 @@ test: deps lint rust-test web-test mobile-test e2e mobile-e2e ## Install test de
 deps:
 	@scripts/install-deps.sh test
 
-lint: ## Formatting and clippy
+lint: ## Formatting, the crate layers (scripts/check-layers.py) and clippy
 	$(CARGO) fmt --all -- --check
+	python3 scripts/check-layers.py
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 rust-test:
