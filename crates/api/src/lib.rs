@@ -40,7 +40,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::password::{HashCost, Passwords};
 use crate::auth::tokens::TokenKeys;
 use crate::error::ApiError;
-use crate::rate_limit::{IpRateLimiter, RateLimitConfig};
+use crate::rate_limit::{IpRateLimiter, LimiterClock, RateLimitConfig};
 
 /// Facts about the programme that requests need (time zone, districts, default tariff).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +139,8 @@ pub struct AppState {
     /// The MQTT listener's connection, for the System screen; "not running" in instances
     /// without the feed.
     pub mqtt: ingest::mqtt::ListenerHealth,
+    /// The clock the rate limits count in: the monotonic one, unless a test moves time by hand.
+    pub rate_limit_clock: LimiterClock,
 }
 
 impl AppState {
@@ -151,6 +153,7 @@ impl AppState {
         Ok(Self {
             jobs: None,
             mqtt: ingest::mqtt::ListenerHealth::default(),
+            rate_limit_clock: LimiterClock::default(),
             live: live_feed::LiveFeeds::new(engine.clone(), reading_events.clone()),
             reading_events,
             engine,
@@ -217,9 +220,10 @@ struct ApiDoc;
 
 fn api_routes(
     rate_limits: &RateLimitConfig,
+    clock: &LimiterClock,
     ingest_body_limit: usize,
 ) -> Result<OpenApiRouter<AppState>, String> {
-    let auth_limiter = IpRateLimiter::auth(rate_limits)?;
+    let auth_limiter = IpRateLimiter::auth(rate_limits, clock)?;
     let limited = routes::auth::limited_router().route_layer(middleware::from_fn_with_state(
         auth_limiter,
         rate_limit::enforce,
@@ -246,9 +250,11 @@ fn api_routes(
 
 /// The OpenAPI document of `/api/v1`, as served at `/api/v1/openapi.json`.
 pub fn openapi() -> Result<utoipa::openapi::OpenApi, String> {
-    Ok(api_routes(&RateLimitConfig::default(), 0)?
-        .split_for_parts()
-        .1)
+    Ok(
+        api_routes(&RateLimitConfig::default(), &LimiterClock::default(), 0)?
+            .split_for_parts()
+            .1,
+    )
 }
 
 fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, String> {
@@ -293,9 +299,14 @@ fn single_page_app(dir: &Path) -> ServeDir<ServeFile> {
 pub fn router(state: AppState) -> Result<Router, String> {
     let settings = state.settings.clone();
     metrics::handle();
-    let (api, openapi) =
-        api_routes(&settings.rate_limits, settings.ingest_body_limit_bytes)?.split_for_parts();
-    let global_limiter = IpRateLimiter::global(&settings.rate_limits)?;
+    let clock = state.rate_limit_clock.clone();
+    let (api, openapi) = api_routes(
+        &settings.rate_limits,
+        &clock,
+        settings.ingest_body_limit_bytes,
+    )?
+    .split_for_parts();
+    let global_limiter = IpRateLimiter::global(&settings.rate_limits, &clock)?;
     let built = |dir: Option<&Path>| dir.is_some_and(|dir| dir.join("index.html").exists());
     let door = Arc::new(front_door::FrontDoor {
         front_ends: front_door::FrontEnds {

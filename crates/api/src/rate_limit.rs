@@ -5,13 +5,17 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::HeaderName;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::clock::Clock;
+use governor::middleware::NoOpMiddleware;
+use governor::nanos::Nanos;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
 
 use crate::error::ApiError;
 
@@ -44,10 +48,58 @@ impl Default for RateLimitConfig {
     }
 }
 
+/// The time the limiters count in: the monotonic clock in service, or a clock that moves only
+/// when told, so a test can say exactly how much time passed between requests.
+#[derive(Debug, Clone)]
+pub enum LimiterClock {
+    /// Real time since the clock was made.
+    Monotonic(Instant),
+    /// Time moved by hand with [`LimiterClock::advance`].
+    Manual(Arc<AtomicU64>),
+}
+
+impl Default for LimiterClock {
+    fn default() -> Self {
+        Self::Monotonic(Instant::now())
+    }
+}
+
+impl LimiterClock {
+    /// A clock standing still until [`LimiterClock::advance`] moves it.
+    pub fn manual() -> Self {
+        Self::Manual(Arc::new(AtomicU64::new(0)))
+    }
+
+    /// Moves a manual clock on by `by`; the monotonic clock moves by itself and is left alone.
+    pub fn advance(&self, by: Duration) {
+        if let Self::Manual(nanos) = self {
+            let by = u64::try_from(by.as_nanos()).unwrap_or(u64::MAX);
+            nanos.fetch_add(by, Ordering::SeqCst);
+        }
+    }
+}
+
+impl Clock for LimiterClock {
+    type Instant = Nanos;
+
+    fn now(&self) -> Nanos {
+        match self {
+            Self::Monotonic(start) => {
+                Nanos::from(u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX))
+            }
+            Self::Manual(nanos) => Nanos::from(nanos.load(Ordering::SeqCst)),
+        }
+    }
+}
+
+type KeyedLimiter =
+    RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, LimiterClock, NoOpMiddleware<Nanos>>;
+
 /// A keyed limiter with the header it reads client addresses from.
 #[derive(Clone)]
 pub struct IpRateLimiter {
-    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    limiter: Arc<KeyedLimiter>,
+    clock: LimiterClock,
     client_ip_header: Option<HeaderName>,
     checks: Arc<AtomicU64>,
 }
@@ -56,31 +108,36 @@ pub struct IpRateLimiter {
 const SWEEP_EVERY: u64 = 10_000;
 
 impl IpRateLimiter {
-    fn new(quota: Quota, client_ip_header: Option<&str>) -> Result<Self, String> {
+    fn new(
+        quota: Quota,
+        client_ip_header: Option<&str>,
+        clock: &LimiterClock,
+    ) -> Result<Self, String> {
         let client_ip_header = client_ip_header
             .map(|name| {
                 HeaderName::try_from(name).map_err(|_| format!("invalid header name {name:?}"))
             })
             .transpose()?;
         Ok(Self {
-            limiter: Arc::new(RateLimiter::keyed(quota)),
+            limiter: Arc::new(RateLimiter::dashmap_with_clock(quota, clock.clone())),
+            clock: clock.clone(),
             client_ip_header,
             checks: Arc::new(AtomicU64::new(0)),
         })
     }
 
     /// The limiter for sign-in endpoints.
-    pub fn auth(config: &RateLimitConfig) -> Result<Self, String> {
+    pub fn auth(config: &RateLimitConfig, clock: &LimiterClock) -> Result<Self, String> {
         let quota = Quota::per_minute(non_zero(config.auth_per_minute, "auth_per_minute")?)
             .allow_burst(non_zero(config.auth_burst, "auth_burst")?);
-        Self::new(quota, config.client_ip_header.as_deref())
+        Self::new(quota, config.client_ip_header.as_deref(), clock)
     }
 
     /// The limiter for every request.
-    pub fn global(config: &RateLimitConfig) -> Result<Self, String> {
+    pub fn global(config: &RateLimitConfig, clock: &LimiterClock) -> Result<Self, String> {
         let quota = Quota::per_second(non_zero(config.global_per_second, "global_per_second")?)
             .allow_burst(non_zero(config.global_burst, "global_burst")?);
-        Self::new(quota, config.client_ip_header.as_deref())
+        Self::new(quota, config.client_ip_header.as_deref(), clock)
     }
 
     fn client_ip(&self, request: &Request) -> IpAddr {
@@ -111,7 +168,7 @@ impl IpRateLimiter {
             self.limiter.retain_recent();
         }
         self.limiter.check_key(&ip).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            let wait = not_until.wait_time_from(self.clock.now());
             ApiError::TooManyRequests {
                 retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
             }

@@ -4,11 +4,37 @@
 
 mod common;
 
+use std::time::Duration;
+
+use api::rate_limit::LimiterClock;
 use common::{TestApp, problem, settings};
 use domain::account::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use store::testing::TestDatabase;
+
+/// A server whose rate limits count in a clock that moves only when the test says, so what is
+/// allowed depends on the requests made and the time passed, never on how fast the machine is.
+async fn app_with_manual_clock(
+    database: &TestDatabase,
+    settings: api::ApiSettings,
+) -> (TestApp, LimiterClock) {
+    let clock = LimiterClock::manual();
+    let app = TestApp::spawn_with_state(database, settings, |mut state| {
+        state.rate_limit_clock = clock.clone();
+        state
+    })
+    .await;
+    (app, clock)
+}
+
+fn retry_after(response: &reqwest::Response) -> u64 {
+    response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
 
 #[tokio::test]
 async fn sign_in_endpoints_are_rate_limited_per_ip() {
@@ -16,23 +42,15 @@ async fn sign_in_endpoints_are_rate_limited_per_ip() {
     let mut settings = settings();
     settings.rate_limits.auth_per_minute = 2;
     settings.rate_limits.auth_burst = 2;
-    let app = TestApp::spawn_with(&database, settings).await;
+    let (app, clock) = app_with_manual_clock(&database, settings).await;
     let body = json!({ "email": "someone@example.com", "password": "wrong password!" });
+    let login = || app.call(Method::POST, "/api/v1/auth/login", None, Some(body.clone()));
     for _ in 0..2 {
-        let response = app
-            .call(Method::POST, "/api/v1/auth/login", None, Some(body.clone()))
-            .await;
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(login().await.status(), StatusCode::UNAUTHORIZED);
     }
-    let limited = app
-        .call(Method::POST, "/api/v1/auth/login", None, Some(body.clone()))
-        .await;
-    let retry_after: u64 = limited.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    let limited = login().await;
+    // Two a minute: the next attempt is allowed 30 s after the budget ran out.
+    assert_eq!(retry_after(&limited), 30);
     let problem = problem(limited, StatusCode::TOO_MANY_REQUESTS).await;
     assert_eq!(problem["type"], "urn:powersave:problem:rate-limited");
     // Registration and refresh share the sign-in budget; other endpoints do not.
@@ -51,6 +69,11 @@ async fn sign_in_endpoints_are_rate_limited_per_ip() {
             .status(),
         StatusCode::OK
     );
+    clock.advance(Duration::from_secs(29));
+    assert_eq!(login().await.status(), StatusCode::TOO_MANY_REQUESTS);
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(login().await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(login().await.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]
@@ -59,22 +82,35 @@ async fn every_request_is_globally_rate_limited() {
     let mut settings = settings();
     settings.rate_limits.global_per_second = 1;
     settings.rate_limits.global_burst = 3;
-    let app = TestApp::spawn_with(&database, settings).await;
-    let mut statuses = Vec::new();
-    for _ in 0..6 {
-        statuses.push(
-            app.call(Method::GET, "/api/v1/programme", None, None)
-                .await
-                .status(),
-        );
-    }
-    let limited = statuses
-        .iter()
-        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
-        .count();
-    assert!(limited >= 2, "{statuses:?}");
+    let (app, clock) = app_with_manual_clock(&database, settings).await;
+    let statuses = |count: usize| {
+        let app = &app;
+        async move {
+            let mut statuses = Vec::new();
+            for _ in 0..count {
+                statuses.push(
+                    app.call(Method::GET, "/api/v1/programme", None, None)
+                        .await
+                        .status(),
+                );
+            }
+            statuses
+        }
+    };
+    let (ok, limited) = (StatusCode::OK, StatusCode::TOO_MANY_REQUESTS);
+    // The start-up check used part of the budget; three seconds refill all of it.
+    clock.advance(Duration::from_secs(3));
+    assert_eq!(statuses(5).await, [ok, ok, ok, limited, limited]);
     let response = app.call(Method::GET, "/api/v1/programme", None, None).await;
-    assert!(response.headers().contains_key("retry-after"));
+    assert_eq!(retry_after(&response), 1);
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(statuses(2).await, [ok, limited]);
+    clock.advance(Duration::from_secs(10));
+    assert_eq!(
+        statuses(4).await,
+        [ok, ok, ok, limited],
+        "the burst, not more"
+    );
 }
 
 #[tokio::test]

@@ -200,10 +200,14 @@ async fn listen(
             Ok(Event::Incoming(Packet::ConnAck(_))) => {
                 backoff = Duration::from_millis(200);
                 tracing::info!(%topic, "MQTT connected; subscribing");
-                health.set(ListenerState::Connected, None);
                 if let Err(error) = client.subscribe(topic, QoS::AtLeastOnce).await {
                     tracing::warn!(%error, "MQTT subscribe failed");
                 }
+            }
+            // Connected means messages published now arrive: only once the broker confirms the
+            // subscription (the session is clean, so every connection subscribes anew).
+            Ok(Event::Incoming(Packet::SubAck(_))) => {
+                health.set(ListenerState::Connected, None);
             }
             Ok(Event::Incoming(Packet::Publish(publish))) => {
                 metrics_received();

@@ -7,17 +7,19 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use chrono::{DurationRound, Utc};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, DurationRound, Utc};
 use domain::account::{DisplayName, Email, Role};
 use domain::household::{TariffCode, TimeZone};
 use domain::meter::{IntervalLength, MeterId};
 use domain::paging::PageRequest;
-use domain::reading::ReadingLimits;
+use domain::reading::{ReadingLimits, day_number};
 use ingest::Ingestor;
 use ingest::mqtt::{ListenerHealth, ListenerState, MqttSettings, run};
 use rumqttc::{AsyncClient, MqttOptions, QoS};
 use store::testing::{each_backend, running_in_ci};
-use store::{NewUser, PoolOptions, Store};
+use store::{HistoryRequest, NewUser, PoolOptions, Store};
 use tokio::sync::watch;
 
 struct Broker {
@@ -101,14 +103,31 @@ fn uuid_like() -> u128 {
         .as_nanos()
 }
 
-async fn readings_today(store: &Store) -> i64 {
+/// The watt-hours stored for `meter` per interval start on the UTC day of `at`.
+async fn stored_wh(store: &Store, meter: i64, at: DateTime<Utc>) -> BTreeMap<DateTime<Utc>, u32> {
+    let day = day_number(at);
     store
-        .list_sources()
+        .reading_history(&HistoryRequest {
+            meters: vec![meter],
+            first_day: day,
+            last_day: day,
+            from_minute: 0,
+            to_minute: 1440,
+        })
         .await
         .unwrap()
         .iter()
-        .find(|s| s.name == "mqtt-test")
-        .map_or(0, |s| s.readings_today)
+        .flat_map(|row| row.intervals().collect::<Vec<_>>())
+        .map(|reading| (reading.start, reading.wh))
+        .collect()
+}
+
+async fn dead_letter_count(store: &Store) -> u64 {
+    store
+        .dead_letters(None, PageRequest::default())
+        .await
+        .unwrap()
+        .total
 }
 
 #[tokio::test]
@@ -141,6 +160,7 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
             )
             .await
             .unwrap();
+        let meter = store.meter_directory().await.unwrap()["CY-MQ"].id;
 
         let (stop, shutdown) = watch::channel(false);
         let settings = MqttSettings {
@@ -162,7 +182,8 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
         let hour = (Utc::now() - chrono::Duration::hours(2))
             .duration_trunc(chrono::Duration::hours(1))
             .unwrap();
-        let at = |minutes: i64| (hour + chrono::Duration::minutes(minutes)).to_rfc3339();
+        let start = |minutes: i64| hour + chrono::Duration::minutes(minutes);
+        let at = |minutes: i64| start(minutes).to_rfc3339();
         let client = publisher(port);
         // The listener subscribes once connected; keep publishing the first message until it lands.
         let first = format!(
@@ -182,7 +203,7 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
                         )
                         .await;
                     tokio::time::sleep(Duration::from_millis(200)).await;
-                    readings_today(&store).await >= 1
+                    stored_wh(&store, meter, hour).await.contains_key(&hour)
                 }
             },
             "the first reading",
@@ -210,36 +231,59 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
                 .await
                 .unwrap();
         }
+        // The batch's good reading is stored with the same flush that refuses its unknown meter.
+        let batch_stored = BTreeMap::from([(start(0), 200), (start(15), 300)]);
         wait_until(
             || {
-                let store = store.clone();
+                let (store, batch_stored) = (store.clone(), batch_stored.clone());
                 async move {
-                    store
-                        .dead_letters(None, PageRequest::default())
-                        .await
-                        .unwrap()
-                        .total
-                        >= 4
+                    dead_letter_count(&store).await == 4
+                        && stored_wh(&store, meter, hour).await == batch_stored
                 }
             },
-            "four dead letters",
+            "four dead letters and the batch's good reading",
         )
         .await;
         let letters = store
             .dead_letters(None, PageRequest::default())
             .await
             .unwrap();
-        let reasons: Vec<&str> = letters.items.iter().map(|l| l.reason.as_str()).collect();
-        assert!(
-            reasons.iter().any(|r| r.contains("unknown meter CY-NONE")),
-            "{reasons:?}"
+        let mut found: Vec<(&str, &str)> = letters
+            .items
+            .iter()
+            .map(|l| (l.payload.as_str(), l.reason.as_str()))
+            .collect();
+        found.sort_unstable();
+        let batch_payload = format!(
+            r#"[{{"meter_id":"CY-MQ","interval_start":"{}","kwh":0.3}},{{"meter_id":"CY-NONE","interval_start":"{}","kwh":0.3}}]"#,
+            at(15),
+            at(15)
         );
-        assert!(
-            reasons.iter().any(|r| r.contains("not JSON")),
-            "{reasons:?}"
+        let mut expected: Vec<(&str, String)> = vec![
+            (
+                "42",
+                "expected a reading object or an array of them (topic powersave/readings/b)"
+                    .to_owned(),
+            ),
+            (
+                r#"{"meter_id":"CY-MQ","kwh":"x"}"#,
+                r#"invalid type: string "x", expected f64"#.to_owned(),
+            ),
+            (
+                "{not json",
+                "not JSON: key must be a string at line 1 column 2 (topic powersave/readings/b)"
+                    .to_owned(),
+            ),
+            (batch_payload.as_str(), "unknown meter CY-NONE".to_owned()),
+        ];
+        expected.sort_unstable();
+        assert_eq!(
+            found,
+            expected
+                .iter()
+                .map(|(payload, reason)| (*payload, reason.as_str()))
+                .collect::<Vec<_>>()
         );
-        assert!(readings_today(&store).await >= 2);
-
         assert_eq!(health.get().state, ListenerState::Connected);
 
         // The broker restarts; the listener says it is reconnecting, then reconnects and
@@ -275,13 +319,22 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
                         )
                         .await;
                     tokio::time::sleep(Duration::from_millis(300)).await;
-                    readings_today(&store).await >= 3
+                    stored_wh(&store, meter, hour)
+                        .await
+                        .contains_key(&start(30))
                 }
             },
             "a reading after the broker restart",
         )
         .await;
         assert_eq!(health.get().state, ListenerState::Connected);
+        // Every reading stored once with its own value, whatever was delivered twice; nothing more
+        // was refused.
+        assert_eq!(
+            stored_wh(&store, meter, hour).await,
+            BTreeMap::from([(start(0), 200), (start(15), 300), (start(30), 400)])
+        );
+        assert_eq!(dead_letter_count(&store).await, 4);
         stop.send(true).unwrap();
         listener.await.unwrap().unwrap();
         assert_eq!(health.get().state, ListenerState::NotRunning);

@@ -5,6 +5,7 @@ mod backtest;
 mod bench;
 mod bench_live;
 mod bench_settle;
+mod bench_simulate;
 mod config;
 mod demo;
 mod feeds;
@@ -102,6 +103,8 @@ enum BenchCommand {
     Settle(bench_settle::SettleBench),
     /// Thousands of live Server-Sent Event streams with readings flowing: reading-to-client latency.
     Live(bench_live::LiveBench),
+    /// Simulated readings generated per second on one core.
+    Simulate(bench_simulate::SimulateBench),
 }
 
 #[derive(Debug, Subcommand)]
@@ -292,6 +295,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             logging::init(&loaded.config);
             bench_live::run(&loaded.config, options).await
         }
+        Command::Bench {
+            command: BenchCommand::Simulate(options),
+        } => bench_simulate::run(&options),
         Command::Simulate(options) => {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);

@@ -100,9 +100,56 @@ async fn source(client: &reqwest::Client, base: &str, token: &str, name: &str) -
         .cloned()
 }
 
+/// 20 households × one UTC day of quarter hours.
+const EXPECTED_READINGS: i64 = 20 * 96;
+
+/// Waits until `done` holds, polling; fails with `what` after `timeout`.
+async fn wait_for<F, Fut>(timeout: Duration, what: &str, mut done: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let waited = tokio::time::timeout(timeout, async {
+        while !done().await {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    assert!(
+        waited.is_ok(),
+        "timed out after {timeout:?} waiting for {what}"
+    );
+}
+
+async fn mqtt_state(client: &reqwest::Client, base: &str, token: &str) -> String {
+    let system: Value = client
+        .get(format!("{base}/api/v1/admin/system"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    system["mqtt_state"].as_str().unwrap_or_default().to_owned()
+}
+
+/// Runs `powersave simulate` for the 20 households over one whole past UTC day (two days ago),
+/// so the count does not depend on the time of day.
 fn simulate(server: &Server, args: &[&str]) -> String {
+    let day = (chrono::Utc::now() - chrono::Duration::days(2))
+        .date_naive()
+        .to_string();
     let output = Command::new(env!("CARGO_BIN_EXE_powersave"))
-        .args(["simulate", "--households", "20", "--days", "1"])
+        .args([
+            "simulate",
+            "--households",
+            "20",
+            "--days",
+            "1",
+            "--from",
+            &day,
+        ])
         .args(args)
         .current_dir(&server.work)
         .output()
@@ -143,17 +190,17 @@ async fn simulated_readings_arrive_over_mqtt_and_the_ingest_api() {
     )
     .await;
 
-    // The listener subscribes shortly after start-up; wait until it has registered its source.
-    for _ in 0..100 {
-        if source(&client, &server.base, &admin, "mqtt")
-            .await
-            .is_some()
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The listener subscribes shortly after start-up; until the broker has confirmed the
+    // subscription, what is published is lost.
+    wait_for(
+        Duration::from_secs(60),
+        "the MQTT listener to subscribe",
+        || {
+            let (client, base, admin) = (client.clone(), server.base.clone(), admin.clone());
+            async move { mqtt_state(&client, &base, &admin).await == "connected" }
+        },
+    )
+    .await;
     let sent = readings_sent(&simulate(
         &server,
         &[
@@ -163,17 +210,26 @@ async fn simulated_readings_arrive_over_mqtt_and_the_ingest_api() {
             &format!("{}/sim", topic_prefix(&server)),
         ],
     ));
-    let mut stored = 0;
-    for _ in 0..100 {
-        stored = source(&client, &server.base, &admin, "mqtt")
-            .await
-            .map_or(0, |s| s["readings_today"].as_i64().unwrap());
-        if stored >= sent {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(stored, sent, "every published reading was stored");
+    assert_eq!(
+        sent, EXPECTED_READINGS,
+        "one whole UTC day for every household"
+    );
+    wait_for(
+        Duration::from_secs(60),
+        "every published reading to be stored",
+        || {
+            let (client, base, admin) = (client.clone(), server.base.clone(), admin.clone());
+            async move {
+                source(&client, &base, &admin, "mqtt")
+                    .await
+                    .and_then(|s| s["readings_today"].as_i64())
+                    == Some(EXPECTED_READINGS)
+            }
+        },
+    )
+    .await;
+    let stored = source(&client, &server.base, &admin, "mqtt").await.unwrap();
+    assert_eq!(stored["rejected_today"].as_i64(), Some(0));
 
     let created: Value = client
         .post(format!("{}/api/v1/admin/data-sources", server.base))
@@ -190,10 +246,11 @@ async fn simulated_readings_arrive_over_mqtt_and_the_ingest_api() {
         &server,
         &["--server", &server.base, "--api-key", key],
     ));
+    assert_eq!(sent, EXPECTED_READINGS);
     let uploaded = source(&client, &server.base, &admin, "simulated-upload")
         .await
         .unwrap();
-    assert_eq!(uploaded["readings_today"].as_i64(), Some(sent));
+    assert_eq!(uploaded["readings_today"].as_i64(), Some(EXPECTED_READINGS));
     assert_eq!(uploaded["rejected_today"].as_i64(), Some(0));
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use jobs::{Backoff, Job, JobContext, JobError, JobHandler, QueueBackend, QueueConfig, QueueError};
 use redis::TypedCommands;
 use tokio::sync::watch;
@@ -141,6 +142,8 @@ pub struct Call {
     pub job: Job,
     pub context: JobContext,
     pub started: Instant,
+    /// When the handler began, on the clock scheduled jobs are due by.
+    pub started_at: DateTime<Utc>,
 }
 
 type Decide = dyn Fn(&Job, &JobContext) -> Reaction + Send + Sync;
@@ -178,11 +181,14 @@ impl Recorder {
 
 impl JobHandler for Recorder {
     async fn handle(&self, job: Job, context: JobContext) -> Result<(), JobError> {
+        let started_at = Utc::now();
+        let started = Instant::now();
         let reaction = (self.decide)(&job, &context);
         self.calls.lock().unwrap().push(Call {
             job,
             context,
-            started: Instant::now(),
+            started,
+            started_at,
         });
         match reaction {
             Reaction::Succeed => Ok(()),
