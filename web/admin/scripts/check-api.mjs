@@ -1,11 +1,11 @@
-// Fails when src/api/schema.d.ts is not what openapi-typescript makes of the server's
+// Fails when web/shared/api/schema.d.ts is not what openapi-typescript makes of the server's
 // docs/openapi.json, so the client's types never drift from the API. Fix with `npm run gen:api`.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const committed = "src/api/schema.d.ts";
+const committed = "../shared/api/schema.d.ts";
 const dir = mkdtempSync(join(tmpdir(), "powersave-schema-"));
 const fresh = join(dir, "schema.d.ts");
 try {

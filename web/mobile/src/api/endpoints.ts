@@ -1,5 +1,5 @@
 // One function per API call the app makes.
-import type { ApiClient } from "./client";
+import type { ApiClient } from "@shared/api/client";
 import type {
   ConsumptionSummary,
   Household,

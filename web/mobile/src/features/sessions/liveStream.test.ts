@@ -1,6 +1,6 @@
-import { ApiError } from "../../api/errors";
+import { ApiError } from "@shared/api/errors";
 import type { LiveProgress } from "../../api/types";
-import { createApiClient } from "../../api/client";
+import { createApiClient } from "@shared/api/client";
 import { createTokenStore } from "../../auth/tokens";
 import { eventStream } from "../../test/eventStream";
 import { fakeServer, memoryVault, problem, tokens } from "../../test/fakeServer";
