@@ -16,7 +16,7 @@ export function ChangePasswordScreen({ navigation }: NativeStackScreenProps<Prof
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const change = useMutation({
-    mutationFn: () => api.changePassword(current, next),
+    mutationFn: () => api.changePassword({ current_password: current, new_password: next }),
     onSuccess: (pair) => {
       // Other sign-ins end; this one continues with the tokens the server just issued.
       tokens.set({ accessToken: pair.access_token, refreshToken: pair.refresh_token });

@@ -1,11 +1,11 @@
 import { onlineManager } from "@tanstack/react-query";
 import { act, fireEvent, screen } from "@testing-library/react-native";
 import type { SessionDetail } from "../../api/types";
-import { memoryVault, problem, servicesFor, tokens, type Route } from "../../test/fakeServer";
+import { memoryVault, problem, servicesFor, tokens, type Route, type Routes } from "../../test/fakeServer";
 import { household, page, summary, upcomingSession } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
-function signedIn(routes: Record<string, Route>) {
+function signedIn(routes: Routes) {
   return servicesFor(
     {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),
@@ -32,7 +32,7 @@ test("joining shows the server's reason when the household is not eligible", asy
   const session = upcomingSession();
   const { services } = signedIn({
     "GET /sessions": () => ({ status: 200, body: page([session]) }),
-    [`POST /sessions/${session.id}/join`]: () => ({
+    "POST /sessions/{id}/join": () => ({
       status: 409,
       body: problem(409, "not eligible: only 40% of expected readings arrived in the last 15 days"),
     }),
@@ -49,11 +49,11 @@ test("joining and leaving follow the server's answer", async () => {
   const session = () => upcomingSession({ joined });
   const { services } = signedIn({
     "GET /sessions": () => ({ status: 200, body: page([session()]) }),
-    [`POST /sessions/${session().id}/join`]: () => {
+    "POST /sessions/{id}/join": () => {
       joined = true;
       return { status: 200, body: session() };
     },
-    [`DELETE /sessions/${session().id}/join`]: () => {
+    "DELETE /sessions/{id}/join": () => {
       joined = false;
       return { status: 204 };
     },
@@ -93,7 +93,7 @@ test("a past session shows its result against the baseline and the Green Points 
   };
   const { services } = signedIn({
     "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "past" ? [past] : []) }),
-    "GET /sessions/past-1": () => ({ status: 200, body: past }),
+    "GET /sessions/{id}": () => ({ status: 200, body: past }),
   });
   renderApp(services);
   await openSessions();
@@ -124,10 +124,10 @@ test("a session for other districts says so instead of offering Join; a househol
 describe("a session's own screen shows the offline banner", () => {
   const past = upcomingSession({ id: "past-2", title: "Morning peak", state: "final" });
 
-  async function openPast(detail: Route) {
+  async function openPast(detail: Route<"GET /sessions/{id}">) {
     const { services } = signedIn({
       "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "past" ? [past] : []) }),
-      "GET /sessions/past-2": detail,
+      "GET /sessions/{id}": detail,
     });
     renderApp(services);
     await openSessions();
