@@ -47,7 +47,7 @@ test("joining shows the server's reason when the household is not eligible", asy
 test("joining and leaving follow the server's answer", async () => {
   let joined = false;
   const session = () => upcomingSession({ joined });
-  const { services } = signedIn({
+  const { services, server } = signedIn({
     "GET /sessions": () => ({ status: 200, body: page([session()]) }),
     "POST /sessions/{id}/join": () => {
       joined = true;
@@ -58,14 +58,24 @@ test("joining and leaving follow the server's answer", async () => {
       return { status: 204 };
     },
   });
+  const joinPath = `/sessions/${session().id}/join`;
+  const joinCalls = () =>
+    server.calls
+      .filter((call) => call.path.endsWith("/join"))
+      .map(({ method, path, body, authorization }) => ({ method, path, body, authorization }));
   renderApp(services);
   await openSessions();
 
   const joins = await screen.findAllByRole("button", { name: "Join Evening peak" });
   fireEvent.press(joins.at(-1)!);
   const leaves = await screen.findAllByRole("button", { name: "Leave Evening peak" });
+  expect(joinCalls()).toEqual([{ method: "POST", path: joinPath, body: undefined, authorization: "Bearer access-1" }]);
   fireEvent.press(leaves.at(-1)!);
   expect((await screen.findAllByRole("button", { name: "Join Evening peak" })).length).toBeGreaterThan(0);
+  expect(joinCalls()).toEqual([
+    { method: "POST", path: joinPath, body: undefined, authorization: "Bearer access-1" },
+    { method: "DELETE", path: joinPath, body: undefined, authorization: "Bearer access-1" },
+  ]);
 });
 
 test("a past session shows its result against the baseline and the Green Points it paid, in the household's time zone", async () => {
