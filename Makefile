@@ -38,7 +38,7 @@ rust-test:
 	@env_lines="$$(scripts/services.sh)" || exit 1; eval "$$env_lines"; \
 	$(CARGO) test --workspace
 
-openapi: web-deps ## Refresh docs/openapi.json (and the dashboard's API types) after a deliberate API change
+openapi: web-deps ## Refresh docs/openapi.json and both apps' API types (web/shared/api/schema.d.ts) after a deliberate API change
 	UPDATE_SNAPSHOTS=1 $(CARGO) test -p api --test openapi_snapshot
 	cd $(WEB) && npm run gen:api
 
@@ -51,7 +51,7 @@ $(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
 web-build: web-deps ## Build the admin dashboard into web/admin/dist (served at /admin)
 	cd $(WEB) && npm run build
 
-web-test: web-deps ## Dashboard: API types vs docs/openapi.json, then component tests
+web-test: web-deps ## Dashboard: shared API types vs docs/openapi.json, then component tests and web/shared's unit tests
 	cd $(WEB) && npm test
 
 e2e: web-build ## Browser tests of the dashboard against the real server (Chromium)
@@ -67,7 +67,7 @@ $(MOBILE_DEPS): $(MOBILE)/package.json $(MOBILE)/package-lock.json
 mobile-build: mobile-deps ## Build the consumer app's web version into web/mobile/dist (served at /app)
 	cd $(MOBILE) && npm run build:web
 
-mobile-test: mobile-deps ## Consumer app: strict type check, then Jest component tests
+mobile-test: mobile-deps ## Consumer app: shared API types vs docs/openapi.json, strict type check, then Jest component tests
 	cd $(MOBILE) && npm test
 
 mobile-e2e: mobile-build ## Consumer app in Chromium at 360x640 with touch against the real demo server

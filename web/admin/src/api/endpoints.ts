@@ -105,7 +105,7 @@ export const adminApi = {
     }),
   /** Every participant's result as a CSV file. */
   sessionResultsCsv: async (id: string) => {
-    const response = await api.response(`${sessionPath(id)}/results.csv`, { accept: "text/csv" });
+    const response = await api.open(`${sessionPath(id)}/results.csv`, { accept: "text/csv" });
     return { blob: await response.blob(), fileName: attachmentName(response) ?? `session-${id}-results.csv` };
   },
   system: () => api.request<SystemHealth>("/admin/system"),

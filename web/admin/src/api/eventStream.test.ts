@@ -1,19 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SseEvent } from "../lib/sse";
+import type { ApiClient } from "@shared/api/client";
+import { ApiError } from "@shared/api/errors";
+import type { SseEvent } from "@shared/sse/parser";
 import { fakeEventStream, type FakeEventStream } from "../test/eventStream";
-import { ApiError, type ApiClient } from "./client";
 import { followEventStream, reconnectDelay } from "./eventStream";
 
-/** A client whose successive `response` calls answer with these streams or errors. */
+/** A client whose successive `open` calls answer with these streams or errors. */
 function clientAnswering(answers: (FakeEventStream | Error)[]) {
-  const response = vi.fn(async () => {
+  const open = vi.fn(async () => {
     const answer = answers.shift();
     if (!answer) return new Promise<Response>(() => undefined);
     if (answer instanceof Error) throw answer;
     return answer.response;
   });
-  const client: ApiClient = { request: vi.fn(), response };
-  return { client, response };
+  const client: ApiClient = { request: vi.fn(), open, renew: vi.fn() };
+  return { client, open };
 }
 
 function handlers() {
@@ -39,7 +40,7 @@ describe("following an event stream", () => {
 
   it("asks for an event stream and hands on its events", async () => {
     const stream = fakeEventStream();
-    const { client, response } = clientAnswering([stream]);
+    const { client, open } = clientAnswering([stream]);
     const on = handlers();
     const controller = new AbortController();
     void followEventStream("/admin/sessions/1/live", on, controller.signal, client);
@@ -48,7 +49,7 @@ describe("following an event stream", () => {
     await vi.waitFor(() => expect(on.events).toHaveLength(2));
     expect(on.events.map((event) => event.data)).toEqual(["{}", "[1]"]);
     expect(on.onOpen).toHaveBeenCalledOnce();
-    expect(response).toHaveBeenCalledWith("/admin/sessions/1/live", {
+    expect(open).toHaveBeenCalledWith("/admin/sessions/1/live", {
       accept: "text/event-stream",
       signal: controller.signal,
     });
@@ -58,7 +59,7 @@ describe("following an event stream", () => {
   it("reconnects after a dropped connection or an unreachable server, waiting longer each time", async () => {
     const first = fakeEventStream();
     const second = fakeEventStream();
-    const { client, response } = clientAnswering([first, new ApiError(0, null, "unreachable"), new ApiError(503, null), second]);
+    const { client, open } = clientAnswering([first, new ApiError(0, null, "unreachable"), new ApiError(503, null), second]);
     const on = handlers();
     const controller = new AbortController();
     void followEventStream("/live", on, controller.signal, client);
@@ -67,17 +68,17 @@ describe("following an event stream", () => {
     first.close();
     await vi.advanceTimersByTimeAsync(999);
     expect(on.onRetry).toHaveBeenCalledOnce();
-    expect(response).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(response).toHaveBeenCalledTimes(2);
+    expect(open).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(1_999);
-    expect(response).toHaveBeenCalledTimes(2);
+    expect(open).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(1);
-    expect(response).toHaveBeenCalledTimes(3);
+    expect(open).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(3_999);
-    expect(response).toHaveBeenCalledTimes(3);
+    expect(open).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(1);
-    expect(response).toHaveBeenCalledTimes(4);
+    expect(open).toHaveBeenCalledTimes(4);
     expect(on.onOpen).toHaveBeenCalledTimes(2);
     second.progress({ saved_kwh: 1 });
     await vi.advanceTimersByTimeAsync(0);
@@ -88,17 +89,17 @@ describe("following an event stream", () => {
 
   it("gives up when the server refuses the stream for good", async () => {
     const refused = new ApiError(409, null, "the session is draft");
-    const { client, response } = clientAnswering([refused]);
+    const { client, open } = clientAnswering([refused]);
     const on = handlers();
     await followEventStream("/live", on, new AbortController().signal, client);
     expect(on.onFailure).toHaveBeenCalledWith(refused);
     expect(on.onRetry).not.toHaveBeenCalled();
-    expect(response).toHaveBeenCalledOnce();
+    expect(open).toHaveBeenCalledOnce();
   });
 
   it("stops reading, and does not reconnect, once aborted", async () => {
     const stream = fakeEventStream();
-    const { client, response } = clientAnswering([stream]);
+    const { client, open } = clientAnswering([stream]);
     const on = handlers();
     const controller = new AbortController();
     const following = followEventStream("/live", on, controller.signal, client);
@@ -107,7 +108,7 @@ describe("following an event stream", () => {
     await following;
     expect(stream.cancelled).toBe(true);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(response).toHaveBeenCalledOnce();
+    expect(open).toHaveBeenCalledOnce();
     expect(on.onRetry).not.toHaveBeenCalled();
   });
 });

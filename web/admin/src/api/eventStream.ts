@@ -1,8 +1,10 @@
 // Following a Server-Sent Events endpoint of the API. EventSource cannot send the bearer token,
 // so the stream is read with fetch (through the API client, which refreshes an expired token)
 // and parsed here; a dropped connection is opened again after a growing pause.
-import { createSseParser, type SseEvent } from "../lib/sse";
-import { api, ApiError, type ApiClient } from "./client";
+import type { ApiClient } from "@shared/api/client";
+import { ApiError } from "@shared/api/errors";
+import { readEventStream, type SseEvent } from "@shared/sse/parser";
+import { api } from "./client";
 
 export interface StreamHandlers {
   onOpen(): void;
@@ -38,21 +40,6 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function read(body: ReadableStream<Uint8Array>, onEvent: (event: SseEvent) => void, signal: AbortSignal) {
-  const reader = body.getReader();
-  const cancel = () => void reader.cancel().catch(() => undefined);
-  signal.addEventListener("abort", cancel, { once: true });
-  const decoder = new TextDecoder();
-  const parser = createSseParser(onEvent);
-  try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      parser.push(decoder.decode(chunk.value, { stream: true }));
-    }
-  } finally {
-    signal.removeEventListener("abort", cancel);
-  }
-}
-
 /** Follows the stream at `path` until `signal` aborts or the server refuses it for good. */
 export async function followEventStream(
   path: string,
@@ -63,11 +50,11 @@ export async function followEventStream(
   let attempt = 0;
   while (!signal.aborted) {
     try {
-      const response = await client.response(path, { accept: "text/event-stream", signal });
+      const response = await client.open(path, { accept: "text/event-stream", signal });
       if (!response.body) throw new Error("The server sent an empty event stream.");
       attempt = 0;
       handlers.onOpen();
-      await read(response.body, handlers.onEvent, signal);
+      await readEventStream(response.body, handlers.onEvent, signal);
       if (signal.aborted) return;
       handlers.onRetry(new Error("The server closed the event stream."));
     } catch (error) {

@@ -1,6 +1,6 @@
 // Names for the server's types, taken from the schema generated from docs/openapi.json
 // (`npm run gen:api`), so a change in the API shows up here as a type error.
-import type { components, paths } from "./schema";
+import type { components, paths } from "@shared/api/schema";
 
 type Schemas = components["schemas"];
 

@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError } from "../api/client";
+import { ApiError } from "@shared/api/errors";
 
 /** Client errors (4xx) are answers, not hiccups: retry only network failures and 5xx, once. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,15 +1,9 @@
 // Where the signed-in staff member's tokens live. sessionStorage keeps a sign-in across reloads
 // of this tab and forgets it when the tab closes.
+import type { TokenStore as ClientTokens, Tokens } from "@shared/api/client";
 
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
-
-export interface TokenStore {
-  get(): Tokens | null;
-  set(tokens: Tokens): void;
-  clear(): void;
+/** The tokens the API client uses, plus a way for the sign-in state to follow them. */
+export interface TokenStore extends ClientTokens {
   subscribe(listener: () => void): () => void;
 }
 

@@ -1,11 +1,14 @@
 // One function per API call the app makes.
-import type { ApiClient } from "./client";
+import type { ApiClient } from "@shared/api/client";
 import type {
   ConsumptionSummary,
+  Credentials,
   Household,
   HouseholdUpdate,
+  PasswordChange,
   PointsPage,
   Programme,
+  Registration,
   Resolution,
   Series,
   Session,
@@ -15,15 +18,6 @@ import type {
   TokenResponse,
   User,
 } from "./types";
-
-export interface Credentials {
-  email: string;
-  password: string;
-}
-
-export interface Registration extends Credentials {
-  display_name: string;
-}
 
 export interface ConsumptionRange {
   from: string;
@@ -45,11 +39,7 @@ export function endpoints(client: ApiClient) {
         anonymous: true,
       }),
     me: () => request<User>("/me"),
-    changePassword: (current_password: string, new_password: string) =>
-      request<TokenResponse>("/me/password", {
-        method: "PUT",
-        body: { current_password, new_password },
-      }),
+    changePassword: (body: PasswordChange) => request<TokenResponse>("/me/password", { method: "PUT", body }),
     household: () => request<Household>("/me/household"),
     updateHousehold: (body: HouseholdUpdate) =>
       request<Household>("/me/household", { method: "PATCH", body }),

@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import type { Credentials, Registration } from "../api/endpoints";
+import type { Credentials, Registration } from "../api/types";
 import type { Services } from "./services";
 
 export type AuthStatus = "restoring" | "signedOut" | "signedIn";

@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClient, type Fetch } from "../api/client";
+import { createApiClient, type ApiClient, type Fetch } from "@shared/api/client";
 import { endpoints, type Api } from "../api/endpoints";
 import { createTokenStore, type RefreshTokenVault, type TokenStore } from "./tokens";
 

@@ -1,10 +1,6 @@
 // The signed-in household's tokens. The access token stays in memory; only the refresh token is
 // kept, in a vault (secure storage on phones, sessionStorage on the web), to restore a sign-in.
-
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
+import type { TokenStore as ClientTokens, Tokens } from "@shared/api/client";
 
 export interface RefreshTokenVault {
   load(): Promise<string | null>;
@@ -12,10 +8,8 @@ export interface RefreshTokenVault {
   clear(): Promise<void>;
 }
 
-export interface TokenStore {
-  get(): Tokens | null;
-  set(tokens: Tokens): void;
-  clear(): void;
+/** The tokens the API client uses, plus what the app needs to restore and follow a sign-in. */
+export interface TokenStore extends ClientTokens {
   /** The refresh token kept from an earlier sign-in, if any. */
   saved(): Promise<string | null>;
   subscribe(listener: () => void): () => void;

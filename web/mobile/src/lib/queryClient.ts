@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError } from "../api/errors";
+import { ApiError } from "@shared/api/errors";
 
 /** Retry only what may succeed on a second try: network failures and server errors. */
 export function createQueryClient(): QueryClient {

@@ -1,5 +1,5 @@
 import { fetch as expoFetch } from "expo/fetch";
-import type { Fetch } from "../api/client";
+import type { Fetch } from "@shared/api/client";
 
 /** Expo's fetch hands a response's body over as it arrives, so a stream can be read live. */
 export const canStreamFetch = true;

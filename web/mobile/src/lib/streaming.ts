@@ -1,4 +1,4 @@
-import type { Fetch } from "../api/client";
+import type { Fetch } from "@shared/api/client";
 
 /** Browsers hand a fetch response's body over as it arrives, so a stream can be read live. */
 export const canStreamFetch = typeof ReadableStream !== "undefined";

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@shared/api/errors";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { NewApiKey } from "./NewApiKey";
 import { useCreateSource } from "./queries";

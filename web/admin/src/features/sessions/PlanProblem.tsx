@@ -1,4 +1,4 @@
-import { ApiError } from "../../api/client";
+import { ApiError } from "@shared/api/errors";
 import { ProblemAlert } from "../../components/ProblemAlert";
 
 interface Props {

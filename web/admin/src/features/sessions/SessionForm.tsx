@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import type { UseMutationResult } from "@tanstack/react-query";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@shared/api/errors";
 import type { FieldError, Session, SessionPlan } from "../../api/types";
 import { AudienceFields } from "./AudienceFields";
 import { FormField } from "./FormField";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { ApiError } from "../../api/client";
+import type { ApiError } from "@shared/api/errors";
 import { followEventStream } from "../../api/eventStream";
 import type { LiveProgress } from "../../api/types";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@shared/api/errors";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { formatNumber } from "../../lib/format";
 import { AccuracyDaysForm } from "./AccuracyDaysForm";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { ApiError } from "../../api/client";
+import { ApiError } from "@shared/api/errors";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { useLinkMeter } from "./queries";
 

@@ -1,5 +1,5 @@
 // Why points were added to (or taken from) a household's ledger, in words.
-import type { components } from "../../api/schema";
+import type { components } from "@shared/api/schema";
 
 type LedgerReason = components["schemas"]["LedgerReason"];
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Text } from "react-native";
-import { ApiError, errorMessage } from "../../api/errors";
+import { ApiError } from "@shared/api/errors";
+import { errorMessage } from "../../api/errors";
 import { useAuth } from "../../auth/AuthProvider";
 import { Button } from "../../ui/Button";
 import { Screen } from "../../ui/Screen";

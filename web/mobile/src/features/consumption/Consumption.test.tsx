@@ -6,7 +6,7 @@ import { bucket, household, page, summary } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
 /** Buckets of the asked resolution over the asked local dates, 0.25 kWh an hour. */
-const series: Route = ({ query }) => {
+const series: Route<"GET /me/consumption"> = ({ query }) => {
   const resolution = query.get("resolution") ?? "1h";
   const minutes = { "15m": 15, "30m": 30, "1h": 60, "1d": 1440 }[resolution] ?? 60;
   const buckets: Bucket[] = [];
@@ -19,7 +19,7 @@ const series: Route = ({ query }) => {
   return { status: 200, body: { time_zone: "Europe/Nicosia", resolution, buckets, total_kwh: total } };
 };
 
-function signedIn(consumption: Route, home: Household = household) {
+function signedIn(consumption: Route<"GET /me/consumption">, home: Household = household) {
   return servicesFor(
     {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),

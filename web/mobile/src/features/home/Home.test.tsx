@@ -4,7 +4,7 @@ import { memoryVault, problem, servicesFor, tokens, type Route } from "../../tes
 import { household, hourlyDays, page, summary } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
-function signedIn(consumption: Route) {
+function signedIn(consumption: Route<"GET /me/consumption">) {
   return servicesFor(
     {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),
@@ -18,7 +18,7 @@ function signedIn(consumption: Route) {
   );
 }
 
-const days = ({ query }: Parameters<Route>[0]) => ({
+const days = ({ query }: Parameters<Route<"GET /me/consumption">>[0]) => ({
   status: 200,
   body: hourlyDays(query.get("from") ?? "", query.get("to") ?? ""),
 });

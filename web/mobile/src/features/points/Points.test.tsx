@@ -5,7 +5,7 @@ import { household, page, summary, user } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 import { entryTitle, formatPoints, reasonInWords } from "./words";
 
-const entry = (points: number, reason: string, note: string | null = null): PointsEntry => ({
+const entry = (points: number, reason: PointsEntry["reason"], note: string | null = null): PointsEntry => ({
   points,
   reason,
   // A correction refers to the same session with "#n".

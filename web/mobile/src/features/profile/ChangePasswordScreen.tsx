@@ -2,7 +2,8 @@ import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { StyleSheet, Text } from "react-native";
-import { ApiError, errorMessage } from "../../api/errors";
+import { ApiError } from "@shared/api/errors";
+import { errorMessage } from "../../api/errors";
 import { useServices } from "../../auth/AuthProvider";
 import type { ProfileStackParams } from "../../navigation/types";
 import { Button } from "../../ui/Button";
@@ -15,7 +16,7 @@ export function ChangePasswordScreen({ navigation }: NativeStackScreenProps<Prof
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const change = useMutation({
-    mutationFn: () => api.changePassword(current, next),
+    mutationFn: () => api.changePassword({ current_password: current, new_password: next }),
     onSuccess: (pair) => {
       // Other sign-ins end; this one continues with the tokens the server just issued.
       tokens.set({ accessToken: pair.access_token, refreshToken: pair.refresh_token });

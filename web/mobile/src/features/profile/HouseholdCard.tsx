@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { StyleSheet, Text } from "react-native";
-import { ApiError, errorMessage } from "../../api/errors";
+import { ApiError } from "@shared/api/errors";
+import { errorMessage } from "../../api/errors";
 import type { Household } from "../../api/types";
 import { useApi } from "../../auth/AuthProvider";
 import { Button } from "../../ui/Button";

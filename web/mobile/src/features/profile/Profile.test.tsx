@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react-native";
 import type { Household } from "../../api/types";
-import { memoryVault, problem, servicesFor, tokens, type Route } from "../../test/fakeServer";
+import { memoryVault, problem, servicesFor, tokens, type Routes } from "../../test/fakeServer";
 import { household, page, summary, user } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
-function signedIn(routes: Record<string, Route> = {}) {
+function signedIn(routes: Routes = {}) {
   return servicesFor(
     {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),

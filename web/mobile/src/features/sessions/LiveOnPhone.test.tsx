@@ -30,10 +30,10 @@ test("on a phone the live stream goes through expo/fetch, everything else throug
     "GET /me/household": () => ({ status: 200, body: household }),
     "GET /me/points": () => ({ status: 200, body: { balance: 0, items: [], page: 1, per_page: 1, total: 0 } }),
     "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "live" ? [live] : []) }),
-    "GET /sessions/live-1": () => ({ status: 200, body: live }),
+    "GET /sessions/{id}": () => ({ status: 200, body: live }),
   });
   const body = eventStream();
-  const phone = fakeServer({ "GET /sessions/live-1/live": () => ({ status: 200, stream: body.stream }) });
+  const phone = fakeServer({ "GET /sessions/{id}/live": () => ({ status: 200, stream: body.stream }) });
   jest.mocked(expoFetch).mockImplementation(phone.fetch as unknown as typeof expoFetch);
   renderApp(createServices(server.fetch, memoryVault("refresh-0"), "/api/v1", streamingFetch));
 

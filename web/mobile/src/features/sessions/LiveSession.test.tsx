@@ -32,7 +32,7 @@ function progress(actual: number, reporting: number): LiveProgress {
 
 const event = (body: LiveProgress) => `event: progress\ndata: ${JSON.stringify(body)}\n\n`;
 
-function openLive(liveRoute: () => Reply) {
+function openLive(liveRoute: () => Reply<"GET /sessions/{id}/live">) {
   const { services, server } = servicesFor(
     {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),
@@ -40,8 +40,8 @@ function openLive(liveRoute: () => Reply) {
       "GET /me/household": () => ({ status: 200, body: household }),
       "GET /me/points": () => ({ status: 200, body: { balance: 0, items: [], page: 1, per_page: 1, total: 0 } }),
       "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "live" ? [live] : []) }),
-      "GET /sessions/live-1": () => ({ status: 200, body: live }),
-      "GET /sessions/live-1/live": liveRoute,
+      "GET /sessions/{id}": () => ({ status: 200, body: live }),
+      "GET /sessions/{id}/live": liveRoute,
     },
     memoryVault("refresh-0"),
   );

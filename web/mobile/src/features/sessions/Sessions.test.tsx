@@ -1,11 +1,11 @@
 import { onlineManager } from "@tanstack/react-query";
 import { act, fireEvent, screen } from "@testing-library/react-native";
 import type { SessionDetail } from "../../api/types";
-import { memoryVault, problem, servicesFor, tokens, type Route } from "../../test/fakeServer";
+import { memoryVault, problem, servicesFor, tokens, type Route, type Routes } from "../../test/fakeServer";
 import { household, page, summary, upcomingSession } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
-function signedIn(routes: Record<string, Route>) {
+function signedIn(routes: Routes) {
   return servicesFor(
     {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),
@@ -32,7 +32,7 @@ test("joining shows the server's reason when the household is not eligible", asy
   const session = upcomingSession();
   const { services } = signedIn({
     "GET /sessions": () => ({ status: 200, body: page([session]) }),
-    [`POST /sessions/${session.id}/join`]: () => ({
+    "POST /sessions/{id}/join": () => ({
       status: 409,
       body: problem(409, "not eligible: only 40% of expected readings arrived in the last 15 days"),
     }),
@@ -47,25 +47,35 @@ test("joining shows the server's reason when the household is not eligible", asy
 test("joining and leaving follow the server's answer", async () => {
   let joined = false;
   const session = () => upcomingSession({ joined });
-  const { services } = signedIn({
+  const { services, server } = signedIn({
     "GET /sessions": () => ({ status: 200, body: page([session()]) }),
-    [`POST /sessions/${session().id}/join`]: () => {
+    "POST /sessions/{id}/join": () => {
       joined = true;
       return { status: 200, body: session() };
     },
-    [`DELETE /sessions/${session().id}/join`]: () => {
+    "DELETE /sessions/{id}/join": () => {
       joined = false;
       return { status: 204 };
     },
   });
+  const joinPath = `/sessions/${session().id}/join`;
+  const joinCalls = () =>
+    server.calls
+      .filter((call) => call.path.endsWith("/join"))
+      .map(({ method, path, body, authorization }) => ({ method, path, body, authorization }));
   renderApp(services);
   await openSessions();
 
   const joins = await screen.findAllByRole("button", { name: "Join Evening peak" });
   fireEvent.press(joins.at(-1)!);
   const leaves = await screen.findAllByRole("button", { name: "Leave Evening peak" });
+  expect(joinCalls()).toEqual([{ method: "POST", path: joinPath, body: undefined, authorization: "Bearer access-1" }]);
   fireEvent.press(leaves.at(-1)!);
   expect((await screen.findAllByRole("button", { name: "Join Evening peak" })).length).toBeGreaterThan(0);
+  expect(joinCalls()).toEqual([
+    { method: "POST", path: joinPath, body: undefined, authorization: "Bearer access-1" },
+    { method: "DELETE", path: joinPath, body: undefined, authorization: "Bearer access-1" },
+  ]);
 });
 
 test("a past session shows its result against the baseline and the Green Points it paid, in the household's time zone", async () => {
@@ -93,7 +103,7 @@ test("a past session shows its result against the baseline and the Green Points 
   };
   const { services } = signedIn({
     "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "past" ? [past] : []) }),
-    "GET /sessions/past-1": () => ({ status: 200, body: past }),
+    "GET /sessions/{id}": () => ({ status: 200, body: past }),
   });
   renderApp(services);
   await openSessions();
@@ -124,10 +134,10 @@ test("a session for other districts says so instead of offering Join; a househol
 describe("a session's own screen shows the offline banner", () => {
   const past = upcomingSession({ id: "past-2", title: "Morning peak", state: "final" });
 
-  async function openPast(detail: Route) {
+  async function openPast(detail: Route<"GET /sessions/{id}">) {
     const { services } = signedIn({
       "GET /sessions": ({ query }) => ({ status: 200, body: page(query.get("when") === "past" ? [past] : []) }),
-      "GET /sessions/past-2": detail,
+      "GET /sessions/{id}": detail,
     });
     renderApp(services);
     await openSessions();

@@ -1,6 +1,6 @@
-import { ApiError } from "../../api/errors";
+import { ApiError } from "@shared/api/errors";
 import type { LiveProgress } from "../../api/types";
-import { createApiClient } from "../../api/client";
+import { createApiClient } from "@shared/api/client";
 import { createTokenStore } from "../../auth/tokens";
 import { eventStream } from "../../test/eventStream";
 import { fakeServer, memoryVault, problem, tokens } from "../../test/fakeServer";
@@ -71,7 +71,7 @@ test("a 409 (not joined, not started) gives up at once", async () => {
 
 test("the stream meets an expired token: the client refreshes once and opens it again with the new one", async () => {
   const server = fakeServer({
-    "GET /sessions/s-1/live": ({ authorization }) =>
+    "GET /sessions/{id}/live": ({ authorization }) =>
       authorization === "Bearer access-2" ? { status: 200, stream: sse(event(1.5)).body! } : { status: 401, body: problem(401, "expired") },
     "POST /auth/refresh": () => ({ status: 200, body: tokens(2) }),
   });

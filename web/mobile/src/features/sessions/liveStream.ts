@@ -1,9 +1,9 @@
 // Follows a session's live progress stream: reads `progress` events as they arrive, reconnects
 // with backoff when the connection drops, and gives up when the server says there is nothing to
 // follow (409: not joined or not started; 404; 401 once the refresh failed).
-import { ApiError } from "../../api/errors";
+import { ApiError } from "@shared/api/errors";
 import type { LiveProgress } from "../../api/types";
-import { createSseParser } from "../../lib/sse";
+import { readEventStream } from "@shared/sse/parser";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "unavailable";
 
@@ -35,16 +35,9 @@ function retryable(error: unknown): boolean {
 }
 
 async function read(body: ReadableStream<Uint8Array>, onProgress: (progress: LiveProgress) => void) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const parser = createSseParser((event) => {
+  await readEventStream(body, (event) => {
     if (event.event === "progress") onProgress(JSON.parse(event.data) as LiveProgress);
   });
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    parser.push(decoder.decode(value, { stream: true }));
-  }
 }
 
 export async function followLive(

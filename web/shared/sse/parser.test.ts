@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSseParser, type SseEvent } from "./sse";
+import { createSseParser, readEventStream, type SseEvent } from "./parser";
 
 function parse(pieces: readonly string[]): SseEvent[] {
   const events: SseEvent[] = [];
@@ -61,5 +61,49 @@ describe("reading an event stream", () => {
     expect(events).toEqual([]);
     parser.push("\n");
     expect(events).toHaveLength(1);
+  });
+});
+
+describe("reading a response body", () => {
+  const encoder = new TextEncoder();
+
+  /** A body that delivers these byte pieces, then ends. */
+  function body(pieces: Uint8Array[]): ReadableStream<Uint8Array> {
+    return new ReadableStream({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+  }
+
+  it("decodes text cut inside a character and hands on every event until the body ends", async () => {
+    const bytes = encoder.encode("data: 5 €\n\ndata: end\n\n");
+    const euro = bytes.indexOf(0xe2);
+    const events: SseEvent[] = [];
+    await readEventStream(body([bytes.slice(0, euro + 1), bytes.slice(euro + 1)]), (event) => events.push(event));
+    expect(events).toEqual([
+      { event: "message", data: "5 €", id: "" },
+      { event: "message", data: "end", id: "" },
+    ]);
+  });
+
+  it("stops reading when told to", async () => {
+    const controller = new AbortController();
+    const events: SseEvent[] = [];
+    const endless = new ReadableStream<Uint8Array>({
+      start(stream) {
+        stream.enqueue(encoder.encode("data: first\n\n"));
+      },
+    });
+    await readEventStream(
+      endless,
+      (event) => {
+        events.push(event);
+        controller.abort();
+      },
+      controller.signal,
+    );
+    expect(events).toEqual([{ event: "message", data: "first", id: "" }]);
   });
 });

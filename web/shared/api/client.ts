@@ -1,26 +1,49 @@
-// A small fetch wrapper for /api/v1: bearer tokens, problem+json errors, and one transparent
-// token refresh shared by every request that meets a 401 at the same time (refresh tokens are
-// single use; presenting one twice would end the sign-in).
-import type { TokenStore } from "../auth/tokens";
+// A small fetch wrapper for /api/v1, shared by the dashboard and the consumer app: bearer tokens,
+// problem+json errors, and one transparent token refresh shared by every request that meets a
+// 401 at the same time (refresh tokens are single use; presenting one twice would end the
+// sign-in). Where the tokens live is each app's own business: it hands in a `TokenStore`.
 import { ApiError, isProblem } from "./errors";
-import type { TokenResponse } from "./types";
+import type { components } from "./schema";
+
+type TokenResponse = components["schemas"]["TokenResponse"];
+
+/** The signed-in account's token pair. */
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/**
+ * Where an app keeps its tokens (sessionStorage on the dashboard, secure storage on phones); the
+ * client reads the access token, keeps a refreshed pair and clears a sign-in the server ended.
+ */
+export interface TokenStore {
+  get(): Tokens | null;
+  set(tokens: Tokens): void;
+  clear(): void;
+}
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/** How one request is sent. */
 export interface RequestOptions {
   method?: Method;
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   /** Send no token and never refresh (sign-in, register, refresh, sign-out, public data). */
   anonymous?: boolean;
-  /** The media types wanted; JSON or problem+json unless told. */
+  /** Use this access token instead of the stored one (checking an account before keeping its tokens). */
+  accessToken?: string;
+  /** The media type wanted, when it is not JSON (an event stream, a CSV file); problem+json is always accepted. */
   accept?: string;
   signal?: AbortSignal;
 }
 
+/** What the apps call the server through. */
 export interface ApiClient {
+  /** A request whose JSON answer is returned; failures throw ApiError. */
   request<T>(path: string, options?: RequestOptions): Promise<T>;
-  /** A signed-in request whose successful response is handed over unread (e.g. a stream); failures throw ApiError. */
+  /** A request whose successful response is handed over unread (an event stream, a file); failures throw ApiError. */
   open(path: string, options?: RequestOptions): Promise<Response>;
   /** Trade a refresh token for a new pair and keep it; false when the server refuses it. */
   renew(refreshToken: string): Promise<boolean>;
@@ -29,7 +52,8 @@ export interface ApiClient {
 /** The part of `fetch` the client uses, so a platform's own streaming fetch fits as well. */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-interface ClientConfig {
+/** What an app hands in to make its client. */
+export interface ClientConfig {
   tokens: TokenStore;
   fetch: Fetch;
   /**
@@ -37,12 +61,14 @@ interface ClientConfig {
    * own fetch hands a body over only once it has all arrived, so phones pass one that streams.
    */
   streamFetch?: Fetch;
-  baseUrl: string;
+  /** Where the API is; the app's own origin unless told (a phone talks to a server elsewhere). */
+  baseUrl?: string;
 }
 
 const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
 
-export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl }: ClientConfig): ApiClient {
+/** Makes a client; each app makes one (and each test its own). */
+export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl = "/api/v1" }: ClientConfig): ApiClient {
   let refreshing: Promise<boolean> | null = null;
 
   function url(path: string, query: RequestOptions["query"]): string {
@@ -54,8 +80,10 @@ export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl }:
     return `${baseUrl}${path}${search ? `?${search}` : ""}`;
   }
 
-  async function send(path: string, options: RequestOptions, accessToken: string | null, via: Fetch = fetch) {
-    const headers: Record<string, string> = { accept: options.accept ?? "application/json, application/problem+json" };
+  async function send(path: string, options: RequestOptions, accessToken: string | null, via: Fetch) {
+    const headers: Record<string, string> = {
+      accept: `${options.accept ?? "application/json"}, application/problem+json`,
+    };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     try {
@@ -71,26 +99,28 @@ export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl }:
     }
   }
 
-  async function parse<T>(response: Response): Promise<T> {
+  async function readJson(response: Response): Promise<unknown> {
     const text = await response.text();
-    let body: unknown = undefined;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
     }
-    if (response.ok) return body as T;
-    throw new ApiError(response.status, isProblem(body) ? body : null);
+  }
+
+  async function failure(response: Response): Promise<ApiError> {
+    const body = await readJson(response);
+    return new ApiError(response.status, isProblem(body) ? body : null);
+  }
+
+  async function parse<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await failure(response);
+    return (await readJson(response)) as T;
   }
 
   async function renew(refreshToken: string): Promise<boolean> {
-    const response = await send(
-      "/auth/refresh",
-      { method: "POST", body: { refresh_token: refreshToken } },
-      null,
-    );
+    const response = await send("/auth/refresh", { method: "POST", body: { refresh_token: refreshToken } }, null, fetch);
     if (!response.ok) {
       // Expired, revoked or already used: this sign-in is over.
       if (response.status === 401 || response.status === 403) tokens.clear();
@@ -113,9 +143,9 @@ export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl }:
     return refreshing;
   }
 
-  /** Sends with the access token; a 401 refreshes once (shared) and is retried. */
-  async function authorized(path: string, options: RequestOptions, via: Fetch = fetch): Promise<Response> {
-    if (options.anonymous) return send(path, options, null, via);
+  /** Sends with the stored access token; a 401 refreshes once (shared) and is retried. */
+  async function authorized(path: string, options: RequestOptions, via: Fetch): Promise<Response> {
+    if (options.anonymous || options.accessToken) return send(path, options, options.accessToken ?? null, via);
     const used = tokens.get()?.accessToken ?? null;
     let response = await send(path, options, used, via);
     if (response.status === 401 && used !== null) {
@@ -131,12 +161,12 @@ export function createApiClient({ tokens, fetch, streamFetch = fetch, baseUrl }:
   }
 
   async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    return parse<T>(await authorized(path, options));
+    return parse<T>(await authorized(path, options, fetch));
   }
 
   async function open(path: string, options: RequestOptions = {}): Promise<Response> {
     const response = await authorized(path, options, streamFetch);
-    if (!response.ok) await parse<never>(response);
+    if (!response.ok) throw await failure(response);
     return response;
   }
 

@@ -1,7 +1,9 @@
 // Server-Sent Events (text/event-stream) read from text that arrives in pieces cut anywhere:
 // lines end in CRLF, LF or CR; a blank line ends an event; lines starting with ":" are comments
 // (keep-alives); several `data` lines join with a line feed; an event without data is dropped.
+// Shared by the dashboard and the consumer app, which follow the same live streams.
 
+/** One complete event of the stream. */
 export interface SseEvent {
   /** The `event` field, "message" when the server sent none. */
   event: string;
@@ -10,11 +12,13 @@ export interface SseEvent {
   id: string;
 }
 
+/** A parser fed the stream's text piece by piece. */
 export interface SseParser {
   /** Feeds the next piece of the stream's text; complete events are handed on in order. */
   push(text: string): void;
 }
 
+/** A parser that hands each complete event to `onEvent`, in order. */
 export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
   let pending = "";
   let afterCarriageReturn = false;
@@ -57,4 +61,27 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
       pending = pending.slice(start);
     },
   };
+}
+
+/**
+ * Reads a response body to its end (or until `signal` aborts), handing on each event: the
+ * decoding and chunking every follower of a stream needs, whatever it does with the events.
+ */
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: SseEvent) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const reader = body.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener("abort", cancel, { once: true });
+  const decoder = new TextDecoder();
+  const parser = createSseParser(onEvent);
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      parser.push(decoder.decode(chunk.value, { stream: true }));
+    }
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+  }
 }
