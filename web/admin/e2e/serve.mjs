@@ -20,6 +20,18 @@ for (const [path, hint] of [
   }
 }
 
+/**
+ * The whole-hour zone where it is about midday now (Etc/GMT-N is UTC+N). The demo plans by the
+ * programme's local day — its live session starts a half hour before the current half hour, but
+ * never before local midnight — so with the programme's midnight half a day away every run sees
+ * the same demo: a live session with a half hour that has ended, whatever the time of the run.
+ */
+function middayZone(now) {
+  const hoursAhead = 12 - now.getUTCHours();
+  if (hoursAhead === 0) return "Etc/GMT";
+  return `Etc/GMT${hoursAhead > 0 ? "-" : "+"}${Math.abs(hoursAhead)}`;
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), "powersave-e2e-"));
 const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--listen", listen], {
   cwd: root,
@@ -39,6 +51,7 @@ const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--liste
     POWERSAVE_JOBS__TICK_SCHEDULE: "*/2 * * * * *",
     POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS: "60",
     POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS: "50",
+    POWERSAVE_PROGRAMME__TIME_ZONE: middayZone(new Date()),
   },
 });
 

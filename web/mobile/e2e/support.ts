@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { join } from "node:path";
+import { readEventStream } from "../../shared/sse/parser";
 
 export const accounts = {
   admin: { email: "admin@powersave.local", password: "admin-demo-2026" },
@@ -133,8 +134,61 @@ export async function pastResult(request: APIRequestContext, account: { email: s
   const headers = { authorization: `Bearer ${await token(request, account)}` };
   const response = await request.get(`/api/v1/sessions/${session.id}`, { headers });
   expect(response.status()).toBe(200);
-  const { result } = (await response.json()) as { result: { status: string; saved_kwh: number } };
-  return { ...session, status: result.status, saved: result.saved_kwh };
+  const { result } = (await response.json()) as { result: { status: string; saved_kwh: number; percent_saved: number } };
+  return { ...session, status: result.status, saved: result.saved_kwh, percent: result.percent_saved };
+}
+
+/** kWh as the app writes them: two decimals, in the browser's en-US. */
+export function kwh(value: number): string {
+  return `${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kWh`;
+}
+
+/** A percentage as the app writes it: at most one decimal. */
+export function percent(value: number): string {
+  return `${value.toLocaleString("en-US", { maximumFractionDigits: 1 })} %`;
+}
+
+/** What a result screen says a household saved (or used more), given the server's `saved_kwh`. */
+export function resultSaving(saved: number): string {
+  return saved >= 0 ? `Saved ${kwh(saved)}` : `Used ${kwh(-saved)} more`;
+}
+
+/** What the live screen says a household saved so far (or used more), given the server's `saved_kwh`. */
+export function liveSaving(saved: number): string {
+  return saved >= 0 ? `Saved so far: ${kwh(saved)}` : `So far ${kwh(-saved)} more than usual`;
+}
+
+/**
+ * The household's saved kWh in a live session now: the first `progress` event of its stream, read
+ * the way the app reads it (Playwright's request context waits for a body to end; a stream never does).
+ */
+export async function liveSaved(
+  request: APIRequestContext,
+  baseURL: string,
+  account: { email: string; password: string },
+  sessionId: string,
+): Promise<number> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseURL}/api/v1/sessions/${sessionId}/live`, {
+    headers: { authorization: `Bearer ${await token(request, account)}`, accept: "text/event-stream" },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  if (!response.body) throw new Error("the live stream has no body");
+  let saved: number | undefined;
+  await readEventStream(
+    response.body,
+    (event) => {
+      if (event.event !== "progress" || saved !== undefined) return;
+      saved = (JSON.parse(event.data) as { saved_kwh: number }).saved_kwh;
+      controller.abort();
+    },
+    controller.signal,
+  ).catch((error: unknown) => {
+    if (!controller.signal.aborted) throw error;
+  });
+  if (saved === undefined) throw new Error("the live stream ended before its first progress event");
+  return saved;
 }
 
 /**

@@ -1,8 +1,12 @@
 // A session's life: draft → scheduled → live → settling → final, or cancelled before it ends.
 // What staff may do in each state mirrors the server's rules, which refuse everything else.
+import type { components } from "@shared/api/schema";
 
-export const SESSION_STATES = ["draft", "scheduled", "live", "settling", "final", "cancelled"] as const;
-export type SessionState = (typeof SESSION_STATES)[number];
+/** The states the API document's `SessionState` enum names. */
+export type SessionState = components["schemas"]["SessionState"];
+
+/** Each state once, in the order of a session's life (`names` below fails to compile if one is missing). */
+export const SESSION_STATES = ["draft", "scheduled", "live", "settling", "final", "cancelled"] as const satisfies readonly SessionState[];
 
 const names: Record<SessionState, string> = {
   draft: "Draft",
