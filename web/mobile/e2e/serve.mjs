@@ -22,6 +22,18 @@ for (const [path, hint] of [
   }
 }
 
+/**
+ * The whole-hour zone where it is about midday now (Etc/GMT-N is UTC+N). The demo plans by the
+ * programme's local day and its live session never starts before local midnight, so with the
+ * programme's midnight half a day away every run sees the same demo: a live session with a half
+ * hour that has ended and a day with a usual-day comparison, whatever the time of the run.
+ */
+function middayZone(now) {
+  const hoursAhead = 12 - now.getUTCHours();
+  if (hoursAhead === 0) return "Etc/GMT";
+  return `Etc/GMT${hoursAhead > 0 ? "-" : "+"}${Math.abs(hoursAhead)}`;
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), "powersave-app-e2e-"));
 const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--listen", listen], {
   cwd: root,
@@ -35,6 +47,7 @@ const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--liste
     POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS: "60",
     POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS: "50",
     POWERSAVE_JOBS__TICK_SCHEDULE: "*/2 * * * * *",
+    POWERSAVE_PROGRAMME__TIME_ZONE: middayZone(new Date()),
     // Every test signs in; the default of 10 sign-ins a minute per address is for the real world.
     POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE: "1000",
     POWERSAVE_RATE_LIMITS__AUTH_BURST: "1000",
