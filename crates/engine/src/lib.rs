@@ -11,6 +11,8 @@ mod history;
 mod live;
 mod report;
 mod settle;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use chrono::{DateTime, Duration, Utc};
 use domain::baseline::{Eligibility, InsufficientData, Session, SessionContext};

@@ -3,12 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use chrono::{Duration, TimeZone, Utc};
-use common::engine_on;
 use domain::session::SessionState;
 use engine::LiveProgress;
+use engine::testing::engine_on;
 use store::SessionPlan;
 use store::testing::{consumer, each_backend, quarter_hour_meter, session_plan, steady_readings};
 use uuid::Uuid;

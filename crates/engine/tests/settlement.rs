@@ -4,13 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::engine_on;
 use domain::meter::MeterId;
 use domain::session::SessionState;
 use domain::settlement::ResultStatus;
+use engine::testing::engine_on;
 use store::SessionPlan;
 use store::testing::{
     consumer, each_backend, quarter_hour_meter, session_plan, steady_readings,

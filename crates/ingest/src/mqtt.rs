@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use domain::reading::RejectReason;
-use rumqttc::{AsyncClient, Event, EventLoop, MqttOptions, Packet, QoS};
+use rumqttc::{AsyncClient, Event, EventLoop, MqttOptions, Packet, QoS, SubscribeReasonCode};
 use store::{SourceKind, StoreError};
 use tokio::sync::{mpsc, watch};
 
@@ -206,8 +206,15 @@ async fn listen(
             }
             // Connected means messages published now arrive: only once the broker confirms the
             // subscription (the session is clean, so every connection subscribes anew).
-            Ok(Event::Incoming(Packet::SubAck(_))) => {
-                health.set(ListenerState::Connected, None);
+            // A refused subscription leaves the listener connecting, with the reason shown.
+            Ok(Event::Incoming(Packet::SubAck(ack))) => {
+                if ack.return_codes.contains(&SubscribeReasonCode::Failure) {
+                    tracing::warn!(%topic, "MQTT broker refused the subscription");
+                    let refused = format!("the broker refused the subscription to {topic}");
+                    health.set(ListenerState::Connecting, Some(refused));
+                } else {
+                    health.set(ListenerState::Connected, None);
+                }
             }
             Ok(Event::Incoming(Packet::Publish(publish))) => {
                 metrics_received();

@@ -10,39 +10,23 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
-use domain::baseline::Eligibility;
 use domain::calendar::Calendar;
-use domain::rewards::RewardRules;
 use domain::session::SessionState;
-use domain::settlement::{ResultStatus, SettlementWindow};
-use engine::{Engine, EngineSettings};
+use domain::settlement::ResultStatus;
+use engine::Engine;
+use engine::testing::engine_on;
 use jobs::{Job, JobContext, JobError, JobHandler, JobQueue, QueueBackend, QueueConfig};
 use store::testing::{
-    TestDatabase, consumer, each_backend, quarter_hour_meter, running_in_ci, session_plan,
-    steady_readings, steady_readings_except,
+    consumer, each_backend, quarter_hour_meter, running_in_ci, session_plan, steady_readings,
+    steady_readings_except,
 };
-use store::{Backend, PoolOptions, SessionPlan, Store};
+use store::{Backend, SessionPlan};
 use tokio::sync::{Notify, watch};
 
 use super::SessionJobs;
 
 /// Long enough for any step of this story on a loaded machine; reaching it is a failure.
 const STEP_TIMEOUT: StdDuration = StdDuration::from_secs(60);
-
-/// A migrated store on `database` and an engine over it with the programme's defaults.
-async fn engine_on(database: &TestDatabase) -> (Store, Engine) {
-    let store = Store::connect(database.url(), PoolOptions::default())
-        .await
-        .expect("connecting to the test database");
-    store.migrate().await.expect("migrating the test database");
-    let settings = EngineSettings {
-        calendar: Calendar::cyprus(2024..=2030, []),
-        eligibility: Eligibility::default(),
-        settlement_window: SettlementWindow::default(),
-        rewards: RewardRules::default(),
-    };
-    (store.clone(), Engine::new(store, settings))
-}
 
 /// The session plans of this story: 2 hours with a 10-point opt-in bonus.
 fn plan(title: &str, start: DateTime<Utc>) -> SessionPlan {

@@ -1,12 +1,13 @@
-//! What every engine story starts from.
+//! What every engine story starts from, in this crate's tests and in those of the crates above.
 
 use domain::baseline::Eligibility;
 use domain::calendar::Calendar;
 use domain::rewards::RewardRules;
 use domain::settlement::SettlementWindow;
-use engine::{Engine, EngineSettings};
 use store::testing::TestDatabase;
 use store::{PoolOptions, Store};
+
+use crate::{Engine, EngineSettings};
 
 /// A migrated store on `database` and an engine over it with the programme's defaults: the
 /// Cyprus calendar, the default eligibility and a 21-day settlement window.
