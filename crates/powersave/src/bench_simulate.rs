@@ -15,8 +15,8 @@ use simulator::{Simulator, SimulatorConfig};
 /// Options of `powersave bench simulate`.
 #[derive(Debug, clap::Args)]
 pub struct SimulateBench {
-    /// Meters whose day is generated (a fifth of them for the readings iterator).
-    #[arg(long, default_value_t = 500_000)]
+    /// Meters whose day is generated (a fifth of them for the readings iterator, so at least 5).
+    #[arg(long, default_value_t = 500_000, value_parser = clap::value_parser!(u64).range(5..))]
     pub meters: u64,
     /// The local date generated (default: a hot July day, with air conditioning and PV active).
     #[arg(long, default_value = "2025-07-15")]
@@ -26,7 +26,7 @@ pub struct SimulateBench {
 /// Runs the measurements on the calling thread and prints the figures.
 pub fn run(options: &SimulateBench) -> anyhow::Result<()> {
     let sim = Simulator::new(SimulatorConfig {
-        households: options.meters.max(1),
+        households: options.meters,
         ..SimulatorConfig::default()
     });
     let started = Instant::now();
@@ -43,7 +43,7 @@ pub fn run(options: &SimulateBench) -> anyhow::Result<()> {
         "day()       {readings} readings of {} meters in {seconds:.3} s = {:.2} M readings/s on one core (mean {:.2} kWh per meter-day)",
         options.meters,
         readings as f64 / seconds.max(f64::EPSILON) / 1e6,
-        kwh / options.meters.max(1) as f64
+        kwh / options.meters as f64
     );
 
     let from = Utc.from_utc_datetime(&options.date.and_hms_opt(0, 0, 0).unwrap_or_default())

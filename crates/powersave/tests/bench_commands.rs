@@ -94,6 +94,22 @@ fn bench_simulate_counts_every_reading_of_its_meters() {
 }
 
 #[test]
+fn bench_simulate_refuses_fewer_than_five_meters_and_prints_nothing() {
+    let dir = work_dir("simulate-refused");
+    let output = Command::new(env!("CARGO_BIN_EXE_powersave"))
+        .args(["bench", "simulate", "--meters", "4"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--meters"), "{stderr}");
+    assert!(stderr.contains("5.."), "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn bench_ingest_imports_every_reading_on_sqlite() {
     let dir = work_dir("ingest");
     let out = powersave(
