@@ -17,11 +17,10 @@ help: ## List the targets
 
 run: ## Build and start PowerSave on http://localhost:8080 (SQLite in ./data, demo accounts)
 	@scripts/install-deps.sh build
-	@$(MAKE) --no-print-directory web-build mobile-build
-	$(CARGO) build --release -p powersave
-	./target/release/powersave serve --demo
+	@CARGO="$(CARGO)" scripts/build-for-run.sh
+	./target/quick/powersave serve --demo
 
-build: ## Build the release binary
+build: ## Build the release binary (the one docs/PERFORMANCE.md measures)
 	$(CARGO) build --release -p powersave
 
 test: deps lint rust-test web-test mobile-test e2e mobile-e2e ## Install test dependencies, start services, lint and run every test
