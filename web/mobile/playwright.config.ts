@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests of the app's web build against the real server with demo data, on a small
@@ -5,6 +6,11 @@ import { defineConfig } from "@playwright/test";
 // `npm run build:web` first. Each run starts the server on a fresh SQLite directory.
 const port = Number(process.env.POWERSAVE_APP_E2E_PORT ?? 18775);
 const baseURL = `http://127.0.0.1:${port}`;
+
+// Every demo start picks new passwords unless POWERSAVE_DEMO_PASSWORD names one: pick one for this
+// run, here in the runner, so the server (e2e/serve.mjs inherits the environment) and the test
+// workers (which inherit it too) agree on it.
+process.env.POWERSAVE_DEMO_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}`;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -93,6 +93,13 @@ pub enum ApiError {
     /// A dependency (the database) is down.
     #[error("{0}")]
     Unavailable(String),
+    /// The server is at its limit of concurrent expensive work (password hashing); retrying
+    /// shortly will likely succeed.
+    #[error("the server is busy; retry in {retry_after_secs} s")]
+    Busy {
+        /// Seconds after which a retry is worth it.
+        retry_after_secs: u64,
+    },
     /// A bug or an infrastructure failure; the cause is logged, never sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -159,6 +166,7 @@ impl ApiError {
                 "unavailable",
                 "Service unavailable",
             ),
+            Self::Busy { .. } => (StatusCode::SERVICE_UNAVAILABLE, "busy", "Server busy"),
             Self::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal-error",
@@ -185,7 +193,9 @@ impl IntoResponse for ApiError {
             other => other.to_string(),
         };
         let retry_after = match &self {
-            Self::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            Self::TooManyRequests { retry_after_secs } | Self::Busy { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
             _ => None,
         };
         let errors = match self {

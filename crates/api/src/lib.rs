@@ -88,12 +88,18 @@ impl ProgrammeSettings {
 /// Everything the API needs from configuration.
 #[derive(Debug, Clone)]
 pub struct ApiSettings {
-    /// HS256 key for access tokens (at least 32 bytes).
+    /// HS256 key that signs access tokens (at least 32 bytes).
     pub jwt_secret: Secret,
+    /// Keys that signed access tokens before the current one and are still accepted while a key
+    /// rotation runs its course (one access-token lifetime is enough).
+    pub jwt_previous_secrets: Vec<Secret>,
     /// Access-token lifetime.
     pub access_token_ttl: Duration,
     /// Refresh-token lifetime.
     pub refresh_token_ttl: Duration,
+    /// Absolute lifetime of a sign-in: no refresh token of a family is accepted once this long
+    /// has passed since its sign-in, however often it was rotated.
+    pub refresh_family_max_age: Duration,
     /// Largest request body accepted.
     pub body_limit_bytes: usize,
     /// Origins allowed by CORS; empty means no cross-origin access, `*` means any.
@@ -141,16 +147,28 @@ pub struct AppState {
     pub mqtt: ingest::mqtt::ListenerHealth,
     /// The clock the rate limits count in: the monotonic one, unless a test moves time by hand.
     pub rate_limit_clock: LimiterClock,
+    /// Failed sign-ins per e-mail address, for the per-account back-off.
+    pub sign_ins: Arc<auth::throttle::SignInThrottle>,
+    /// Accounts whose access just ended or changed (signed out, password changed, disabled, role
+    /// changed), so their open live streams re-check the account at once.
+    pub account_changes: tokio::sync::broadcast::Sender<uuid::Uuid>,
 }
 
 impl AppState {
     /// Checks the settings and prepares keys and hashers.
     pub fn new(store: Store, settings: ApiSettings) -> Result<Self, String> {
-        let tokens = TokenKeys::new(&settings.jwt_secret, settings.access_token_ttl)?;
+        let tokens = TokenKeys::new(
+            &settings.jwt_secret,
+            &settings.jwt_previous_secrets,
+            settings.access_token_ttl,
+        )?;
         let passwords = Passwords::new(settings.password_hashing)?;
         let engine = engine::Engine::new(store.clone(), settings.programme.engine_settings());
         let (reading_events, _) = tokio::sync::broadcast::channel(1024);
+        let (account_changes, _) = tokio::sync::broadcast::channel(256);
         Ok(Self {
+            sign_ins: Arc::new(auth::throttle::SignInThrottle::new(&settings.rate_limits)),
+            account_changes,
             jobs: None,
             mqtt: ingest::mqtt::ListenerHealth::default(),
             rate_limit_clock: LimiterClock::default(),
@@ -162,6 +180,12 @@ impl AppState {
             tokens: Arc::new(tokens),
             passwords: Arc::new(passwords),
         })
+    }
+
+    /// Tells open live streams of `user` to check the account again now.
+    pub fn account_changed(&self, user: uuid::Uuid) {
+        // No receiver means no open stream: nothing to tell.
+        let _ = self.account_changes.send(user);
     }
 
     /// The same state with the job queue, so staff can see its depth and retry failed jobs.
@@ -224,10 +248,12 @@ fn api_routes(
     ingest_body_limit: usize,
 ) -> Result<OpenApiRouter<AppState>, String> {
     let auth_limiter = IpRateLimiter::auth(rate_limits, clock)?;
-    let limited = routes::auth::limited_router().route_layer(middleware::from_fn_with_state(
-        auth_limiter,
-        rate_limit::enforce,
-    ));
+    let limited = routes::auth::limited_router()
+        .merge(routes::me::limited_router())
+        .route_layer(middleware::from_fn_with_state(
+            auth_limiter,
+            rate_limit::enforce,
+        ));
     let v1 = OpenApiRouter::new()
         .merge(limited)
         .merge(routes::auth::router())

@@ -1,5 +1,8 @@
-//! Per-client-IP rate limits: a strict one for the sign-in endpoints (password guessing) and a
-//! looser global one for everything.
+//! Per-client-IP rate limits: a strict one for the endpoints that check or hash passwords
+//! (password guessing, and the cost of argon2) and a looser global one for everything. The
+//! client's address is the peer's, or the one a configured reverse proxy reports in a header;
+//! the header is believed only when the request really comes from one of those proxies, so a
+//! client cannot pick its own address and escape its limit.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
@@ -32,8 +35,19 @@ pub struct RateLimitConfig {
     /// Requests allowed at once before the per-second rate applies.
     pub global_burst: u32,
     /// A header set by a trusted reverse proxy with the client address (for example
-    /// `x-forwarded-for`); the last address in it is used. Without it, the peer address is used.
+    /// `x-forwarded-for`); the last address in it is used, and only on requests whose peer is
+    /// one of `trusted_proxies`. Without it, the peer address is used.
     pub client_ip_header: Option<String>,
+    /// Addresses of the reverse proxies whose `client_ip_header` is believed; required when the
+    /// header is set.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Failed sign-ins of one account allowed before it is made to wait (whatever the IP).
+    pub sign_in_free_failures: u32,
+    /// The first wait after those failures, in seconds; it doubles with every further failure.
+    pub sign_in_backoff_secs: u64,
+    /// The longest wait, in seconds, so that an attacker can slow an account's owner down but
+    /// never lock them out for long.
+    pub sign_in_backoff_max_secs: u64,
 }
 
 impl Default for RateLimitConfig {
@@ -44,6 +58,10 @@ impl Default for RateLimitConfig {
             global_per_second: 50,
             global_burst: 200,
             client_ip_header: None,
+            trusted_proxies: Vec::new(),
+            sign_in_free_failures: 5,
+            sign_in_backoff_secs: 30,
+            sign_in_backoff_max_secs: 15 * 60,
         }
     }
 }
@@ -70,6 +88,14 @@ impl LimiterClock {
         Self::Manual(Arc::new(AtomicU64::new(0)))
     }
 
+    /// Nanoseconds since the clock started.
+    pub fn nanos(&self) -> u64 {
+        match self {
+            Self::Monotonic(start) => u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX),
+            Self::Manual(nanos) => nanos.load(Ordering::SeqCst),
+        }
+    }
+
     /// Moves a manual clock on by `by`; the monotonic clock moves by itself and is left alone.
     pub fn advance(&self, by: Duration) {
         if let Self::Manual(nanos) = self {
@@ -83,12 +109,7 @@ impl Clock for LimiterClock {
     type Instant = Nanos;
 
     fn now(&self) -> Nanos {
-        match self {
-            Self::Monotonic(start) => {
-                Nanos::from(u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX))
-            }
-            Self::Manual(nanos) => Nanos::from(nanos.load(Ordering::SeqCst)),
-        }
+        Nanos::from(self.nanos())
     }
 }
 
@@ -101,6 +122,7 @@ pub struct IpRateLimiter {
     limiter: Arc<KeyedLimiter>,
     clock: LimiterClock,
     client_ip_header: Option<HeaderName>,
+    trusted_proxies: Arc<[IpAddr]>,
     checks: Arc<AtomicU64>,
 }
 
@@ -108,20 +130,26 @@ pub struct IpRateLimiter {
 const SWEEP_EVERY: u64 = 10_000;
 
 impl IpRateLimiter {
-    fn new(
-        quota: Quota,
-        client_ip_header: Option<&str>,
-        clock: &LimiterClock,
-    ) -> Result<Self, String> {
-        let client_ip_header = client_ip_header
+    fn new(quota: Quota, config: &RateLimitConfig, clock: &LimiterClock) -> Result<Self, String> {
+        let client_ip_header = config
+            .client_ip_header
+            .as_deref()
             .map(|name| {
                 HeaderName::try_from(name).map_err(|_| format!("invalid header name {name:?}"))
             })
             .transpose()?;
+        if client_ip_header.is_some() && config.trusted_proxies.is_empty() {
+            return Err(
+                "rate_limits.client_ip_header needs rate_limits.trusted_proxies: the addresses \
+                 of the proxies that set it"
+                    .to_owned(),
+            );
+        }
         Ok(Self {
             limiter: Arc::new(RateLimiter::dashmap_with_clock(quota, clock.clone())),
             clock: clock.clone(),
             client_ip_header,
+            trusted_proxies: config.trusted_proxies.clone().into(),
             checks: Arc::new(AtomicU64::new(0)),
         })
     }
@@ -130,17 +158,25 @@ impl IpRateLimiter {
     pub fn auth(config: &RateLimitConfig, clock: &LimiterClock) -> Result<Self, String> {
         let quota = Quota::per_minute(non_zero(config.auth_per_minute, "auth_per_minute")?)
             .allow_burst(non_zero(config.auth_burst, "auth_burst")?);
-        Self::new(quota, config.client_ip_header.as_deref(), clock)
+        Self::new(quota, config, clock)
     }
 
     /// The limiter for every request.
     pub fn global(config: &RateLimitConfig, clock: &LimiterClock) -> Result<Self, String> {
         let quota = Quota::per_second(non_zero(config.global_per_second, "global_per_second")?)
             .allow_burst(non_zero(config.global_burst, "global_burst")?);
-        Self::new(quota, config.client_ip_header.as_deref(), clock)
+        Self::new(quota, config, clock)
     }
 
     fn client_ip(&self, request: &Request) -> IpAddr {
+        let peer = request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_canonical())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        if !self.trusted_proxies.contains(&peer) {
+            return peer;
+        }
         let from_header = self.client_ip_header.as_ref().and_then(|name| {
             request
                 .headers()
@@ -153,14 +189,7 @@ impl IpRateLimiter {
                 .parse()
                 .ok()
         });
-        from_header
-            .or_else(|| {
-                request
-                    .extensions()
-                    .get::<ConnectInfo<SocketAddr>>()
-                    .map(|ConnectInfo(addr)| addr.ip())
-            })
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+        from_header.unwrap_or(peer)
     }
 
     fn check(&self, ip: IpAddr) -> Result<(), ApiError> {

@@ -266,3 +266,76 @@ async fn consumers_update_their_household() {
         );
     }
 }
+
+/// The utility ids of the meters linked to an account's household.
+async fn meters_of(app: &TestApp, user: uuid::Uuid) -> Vec<String> {
+    let household = app.store.household(user).await.unwrap();
+    household.meters.into_iter().map(|m| m.meter_id).collect()
+}
+
+#[tokio::test]
+async fn admins_link_and_unlink_meters_only_on_accounts_they_may_manage() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        let admin = app.user("admin@example.com", Role::Admin).await;
+        let superadmin = app.user("root@example.com", Role::SuperAdmin).await;
+        let admin_token = app.token(&admin.email).await;
+        let super_token = app.token(&superadmin.email).await;
+
+        for (target, meter) in [(&admin, "CY-SELF-1"), (&superadmin, "CY-ROOT-1")] {
+            let linked = app
+                .call(
+                    Method::POST,
+                    &format!("/api/v1/admin/users/{}/meters", target.id),
+                    Some(&admin_token),
+                    Some(json!({ "meter_id": meter, "interval_minutes": 15 })),
+                )
+                .await;
+            problem(linked, StatusCode::FORBIDDEN).await;
+            assert_eq!(meters_of(&app, target.id).await, Vec::<String>::new());
+        }
+
+        // Meters already on those households stay there when the admin tries to unlink them.
+        let given = app
+            .call(
+                Method::POST,
+                &format!("/api/v1/admin/users/{}/meters", admin.id),
+                Some(&super_token),
+                Some(json!({ "meter_id": "CY-ADMIN-1", "interval_minutes": 15 })),
+            )
+            .await;
+        assert_eq!(given.status(), StatusCode::OK, "{}", app.backend);
+        app.store
+            .link_meter(
+                superadmin.id,
+                &domain::meter::MeterId::parse("CY-ROOT-2").unwrap(),
+                domain::meter::IntervalLength::FifteenMinutes,
+            )
+            .await
+            .unwrap();
+        for (target, meter) in [(&admin, "CY-ADMIN-1"), (&superadmin, "CY-ROOT-2")] {
+            let unlinked = app
+                .call(
+                    Method::DELETE,
+                    &format!("/api/v1/admin/users/{}/meters/{meter}", target.id),
+                    Some(&admin_token),
+                    None,
+                )
+                .await;
+            problem(unlinked, StatusCode::FORBIDDEN).await;
+            assert_eq!(meters_of(&app, target.id).await, vec![meter.to_owned()]);
+        }
+
+        // A superadmin may not link to their own household either.
+        let own = app
+            .call(
+                Method::POST,
+                &format!("/api/v1/admin/users/{}/meters", superadmin.id),
+                Some(&super_token),
+                Some(json!({ "meter_id": "CY-ROOT-3", "interval_minutes": 15 })),
+            )
+            .await;
+        problem(own, StatusCode::FORBIDDEN).await;
+        assert_eq!(meters_of(&app, superadmin.id).await, vec!["CY-ROOT-2"]);
+    }
+}

@@ -79,13 +79,25 @@ pub struct Config {
     pub database_max_connections: u32,
     /// Apply migrations when the server starts.
     pub auto_migrate: bool,
-    /// HS256 key for access tokens; generated into the data folder in embedded mode.
+    /// HS256 key that signs access tokens; generated into the data folder in embedded mode.
     #[serde(skip_serializing)]
     pub jwt_secret: Option<Secret>,
+    /// Keys that signed access tokens before `jwt_secret` and are still accepted, for a key
+    /// rotation: move the old key here, set the new one, and drop the old one after one access
+    /// token lifetime.
+    #[serde(skip_serializing)]
+    pub jwt_previous_secrets: Vec<Secret>,
     /// Access-token lifetime in seconds.
     pub access_token_ttl_secs: u64,
     /// Refresh-token lifetime in seconds.
     pub refresh_token_ttl_secs: u64,
+    /// Absolute lifetime of a sign-in in seconds: after it, its refresh tokens are refused
+    /// however often they were rotated, and the person signs in again.
+    pub refresh_family_max_age_secs: u64,
+    /// The password every demo account gets at a `--demo` start (for scripted demos and the
+    /// browser tests); unset, each demo start picks new random ones and prints them.
+    #[serde(skip_serializing)]
+    pub demo_password: Option<Secret>,
     /// Largest request body in bytes.
     pub body_limit_bytes: usize,
     /// Origins allowed by CORS (`*` for any).
@@ -152,8 +164,11 @@ impl Default for Config {
             database_max_connections: 16,
             auto_migrate: true,
             jwt_secret: None,
+            jwt_previous_secrets: Vec::new(),
             access_token_ttl_secs: 15 * 60,
             refresh_token_ttl_secs: 7 * 24 * 3600,
+            refresh_family_max_age_secs: 30 * 24 * 3600,
+            demo_password: None,
             body_limit_bytes: 1024 * 1024,
             cors_allowed_origins: Vec::new(),
             log_format: LogFormat::Auto,
@@ -178,8 +193,11 @@ const ENV_KEYS: &[&str] = &[
     "database_max_connections",
     "auto_migrate",
     "jwt_secret",
+    "jwt_previous_secrets",
     "access_token_ttl_secs",
     "refresh_token_ttl_secs",
+    "refresh_family_max_age_secs",
+    "demo_password",
     "body_limit_bytes",
     "cors_allowed_origins",
     "log_format",
@@ -348,8 +366,10 @@ impl Config {
     pub fn api_settings(&self, jwt_secret: Secret) -> ApiSettings {
         ApiSettings {
             jwt_secret,
+            jwt_previous_secrets: self.jwt_previous_secrets.clone(),
             access_token_ttl: Duration::from_secs(self.access_token_ttl_secs),
             refresh_token_ttl: Duration::from_secs(self.refresh_token_ttl_secs),
+            refresh_family_max_age: Duration::from_secs(self.refresh_family_max_age_secs),
             body_limit_bytes: self.body_limit_bytes,
             cors_allowed_origins: self.cors_allowed_origins.clone(),
             rate_limits: self.rate_limits.clone(),

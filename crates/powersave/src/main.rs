@@ -50,9 +50,15 @@ enum Command {
         /// Folder for the SQLite database and the generated signing key [default: ./data].
         #[arg(long)]
         data_dir: Option<PathBuf>,
-        /// Create the demo accounts first (idempotent) and print how to sign in.
+        /// Run the demo programme: create the demo accounts (idempotent), give them new random
+        /// passwords (or POWERSAVE_DEMO_PASSWORD) and print them. Refused on PostgreSQL and on a
+        /// listen address other than loopback.
         #[arg(long)]
         demo: bool,
+        /// Allow --demo where it is refused: its accounts' passwords (a superadmin among them)
+        /// are published on the front page, so anyone who can reach the server can sign in.
+        #[arg(long, requires = "demo")]
+        demo_allow_unsafe: bool,
     },
     /// Run the job worker and the cron tick without the HTTP server (scaled deployments, usually
     /// with `jobs.backend = "redis"`).
@@ -68,11 +74,16 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Create the demo accounts (idempotent) and print their credentials.
+    /// Create the demo accounts (idempotent), give them new passwords and print them. Refused on
+    /// PostgreSQL.
     Demo {
         /// Folder of the SQLite database [default: ./data].
         #[arg(long)]
         data_dir: Option<PathBuf>,
+        /// Allow it on PostgreSQL: the demo accounts' passwords (a superadmin among them) are
+        /// printed for anyone to use.
+        #[arg(long)]
+        demo_allow_unsafe: bool,
     },
     /// Print the OpenAPI document of the API.
     Openapi,
@@ -176,10 +187,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             listen,
             data_dir,
             demo,
+            demo_allow_unsafe,
         } => {
             let loaded = config::load(file, &CliOverrides { listen, data_dir })?;
             logging::init(&loaded.config);
-            serve::run(loaded, demo).await
+            let mode = match (demo, demo_allow_unsafe) {
+                (false, _) => serve::DemoMode::Off,
+                (true, false) => serve::DemoMode::On,
+                (true, true) => serve::DemoMode::Unsafe,
+            };
+            serve::run(loaded, mode).await
         }
         Command::Worker => {
             let loaded = config::load(file, &CliOverrides::default())?;
@@ -227,7 +244,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created {} {} ({})", user.role, user.email, user.id);
             Ok(())
         }
-        Command::Demo { data_dir } => {
+        Command::Demo {
+            data_dir,
+            demo_allow_unsafe,
+        } => {
             let loaded = config::load(
                 file,
                 &CliOverrides {
@@ -236,12 +256,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )?;
             logging::init(&loaded.config);
+            let backend = loaded.config.database_url()?.backend();
+            if backend == store::Backend::Postgres && !demo_allow_unsafe {
+                anyhow::bail!(
+                    "the demo accounts' passwords are printed for anyone to use; refused on \
+                     PostgreSQL without --demo-allow-unsafe"
+                );
+            }
             let store = loaded.config.open_store().await?;
             store.migrate().await?;
-            demo::seed(&loaded.config, &store).await?;
+            let passwords = demo::DemoPasswords::pick(loaded.config.demo_password.as_ref())?;
+            demo::seed(&loaded.config, &store, &passwords).await?;
             demo::print_credentials(
                 &format!("http://{}", loaded.config.listen),
                 loaded.config.meter_data.simulator.demo_households,
+                &passwords,
             );
             Ok(())
         }

@@ -5,27 +5,54 @@ use store::Store;
 
 use crate::config::{Config, Loaded};
 
+/// How `serve` treats the demo programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoMode {
+    /// A real programme: demo accounts are kept disabled.
+    Off,
+    /// `--demo`, refused on PostgreSQL and on addresses others can reach.
+    On,
+    /// `--demo --demo-allow-unsafe`: the refusal overridden.
+    Unsafe,
+}
+
 /// Runs the server until SIGINT or SIGTERM.
-pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
+pub async fn run(loaded: Loaded, demo_mode: DemoMode) -> anyhow::Result<()> {
     let config = loaded.config;
     for variable in &loaded.unknown_env {
         tracing::warn!(%variable, "environment variable matches no setting and is ignored");
     }
     let url = config.database_url()?;
+    let demo = demo_mode != DemoMode::Off;
+    if let Some(refused) = crate::demo::refusal(url.backend(), config.listen) {
+        match demo_mode {
+            DemoMode::Off => {}
+            DemoMode::On => anyhow::bail!(refused),
+            DemoMode::Unsafe => tracing::warn!(
+                listen = %config.listen,
+                "demo mode with published passwords where it is unsafe (--demo-allow-unsafe)"
+            ),
+        }
+    }
     let signing_key = config.signing_key(url.backend())?;
     let store = config.open_store().await?;
     if config.auto_migrate {
         store.migrate().await.context("applying migrations")?;
     }
-    if demo {
-        crate::demo::seed(&config, &store).await?;
-    }
+    let demo_passwords = if demo {
+        let passwords = crate::demo::DemoPasswords::pick(config.demo_password.as_ref())?;
+        crate::demo::seed(&config, &store, &passwords).await?;
+        Some(passwords)
+    } else {
+        crate::demo::lock_outside_demo(&store).await?;
+        None
+    };
     let queue = jobs::JobQueue::connect(&config.jobs.queue_config(&config.data_dir)?)
         .await
         .context("opening the job queue")?;
     let mut settings = config.api_settings(signing_key);
-    if demo {
-        settings.demo_accounts = crate::demo::accounts_to_try();
+    if let Some(passwords) = &demo_passwords {
+        settings.demo_accounts = crate::demo::accounts_to_try(passwords);
     }
     let state = api::AppState::new(store.clone(), settings)
         .map_err(anyhow::Error::msg)?
@@ -58,8 +85,12 @@ pub async fn run(loaded: Loaded, demo: bool) -> anyhow::Result<()> {
             println!("  {what}: {base}{path}");
         }
     }
-    if demo {
-        crate::demo::print_credentials(&base, config.meter_data.simulator.demo_households);
+    if let Some(passwords) = &demo_passwords {
+        crate::demo::print_credentials(
+            &base,
+            config.meter_data.simulator.demo_households,
+            passwords,
+        );
     }
     api::serve(listener, app, crate::signals::shutdown_signal()).await?;
     tracing::info!("shutting down");

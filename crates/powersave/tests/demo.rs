@@ -68,32 +68,36 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
     );
     let client = reqwest::Client::new();
 
-    // The first request: the front door lists the accounts the banner printed.
+    // The first request: the front door lists the accounts the banner printed, with this
+    // start's random passwords.
     let door = client.get(server.url("/")).send().await.unwrap();
     assert_eq!(door.status(), 200);
     let door = door.text().await.unwrap();
-    for (role, email, password) in [
-        ("consumer", "eleni@powersave.local", "consumer-demo-2026"),
-        ("admin", "admin@powersave.local", "admin-demo-2026"),
-        (
-            "superadmin",
-            "superadmin@powersave.local",
-            "superadmin-demo-2026",
-        ),
-        (
-            "household",
-            "household-0001@demo.powersave.local",
-            "household-demo-2026",
-        ),
+    let mut passwords = std::collections::HashMap::new();
+    for (role, email) in [
+        ("consumer", "eleni@powersave.local"),
+        ("admin", "admin@powersave.local"),
+        ("superadmin", "superadmin@powersave.local"),
+        ("household", "household-0001@demo.powersave.local"),
     ] {
-        let row = format!(
-            "<tr><td>{role}</td><td><code>{email}</code></td><td><code>{password}</code></td></tr>"
-        );
-        assert!(door.contains(&row), "{row} missing from:\n{door}");
+        let row = format!("<tr><td>{role}</td><td><code>{email}</code></td><td><code>");
+        let password = door
+            .split(&row)
+            .nth(1)
+            .and_then(|rest| rest.split("</code>").next())
+            .unwrap_or_else(|| panic!("{row} missing from:\n{door}"));
+        assert!(password.starts_with("demo-"), "{password}");
+        passwords.insert(email, password.to_owned());
     }
 
     // Staff see every demo session where the clock puts it: nothing past is still live.
-    let admin = sign_in(&client, &server, "admin@powersave.local", "admin-demo-2026").await;
+    let admin = sign_in(
+        &client,
+        &server,
+        "admin@powersave.local",
+        &passwords["admin@powersave.local"],
+    )
+    .await;
     let all = get(
         &client,
         &server,
@@ -127,7 +131,7 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
         &client,
         &server,
         "eleni@powersave.local",
-        "consumer-demo-2026",
+        &passwords["eleni@powersave.local"],
     )
     .await;
     let past = get(&client, &server, &consumer, "/api/v1/sessions?when=past").await;

@@ -24,6 +24,10 @@ impl Drop for Server {
     }
 }
 
+/// The demo accounts' password on this test's server (every demo start picks new ones unless
+/// told).
+const DEMO_PASSWORD: &str = "live-feeds-demo-passphrase";
+
 fn start_server(mqtt: &str) -> Server {
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -54,6 +58,7 @@ fn start_server(mqtt: &str) -> Server {
         .env("POWERSAVE_METER_DATA__SIMULATOR__ENABLED", "false")
         .env("POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS", "20")
         .env("POWERSAVE_LOG_LEVEL", "warn")
+        .env("POWERSAVE_DEMO_PASSWORD", DEMO_PASSWORD)
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
@@ -186,7 +191,7 @@ async fn simulated_readings_arrive_over_mqtt_and_the_ingest_api() {
         &client,
         &server.base,
         "superadmin@powersave.local",
-        "superadmin-demo-2026",
+        DEMO_PASSWORD,
     )
     .await;
 

@@ -59,6 +59,8 @@ impl Store {
                     last_login_at: Set(None),
                     created_at: Set(now),
                     updated_at: Set(now),
+                    token_version: Set(0),
+                    demo: Set(false),
                 }
             }))
             .exec_without_returning(&txn)

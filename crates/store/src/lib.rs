@@ -6,6 +6,7 @@
 
 mod bulk;
 mod database_url;
+mod demo_accounts;
 mod entity;
 mod error;
 mod households;

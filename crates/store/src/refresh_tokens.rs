@@ -2,9 +2,11 @@
 //!
 //! Every refresh consumes the presented token and issues a successor in the same family. A token
 //! presented after it was consumed means someone else holds a copy, so the whole family is revoked.
+//! A family also has an absolute lifetime counted from its sign-in, so rotating a stolen token
+//! forever does not keep a session alive forever.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use uuid::Uuid;
 
@@ -28,7 +30,8 @@ pub enum RotationOutcome {
     Rotated(UserRecord),
     /// The token was already consumed or revoked: its family is now revoked.
     Reused,
-    /// The token expired.
+    /// The token expired, or its family is older than its absolute lifetime (then the family
+    /// is revoked).
     Expired,
     /// The token's account is disabled.
     AccountDisabled,
@@ -43,15 +46,18 @@ impl Store {
         user_id: Uuid,
         token: NewRefreshToken,
     ) -> Result<(), StoreError> {
-        insert_token(&self.db, user_id, Uuid::now_v7(), token).await
+        insert_token(&self.db, user_id, Uuid::now_v7(), Utc::now(), token).await
     }
 
     /// Consumes `presented_hash` and stores `successor` in its family, in one transaction. The
     /// consume is a conditional update, so two concurrent uses of one token cannot both succeed.
+    /// A family that signed in more than `family_max_age` ago is refused and revoked, and a
+    /// successor never outlives its family's absolute lifetime.
     pub async fn rotate_refresh_token(
         &self,
         presented_hash: &[u8],
-        successor: NewRefreshToken,
+        mut successor: NewRefreshToken,
+        family_max_age: chrono::Duration,
     ) -> Result<RotationOutcome, StoreError> {
         let now = Utc::now();
         let txn = self.db.begin().await?;
@@ -70,6 +76,16 @@ impl Store {
         if token.expires_at <= now {
             return Ok(RotationOutcome::Expired);
         }
+        let family_started = token.family_started_at.unwrap_or(token.created_at);
+        let family_ends = family_started
+            .checked_add_signed(family_max_age)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        if family_ends <= now {
+            revoke_family(&txn, token.family_id, now).await?;
+            txn.commit().await?;
+            return Ok(RotationOutcome::Expired);
+        }
+        successor.expires_at = Ord::min(successor.expires_at, family_ends);
         let user: UserRecord = crate::entity::user::Entity::find_by_id(token.user_id)
             .one(&txn)
             .await?
@@ -90,21 +106,45 @@ impl Store {
             txn.commit().await?;
             return Ok(RotationOutcome::Reused);
         }
-        insert_token(&txn, token.user_id, token.family_id, successor).await?;
+        insert_token(
+            &txn,
+            token.user_id,
+            token.family_id,
+            family_started,
+            successor,
+        )
+        .await?;
         txn.commit().await?;
         Ok(RotationOutcome::Rotated(user))
     }
 
-    /// Ends the sign-in a token belongs to (logout). Unknown tokens are ignored, as RFC 7009 asks.
-    pub async fn revoke_refresh_family(&self, presented_hash: &[u8]) -> Result<(), StoreError> {
+    /// Ends the sign-in a token belongs to (logout): its refresh tokens are revoked and the
+    /// account's token version moves on, so the access tokens already handed out stop working
+    /// too (other sign-ins of the account get new ones with their own refresh tokens). Returns
+    /// the account whose sign-in ended; unknown tokens are ignored, as RFC 7009 asks.
+    pub async fn revoke_refresh_family(
+        &self,
+        presented_hash: &[u8],
+    ) -> Result<Option<Uuid>, StoreError> {
+        let txn = self.db.begin().await?;
         let token = refresh_token::Entity::find()
             .filter(refresh_token::Column::TokenHash.eq(presented_hash.to_vec()))
-            .one(&self.db)
+            .one(&txn)
             .await?;
-        if let Some(token) = token {
-            revoke_family(&self.db, token.family_id, Utc::now()).await?;
-        }
-        Ok(())
+        let Some(token) = token else {
+            return Ok(None);
+        };
+        revoke_family(&txn, token.family_id, Utc::now()).await?;
+        crate::entity::user::Entity::update_many()
+            .col_expr(
+                crate::entity::user::Column::TokenVersion,
+                Expr::col(crate::entity::user::Column::TokenVersion).add(1),
+            )
+            .filter(crate::entity::user::Column::Id.eq(token.user_id))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        Ok(Some(token.user_id))
     }
 
     /// How many refresh tokens of an account can still be used; lets tests and support staff see
@@ -125,6 +165,7 @@ async fn insert_token<C: sea_orm::ConnectionTrait>(
     db: &C,
     user_id: Uuid,
     family_id: Uuid,
+    family_started_at: DateTime<Utc>,
     token: NewRefreshToken,
 ) -> Result<(), StoreError> {
     refresh_token::ActiveModel {
@@ -136,6 +177,7 @@ async fn insert_token<C: sea_orm::ConnectionTrait>(
         rotated_at: Set(None),
         revoked_at: Set(None),
         created_at: Set(Utc::now()),
+        family_started_at: Set(Some(family_started_at)),
     }
     .insert(db)
     .await?;

@@ -35,6 +35,11 @@ pub struct UserRecord {
     pub last_login_at: Option<DateTime<Utc>>,
     /// When it registered.
     pub created_at: DateTime<Utc>,
+    /// The version access tokens must carry to be accepted; signing out, a password change and
+    /// disabling move it on, so tokens issued before stop working at once.
+    pub token_version: i64,
+    /// Whether the demo programme created it (such accounts are kept disabled outside demo mode).
+    pub demo: bool,
 }
 
 impl UserRecord {
@@ -58,6 +63,8 @@ impl TryFrom<user::Model> for UserRecord {
             disabled_at: model.disabled_at,
             last_login_at: model.last_login_at,
             created_at: model.created_at,
+            token_version: model.token_version,
+            demo: model.demo,
         })
     }
 }
@@ -159,6 +166,8 @@ impl Store {
             last_login_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
+            token_version: Set(0),
+            demo: Set(false),
         }
         .insert(&txn)
         .await
@@ -259,9 +268,15 @@ impl Store {
         let updated = if existing.disabled_at.is_some() == disabled {
             existing
         } else {
+            let version = existing.token_version;
             let mut model: user::ActiveModel = existing.into();
             model.disabled_at = Set(disabled.then_some(now));
             model.updated_at = Set(now);
+            if disabled {
+                // Tokens issued before the account was disabled must not come back to life
+                // when it is enabled again.
+                model.token_version = Set(version + 1);
+            }
             model.update(&txn).await?
         };
         if disabled {
@@ -283,18 +298,23 @@ impl Store {
         model.update(&self.db).await?.try_into()
     }
 
-    /// Stores a new password hash and revokes every refresh token of the account, so a stolen
-    /// session ends with the password change.
+    /// Stores a new password hash, revokes every refresh token of the account and moves its token
+    /// version on, so a stolen session (refresh and access tokens alike) ends with the password
+    /// change. Returns the account as it now is, for issuing its new tokens.
     pub async fn set_password_hash(
         &self,
         id: Uuid,
         password_hash: String,
-    ) -> Result<(), StoreError> {
+    ) -> Result<UserRecord, StoreError> {
         let now = Utc::now();
         let txn = self.db.begin().await?;
         let result = user::Entity::update_many()
             .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
             .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .col_expr(
+                user::Column::TokenVersion,
+                Expr::col(user::Column::TokenVersion).add(1),
+            )
             .filter(user::Column::Id.eq(id))
             .exec(&txn)
             .await?;
@@ -302,7 +322,25 @@ impl Store {
             return Err(StoreError::NotFound("user"));
         }
         revoke_all_for_user(&txn, id, now).await?;
+        let updated = user::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("user"))?;
         txn.commit().await?;
+        updated.try_into()
+    }
+
+    /// Moves the account's token version on, so every access token issued so far stops working
+    /// (its refresh tokens are not touched).
+    pub async fn end_access_tokens(&self, id: Uuid) -> Result<(), StoreError> {
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::TokenVersion,
+                Expr::col(user::Column::TokenVersion).add(1),
+            )
+            .filter(user::Column::Id.eq(id))
+            .exec(&self.db)
+            .await?;
         Ok(())
     }
 }

@@ -44,7 +44,7 @@ async fn migrations_are_idempotent() {
     for database in each_backend().await {
         let store = open(&database).await;
         store.migrate().await.unwrap();
-        assert_eq!(store.applied_migrations().await.unwrap().len(), 4);
+        assert_eq!(store.applied_migrations().await.unwrap().len(), 5);
         store.ping().await.unwrap();
     }
 }
@@ -198,20 +198,20 @@ async fn refresh_tokens_rotate_and_detect_reuse() {
         store.issue_refresh_token(user.id, token(1)).await.unwrap();
 
         assert!(
-            matches!(store.rotate_refresh_token(&[1; 32], token(2)).await.unwrap(), RotationOutcome::Rotated(u) if u.id == user.id)
+            matches!(store.rotate_refresh_token(&[1; 32], token(2), Duration::days(30)).await.unwrap(), RotationOutcome::Rotated(u) if u.id == user.id)
         );
         assert_eq!(store.live_refresh_tokens(user.id).await.unwrap(), 1);
         // The consumed token comes back: the family, including its successor, is revoked.
         assert_eq!(
             store
-                .rotate_refresh_token(&[1; 32], token(3))
+                .rotate_refresh_token(&[1; 32], token(3), Duration::days(30))
                 .await
                 .unwrap(),
             RotationOutcome::Reused
         );
         assert_eq!(
             store
-                .rotate_refresh_token(&[2; 32], token(4))
+                .rotate_refresh_token(&[2; 32], token(4), Duration::days(30))
                 .await
                 .unwrap(),
             RotationOutcome::Reused
@@ -219,7 +219,7 @@ async fn refresh_tokens_rotate_and_detect_reuse() {
         assert_eq!(store.live_refresh_tokens(user.id).await.unwrap(), 0);
         assert_eq!(
             store
-                .rotate_refresh_token(&[9; 32], token(5))
+                .rotate_refresh_token(&[9; 32], token(5), Duration::days(30))
                 .await
                 .unwrap(),
             RotationOutcome::Unknown
@@ -237,7 +237,7 @@ async fn refresh_tokens_rotate_and_detect_reuse() {
             .unwrap();
         assert_eq!(
             store
-                .rotate_refresh_token(&[6; 32], token(7))
+                .rotate_refresh_token(&[6; 32], token(7), Duration::days(30))
                 .await
                 .unwrap(),
             RotationOutcome::Expired
@@ -247,7 +247,7 @@ async fn refresh_tokens_rotate_and_detect_reuse() {
         store.revoke_refresh_family(&[8; 32]).await.unwrap();
         assert_eq!(
             store
-                .rotate_refresh_token(&[8; 32], token(10))
+                .rotate_refresh_token(&[8; 32], token(10), Duration::days(30))
                 .await
                 .unwrap(),
             RotationOutcome::Reused

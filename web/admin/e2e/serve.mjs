@@ -37,6 +37,8 @@ const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--liste
   cwd: root,
   stdio: "inherit",
   env: {
+    // POWERSAVE_DEMO_PASSWORD, the demo accounts' password for this run, comes from
+    // playwright.config.ts with the rest of the environment.
     ...process.env,
     POWERSAVE_ADMIN_UI_DIR: dashboard,
     // Warnings and errors only, so the test report stays readable (set RUST_LOG to see more).

@@ -1,10 +1,17 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 
+/** This run's password of every demo account (playwright.config.ts picks it, the server uses it). */
+export const demoPassword = (() => {
+  const password = process.env.POWERSAVE_DEMO_PASSWORD;
+  if (!password) throw new Error("POWERSAVE_DEMO_PASSWORD is not set (playwright.config.ts sets it)");
+  return password;
+})();
+
 export const accounts = {
-  superadmin: { email: "superadmin@powersave.local", password: "superadmin-demo-2026" },
-  admin: { email: "admin@powersave.local", password: "admin-demo-2026" },
-  consumer: { email: "eleni@powersave.local", password: "consumer-demo-2026" },
+  superadmin: { email: "superadmin@powersave.local", password: demoPassword },
+  admin: { email: "admin@powersave.local", password: demoPassword },
+  consumer: { email: "eleni@powersave.local", password: demoPassword },
 } as const;
 
 const screenshots = fileURLToPath(new URL("../test-results/screenshots/", import.meta.url));

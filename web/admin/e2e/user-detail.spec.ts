@@ -1,11 +1,11 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { accounts, screenshot, signInAsStaff } from "./support";
+import { accounts, demoPassword, screenshot, signInAsStaff } from "./support";
 
 const demoHousehold = "household-0001@demo.powersave.local";
 
 /** How many of the demo household's past sessions paid savings beyond the 10-point opt-in bonus. */
 async function savingSessions(request: APIRequestContext): Promise<number> {
-  const login = await request.post("/api/v1/auth/login", { data: { email: demoHousehold, password: "household-demo-2026" } });
+  const login = await request.post("/api/v1/auth/login", { data: { email: demoHousehold, password: demoPassword } });
   expect(login.status(), await login.text()).toBe(200);
   const { access_token } = (await login.json()) as { access_token: string };
   const response = await request.get("/api/v1/sessions?when=past", { headers: { authorization: `Bearer ${access_token}` } });

@@ -39,6 +39,8 @@ const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--liste
   cwd: root,
   stdio: "inherit",
   env: {
+    // POWERSAVE_DEMO_PASSWORD, the demo accounts' password for this run, comes from
+    // playwright.config.ts with the rest of the environment.
     ...process.env,
     POWERSAVE_APP_UI_DIR: dist,
     // Warnings and errors only, so the test report stays readable (set RUST_LOG to see more).

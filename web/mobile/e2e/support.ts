@@ -2,12 +2,19 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { join } from "node:path";
 import { readEventStream } from "../../shared/sse/parser";
 
+/** This run's password of every demo account (playwright.config.ts picks it, the server uses it). */
+const demoPassword = (() => {
+  const password = process.env.POWERSAVE_DEMO_PASSWORD;
+  if (!password) throw new Error("POWERSAVE_DEMO_PASSWORD is not set (playwright.config.ts sets it)");
+  return password;
+})();
+
 export const accounts = {
-  admin: { email: "admin@powersave.local", password: "admin-demo-2026" },
-  superadmin: { email: "superadmin@powersave.local", password: "superadmin-demo-2026" },
-  consumer: { email: "eleni@powersave.local", password: "consumer-demo-2026" },
+  admin: { email: "admin@powersave.local", password: demoPassword },
+  superadmin: { email: "superadmin@powersave.local", password: demoPassword },
+  consumer: { email: "eleni@powersave.local", password: demoPassword },
   /** A simulated household that took part in the demo's past sessions and in the live one. */
-  simulated: { email: "household-0001@demo.powersave.local", password: "household-demo-2026" },
+  simulated: { email: "household-0001@demo.powersave.local", password: demoPassword },
 } as const;
 
 /** The simulated meter of `accounts.simulated`. */

@@ -432,7 +432,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Links a utility meter to the account's household. */
+        /**
+         * Links a utility meter to the account's household. Like every staff action on an account, only
+         *     for accounts the caller may manage: an admin linking a meter to their own household would pay
+         *     themselves the points its readings earn.
+         */
         post: operations["link_meter"];
         delete?: never;
         options?: never;
@@ -450,7 +454,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Unlinks a meter from the account's household; the meter's history is kept. */
+        /**
+         * Unlinks a meter from the account's household; the meter's history is kept. Only for accounts
+         *     the caller may manage, as for linking.
+         */
         delete: operations["unlink_meter"];
         options?: never;
         head?: never;
@@ -517,7 +524,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in. Unknown e-mail and wrong password give the same answer after the same work. */
+        /**
+         * Signs in. Unknown e-mail and wrong password give the same answer after the same work. After
+         *     a few failures for one address (from any IP) the address must wait, longer after each further
+         *     failure, whether or not it has an account.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -534,7 +545,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs out: every token of this sign-in stops working. Unknown tokens are accepted silently. */
+        /**
+         * Signs out: every refresh token of this sign-in and every access token of the account stop
+         *     working at once (the account's other sign-ins refresh theirs). Unknown tokens are accepted
+         *     silently.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -571,7 +586,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Opens a consumer account with its household. */
+        /**
+         * Opens a consumer account with its household. An address that already has an account gets the
+         *     same answer as a new one (201 with an account of the same shape) and nothing is created or
+         *     changed, so registration cannot tell anyone who has an account (docs/SECURITY.md, "Accounts
+         *     and roles").
+         */
         post: operations["register"];
         delete?: never;
         options?: never;
@@ -656,7 +676,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Changes the password. Every other sign-in ends; this client gets a fresh token pair. */
+        /**
+         * Changes the password. Every sign-in ends, access tokens included; this client gets a fresh
+         *     token pair. A wrong current password counts as a failed sign-in of the account.
+         */
         put: operations["change_password"];
         post?: never;
         delete?: never;
@@ -3166,6 +3189,15 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdResponse"];
                 };
             };
+            /** @description Own account, or one of equal or higher rank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3214,6 +3246,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HouseholdResponse"];
+                };
+            };
+            /** @description Own account, or one of equal or higher rank */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -3446,8 +3487,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limited */
+            /** @description Rate limited, or too many failures for this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Password hashing at capacity; retry after `Retry-After` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3534,22 +3584,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Account created */
+            /** @description Account created (or, indistinguishably, the address already had one) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description E-mail already registered */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields */
@@ -3563,6 +3604,15 @@ export interface operations {
             };
             /** @description Rate limited */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Password hashing at capacity; retry after `Retry-After` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3769,6 +3819,24 @@ export interface operations {
             };
             /** @description Current password wrong or new one too weak */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited, or too many wrong passwords for this account */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Password hashing at capacity; retry after `Retry-After` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,4 +3,5 @@
 
 pub mod extract;
 pub mod password;
+pub mod throttle;
 pub mod tokens;

@@ -138,6 +138,7 @@ async fn disable_user(
 ) -> Result<Json<UserResponse>, ApiError> {
     ensure_may_manage(&actor, &target_user(&state, id).await?)?;
     let user = state.store.set_user_disabled(id, true).await?;
+    state.account_changed(id);
     tracing::info!(actor = %actor.id, target = %id, "account disabled");
     Ok(Json(user.into()))
 }
@@ -185,17 +186,21 @@ async fn change_role(
         Role::parse(&body.role).map_err(|error| ApiError::field("role", error.to_string()))?;
     ensure_may_manage(&actor, &target_user(&state, id).await?)?;
     let user = state.store.set_user_role(id, role).await?;
+    state.account_changed(id);
     tracing::info!(actor = %actor.id, target = %id, %role, "role changed");
     Ok(Json(user.into()))
 }
 
-/// Links a utility meter to the account's household.
+/// Links a utility meter to the account's household. Like every staff action on an account, only
+/// for accounts the caller may manage: an admin linking a meter to their own household would pay
+/// themselves the points its readings earn.
 #[utoipa::path(
     post, path = "/admin/users/{id}/meters", tag = "admin", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Account id")),
     request_body = LinkMeterRequest,
     responses(
         (status = 200, description = "The household with its meters", body = HouseholdResponse),
+        (status = 403, description = "Own account, or one of equal or higher rank", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Meter belongs to another household", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
@@ -214,13 +219,14 @@ async fn link_meter(
         IntervalLength::from_minutes(body.interval_minutes),
     );
     let (meter_id, interval) = errors.finish(|| Some((meter_id?, interval?)))?;
-    target_user(&state, id).await?;
+    ensure_may_manage(&actor, &target_user(&state, id).await?)?;
     let household = state.store.link_meter(id, &meter_id, interval).await?;
     tracing::info!(actor = %actor.id, target = %id, meter = %meter_id, "meter linked");
     Ok(Json(household.into()))
 }
 
-/// Unlinks a meter from the account's household; the meter's history is kept.
+/// Unlinks a meter from the account's household; the meter's history is kept. Only for accounts
+/// the caller may manage, as for linking.
 #[utoipa::path(
     delete, path = "/admin/users/{id}/meters/{meter_id}", tag = "admin", security(("bearer" = [])),
     params(
@@ -229,6 +235,7 @@ async fn link_meter(
     ),
     responses(
         (status = 200, description = "The household with its remaining meters", body = HouseholdResponse),
+        (status = 403, description = "Own account, or one of equal or higher rank", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -239,6 +246,7 @@ async fn unlink_meter(
 ) -> Result<Json<HouseholdResponse>, ApiError> {
     let meter_id = MeterId::parse(&meter_id)
         .map_err(|error| ApiError::field("meter_id", error.to_string()))?;
+    ensure_may_manage(&actor, &target_user(&state, id).await?)?;
     let household = state.store.unlink_meter(id, &meter_id).await?;
     tracing::info!(actor = %actor.id, target = %id, meter = %meter_id, "meter unlinked");
     Ok(Json(household.into()))

@@ -14,7 +14,8 @@ use crate::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, U
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::ApiJson;
 
-/// The endpoints an attacker would hammer to guess passwords; they get the strict rate limit.
+/// The endpoints an attacker would hammer to guess passwords, and every one that hashes a
+/// password; they get the strict rate limit.
 pub fn limited_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(register))
@@ -55,22 +56,25 @@ fn token_response(
     refresh_token: String,
 ) -> Result<TokenResponse, ApiError> {
     Ok(TokenResponse {
-        access_token: state.tokens.issue(user.id, user.role)?,
+        access_token: state.tokens.issue(user.id, user.role, user.token_version)?,
         refresh_token,
         token_type: "Bearer".to_owned(),
         expires_in: state.tokens.access_ttl().as_secs(),
     })
 }
 
-/// Opens a consumer account with its household.
+/// Opens a consumer account with its household. An address that already has an account gets the
+/// same answer as a new one (201 with an account of the same shape) and nothing is created or
+/// changed, so registration cannot tell anyone who has an account (docs/SECURITY.md, "Accounts
+/// and roles").
 #[utoipa::path(
     post, path = "/auth/register", tag = "auth",
     request_body = RegisterRequest,
     responses(
-        (status = 201, description = "Account created", body = UserResponse),
-        (status = 409, description = "E-mail already registered", body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Account created (or, indistinguishably, the address already had one)", body = UserResponse),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Password hashing at capacity; retry after `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn register(
@@ -90,22 +94,49 @@ async fn register(
     let tariff_code = programme.default_tariff_code.clone();
     let time_zone = programme.time_zone;
     let password_hash = state.passwords.hash(password.expose().to_owned()).await?;
-    let user = state
+    let created = state
         .store
         .create_user(NewUser {
-            email,
-            display_name,
+            email: email.clone(),
+            display_name: display_name.clone(),
             password_hash,
             role: Role::Consumer,
             tariff_code,
             time_zone,
         })
-        .await?;
-    tracing::info!(user_id = %user.id, "account registered");
-    Ok((StatusCode::CREATED, Json(user.into())))
+        .await;
+    let user = match created {
+        Ok(user) => {
+            tracing::info!(user_id = %user.id, "account registered");
+            user.into()
+        }
+        Err(store::StoreError::Conflict(_)) => {
+            tracing::info!("registration for an address that has an account; nothing changed");
+            unregistered(&email, &display_name)
+        }
+        Err(error) => return Err(error.into()),
+    };
+    Ok((StatusCode::CREATED, Json(user)))
 }
 
-/// Signs in. Unknown e-mail and wrong password give the same answer after the same work.
+/// What registration answers for an address that already has an account: an account as a new
+/// registration would have it, under an id no account has, so the answer tells nothing.
+fn unregistered(email: &Email, display_name: &DisplayName) -> UserResponse {
+    UserResponse {
+        id: uuid::Uuid::now_v7(),
+        email: email.as_str().to_owned(),
+        display_name: display_name.as_str().to_owned(),
+        role: Role::Consumer,
+        disabled: false,
+        disabled_at: None,
+        last_login_at: None,
+        created_at: chrono::Utc::now(),
+    }
+}
+
+/// Signs in. Unknown e-mail and wrong password give the same answer after the same work. After
+/// a few failures for one address (from any IP) the address must wait, longer after each further
+/// failure, whether or not it has an account.
 #[utoipa::path(
     post, path = "/auth/login", tag = "auth",
     request_body = LoginRequest,
@@ -113,13 +144,16 @@ async fn register(
         (status = 200, description = "Signed in", body = TokenResponse),
         (status = 401, description = "Invalid credentials", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Account disabled", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited, or too many failures for this address", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Password hashing at capacity; retry after `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Json<TokenResponse>, ApiError> {
+    let clock = &state.rate_limit_clock;
+    state.sign_ins.check(clock, &body.email)?;
     let found = match Email::parse(&body.email) {
         Ok(email) => state.store.credentials_by_email(&email).await?,
         Err(_) => None,
@@ -129,9 +163,11 @@ async fn login(
         None => (None, None),
     };
     let matched = state.passwords.verify(body.password, hash).await?;
-    let user = user
-        .filter(|_| matched)
-        .ok_or(ApiError::InvalidCredentials)?;
+    let Some(user) = user.filter(|_| matched) else {
+        state.sign_ins.failed(clock, &body.email)?;
+        return Err(ApiError::InvalidCredentials);
+    };
+    state.sign_ins.succeeded(&body.email)?;
     if !user.is_active() {
         return Err(ApiError::Forbidden(
             "this account is disabled; contact support".to_owned(),
@@ -162,6 +198,8 @@ async fn refresh(
         .rotate_refresh_token(
             &refresh_token_hash(body.refresh_token.expose()),
             new_refresh_record(&state, &successor),
+            chrono::Duration::from_std(state.settings.refresh_family_max_age)
+                .unwrap_or(chrono::Duration::MAX),
         )
         .await?;
     match outcome {
@@ -173,14 +211,16 @@ async fn refresh(
             ))
         }
         RotationOutcome::Expired => Err(ApiError::Unauthorized(
-            "refresh token expired; sign in again",
+            "refresh token expired, or the sign-in is too old; sign in again",
         )),
         RotationOutcome::AccountDisabled => Err(ApiError::Unauthorized("account is disabled")),
         RotationOutcome::Unknown => Err(ApiError::Unauthorized("invalid refresh token")),
     }
 }
 
-/// Signs out: every token of this sign-in stops working. Unknown tokens are accepted silently.
+/// Signs out: every refresh token of this sign-in and every access token of the account stop
+/// working at once (the account's other sign-ins refresh theirs). Unknown tokens are accepted
+/// silently.
 #[utoipa::path(
     post, path = "/auth/logout", tag = "auth",
     request_body = RefreshRequest,
@@ -190,9 +230,12 @@ async fn logout(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<RefreshRequest>,
 ) -> Result<StatusCode, ApiError> {
-    state
+    let ended = state
         .store
         .revoke_refresh_family(&refresh_token_hash(body.refresh_token.expose()))
         .await?;
+    if let Some(user) = ended {
+        state.account_changed(user);
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -16,11 +16,15 @@ use crate::dto::{
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::ApiJson;
 
-/// `/me` routes.
+/// `/me` routes that check and hash passwords: under the strict sign-in rate limit.
+pub fn limited_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(change_password))
+}
+
+/// The other `/me` routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(me))
-        .routes(routes!(change_password))
         .routes(routes!(household, update_household))
 }
 
@@ -36,7 +40,8 @@ async fn me(CurrentUser(user): CurrentUser) -> Json<UserResponse> {
     Json(user.into())
 }
 
-/// Changes the password. Every other sign-in ends; this client gets a fresh token pair.
+/// Changes the password. Every sign-in ends, access tokens included; this client gets a fresh
+/// token pair. A wrong current password counts as a failed sign-in of the account.
 #[utoipa::path(
     put, path = "/me/password", tag = "me", security(("bearer" = [])),
     request_body = ChangePasswordRequest,
@@ -44,6 +49,8 @@ async fn me(CurrentUser(user): CurrentUser) -> Json<UserResponse> {
         (status = 200, description = "Password changed; new tokens", body = TokenResponse),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Current password wrong or new one too weak", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited, or too many wrong passwords for this account", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Password hashing at capacity; retry after `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn change_password(
@@ -54,22 +61,27 @@ async fn change_password(
     let email = Email::parse(&user.email).ok();
     let new_password = Password::parse(body.new_password.expose(), email.as_ref())
         .map_err(|error| ApiError::field("new_password", error.to_string()))?;
+    let clock = &state.rate_limit_clock;
+    state.sign_ins.check(clock, &user.email)?;
     let stored = state.store.password_hash(user.id).await?;
     if !state
         .passwords
         .verify(body.current_password, Some(stored))
         .await?
     {
+        state.sign_ins.failed(clock, &user.email)?;
         return Err(ApiError::field(
             "current_password",
             "current password is not correct",
         ));
     }
+    state.sign_ins.succeeded(&user.email)?;
     let hash = state
         .passwords
         .hash(new_password.expose().to_owned())
         .await?;
-    state.store.set_password_hash(user.id, hash).await?;
+    let user = state.store.set_password_hash(user.id, hash).await?;
+    state.account_changed(user.id);
     Ok(Json(
         crate::routes::auth::issue_tokens(&state, &user).await?,
     ))

@@ -24,8 +24,10 @@ pub const PASSWORD: &str = "green garden grows";
 pub fn settings() -> ApiSettings {
     ApiSettings {
         jwt_secret: Secret::new(SIGNING_KEY),
+        jwt_previous_secrets: Vec::new(),
         access_token_ttl: Duration::from_secs(900),
         refresh_token_ttl: Duration::from_secs(7 * 24 * 3600),
+        refresh_family_max_age: Duration::from_secs(30 * 24 * 3600),
         body_limit_bytes: 16 * 1024,
         cors_allowed_origins: vec!["https://admin.example.com".to_owned()],
         rate_limits: RateLimitConfig {
@@ -34,11 +36,16 @@ pub fn settings() -> ApiSettings {
             global_per_second: 10_000,
             global_burst: 10_000,
             client_ip_header: None,
+            trusted_proxies: Vec::new(),
+            sign_in_free_failures: 5,
+            sign_in_backoff_secs: 30,
+            sign_in_backoff_max_secs: 15 * 60,
         },
         password_hashing: HashCost {
             memory_kib: 64,
             iterations: 1,
             parallelism: 1,
+            max_concurrent: 64,
         },
         programme: ProgrammeSettings {
             time_zone: domain::household::TimeZone::default(),

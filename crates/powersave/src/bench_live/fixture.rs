@@ -243,9 +243,10 @@ pub async fn prepare(
     let households = created
         .into_iter()
         .map(|(user, meter_id)| {
+            // Accounts just created are at token version 0.
             let token = state
                 .tokens
-                .issue(user, Role::Consumer)
+                .issue(user, Role::Consumer, 0)
                 .map_err(anyhow::Error::msg)?;
             anyhow::Ok(Household { meter_id, token })
         })

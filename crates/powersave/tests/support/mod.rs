@@ -51,6 +51,7 @@ pub async fn fixtures(work: &Path) -> Store {
         memory_kib: 64,
         iterations: 1,
         parallelism: 1,
+        max_concurrent: 4,
     })
     .unwrap();
     let user = store
@@ -107,10 +108,18 @@ impl Server {
         )
     }
 
-    /// [`Server::start`] with more arguments to `serve` and more environment variables.
+    /// [`Server::start`] with more arguments to `serve` and more environment variables; it
+    /// listens on a free loopback port unless `args` say where.
     pub fn start_with(work: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let listen: &[&str] = if args.contains(&"--listen") {
+            &[]
+        } else {
+            &["--listen", "127.0.0.1:0"]
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_powersave"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg("serve")
+            .args(listen)
+            .arg("--data-dir")
             .arg(work)
             .args(args)
             .envs(env.iter().copied())

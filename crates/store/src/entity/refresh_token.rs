@@ -17,6 +17,7 @@ pub struct Model {
     pub rotated_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    pub family_started_at: Option<DateTimeUtc>,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

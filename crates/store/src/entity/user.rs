@@ -17,6 +17,8 @@ pub struct Model {
     pub last_login_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub token_version: i64,
+    pub demo: bool,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

@@ -17,7 +17,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::auth::extract::{AdminUser, CurrentUser};
+use crate::auth::extract::{AdminGrant, CurrentGrant, Grant, refusal};
 use crate::error::{ApiError, Problem};
 use crate::extract::ApiPath;
 use crate::live_feed::{LiveUpdate, ProgrammeSubscription, Subscription, live_update};
@@ -75,7 +75,7 @@ const MIN_INTERVAL: Duration = Duration::from_millis(250);
 )]
 async fn household_live(
     State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    CurrentGrant(user, grant): CurrentGrant,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     started(&state, id).await?;
@@ -97,7 +97,7 @@ async fn household_live(
         .map(|(_, meter, _)| meter)
         .collect();
     let subscription = state.live.subscribe(id, user.id, &meters);
-    let closed = account_closed(state.store.clone(), user.id, Role::Consumer);
+    let closed = access_ends(state.clone(), grant, Role::Consumer);
     Ok(
         Sse::new(household_stream(state, id, user.id, subscription).take_until(closed))
             .keep_alive(KeepAlive::default()),
@@ -117,31 +117,56 @@ async fn household_live(
 )]
 async fn programme_live(
     State(state): State<AppState>,
-    AdminUser(admin): AdminUser,
+    AdminGrant(_admin, grant): AdminGrant,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
     started(&state, id).await?;
-    let closed = account_closed(state.store.clone(), admin.id, Role::Admin);
+    let closed = access_ends(state.clone(), grant, Role::Admin);
     Ok(
         Sse::new(programme_stream(state.live.follow_programme(id)).take_until(closed))
             .keep_alive(KeepAlive::default()),
     )
 }
 
-/// How often an open stream checks that its account may still follow it.
+/// How often an open stream checks its account even without being told of a change (a change
+/// made through another API instance is not told).
 const ACCOUNT_CHECK: Duration = Duration::from_secs(15);
 
-/// Resolves once `user`'s account is disabled, deleted or below `needed`: every other request
-/// of such an account is refused at once, and its live streams end within [`ACCOUNT_CHECK`].
-async fn account_closed(store: store::Store, user: Uuid, needed: Role) {
+/// Resolves once the stream's access ends: its token expires, or its account is disabled,
+/// deleted, below `needed` or no longer at the token's version (signed out, password changed).
+/// The account is checked at once when this instance changes it, and every [`ACCOUNT_CHECK`]
+/// besides.
+async fn access_ends(state: AppState, grant: Grant, needed: Role) {
+    let mut changes = state.account_changes.subscribe();
+    let expires_in = Duration::from_millis(
+        u64::try_from((grant.expires_at - Utc::now().timestamp()).saturating_mul(1000))
+            .unwrap_or(0),
+    );
+    let expiry = tokio::time::sleep(expires_in);
+    tokio::pin!(expiry);
+    let mut ticks = tokio::time::interval(ACCOUNT_CHECK);
+    ticks.reset();
     loop {
-        tokio::time::sleep(ACCOUNT_CHECK).await;
-        match store.user_by_id(user).await {
-            Ok(Some(account)) if account.is_active() && account.role >= needed => {}
+        tokio::select! {
+            () = &mut expiry => return,
+            _ = ticks.tick() => {}
+            changed = changes.recv() => match changed {
+                Ok(user) if user != grant.user => continue,
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                // Cannot happen while `state` holds the sender; listen afresh all the same.
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => {
+                    changes = state.account_changes.subscribe();
+                }
+            },
+        }
+        match state.store.user_by_id(grant.user).await {
+            Ok(Some(account))
+                if refusal(&account, grant.version).is_none() && account.role >= needed => {}
             Ok(_) => return,
-            // The database is unreachable for now: the account keeps its stream until a check
-            // can tell.
-            Err(error) => tracing::warn!(%user, %error, "live stream: account check failed"),
+            // The database is unreachable for now: the stream stays until a check can tell.
+            Err(error) => {
+                tracing::warn!(user = %grant.user, %error, "live stream: account check failed");
+            }
         }
     }
 }

@@ -174,6 +174,8 @@ async fn session_results_csv(
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
+            // Names people typed are in it: no browser may take it for HTML.
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],
         csv,
     ))
