@@ -120,7 +120,7 @@ async fn seed_households(config: &Config, store: &Store) -> anyhow::Result<()> {
             .await?;
         let meter = MeterId::parse(&simulator::Simulator::meter_id(index))?;
         store
-            .link_meter(user.id, &meter, IntervalLength::FifteenMinutes)
+            .link_simulated_meter(user.id, &meter, IntervalLength::FifteenMinutes)
             .await?;
     }
     tracing::info!(households = count, "created the demo households");
@@ -158,7 +158,7 @@ async fn seed_accounts(config: &Config, store: &Store) -> anyhow::Result<()> {
                     )
                     .await?;
                 store
-                    .link_meter(
+                    .link_simulated_meter(
                         user.id,
                         &MeterId::parse(CONSUMER_METER)?,
                         IntervalLength::FifteenMinutes,
