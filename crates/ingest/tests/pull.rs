@@ -193,7 +193,19 @@ async fn http_pages_land_once_with_watermarks_and_dead_letters_in_both_formats()
             failing: false,
         })
         .await;
-        for format in [PageFormat::Json, PageFormat::Csv] {
+        // The same system read in both formats: two sources, both bound to its meter.
+        let formats = [PageFormat::Json, PageFormat::Csv];
+        let mut names = Vec::new();
+        for format in formats {
+            let name = http_source(&url, format).name().to_owned();
+            store.ensure_source(&name, SourceKind::Pull).await.unwrap();
+            names.push(name);
+        }
+        store
+            .bind_meter_sources(&MeterId::parse("CY-PULL").unwrap(), &names)
+            .await
+            .unwrap();
+        for format in formats {
             let source = http_source(&url, format);
             let record = store
                 .ensure_source(source.name(), SourceKind::Pull)
