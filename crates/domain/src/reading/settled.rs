@@ -9,11 +9,14 @@ use chrono::{DateTime, Duration, Utc};
 use super::SlotState;
 use crate::meter::IntervalLength;
 
+/// A settled session's start and end.
+type Window = (DateTime<Utc>, DateTime<Utc>);
+
 /// The windows of settled sessions (`SessionState::is_settled`) on each meter of a batch (the
 /// meters of the households that took part).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SettledWindows {
-    by_meter: HashMap<i64, Vec<(DateTime<Utc>, DateTime<Utc>)>>,
+    by_meter: HashMap<i64, Vec<Window>>,
 }
 
 impl SettledWindows {
