@@ -1,111 +1,22 @@
 //! Who may write meter data, on SQLite and PostgreSQL (docs/SECURITY.md § Meter-data
 //! integrity): a source reports only its own meters, an upload never rewrites a settled
-//! session's data, staff corrections are recorded, and readings too old are refused.
+//! session's data, and staff corrections are recorded.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod uploads;
 
-use chrono::{DateTime, Duration, DurationRound, Utc};
+use chrono::{DateTime, Duration, Utc};
 use common::{TestApp, problem};
 use domain::account::Role;
-use domain::meter::{IntervalLength, MeterId};
-use domain::reading::{OldestReading, Quality, ReadingLimits};
+use domain::reading::Quality;
 use domain::session::SessionState;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use store::testing::{each_backend, session_plan};
+use uploads::{QUARTER, a_past_hour, counts, rejects, setup, source, upload_csv};
 use uuid::Uuid;
-
-const QUARTER: IntervalLength = IntervalLength::FifteenMinutes;
-
-struct Setup {
-    admin: String,
-    household: Uuid,
-    household_email: String,
-    meter: i64,
-}
-
-async fn setup(app: &TestApp) -> Setup {
-    let root = app.user("root@example.com", Role::SuperAdmin).await;
-    let admin = app.token(&root.email).await;
-    let household = app.user("home@example.com", Role::Consumer).await;
-    for id in ["CY-A", "CY-B"] {
-        app.store
-            .link_meter(household.id, &MeterId::parse(id).unwrap(), QUARTER)
-            .await
-            .unwrap();
-    }
-    let meter = app
-        .store
-        .meters_by_utility_ids(&["CY-A".to_owned()])
-        .await
-        .unwrap()["CY-A"]
-        .id;
-    Setup {
-        admin,
-        household: household.id,
-        household_email: household.email,
-        meter,
-    }
-}
-
-/// Creates an API data source through the API and returns (its id, its key).
-async fn source(app: &TestApp, admin: &str, name: &str) -> (i64, String) {
-    let created = app
-        .call(
-            Method::POST,
-            "/api/v1/admin/data-sources",
-            Some(admin),
-            Some(json!({ "name": name })),
-        )
-        .await;
-    assert_eq!(created.status(), StatusCode::CREATED);
-    let created: Value = created.json().await.unwrap();
-    (
-        created["source"]["id"].as_i64().unwrap(),
-        created["api_key"].as_str().unwrap().to_owned(),
-    )
-}
-
-async fn upload_csv(app: &TestApp, key: &str, csv: String) -> Value {
-    let response = app
-        .client
-        .post(app.url("/api/v1/meter-readings"))
-        .bearer_auth(key)
-        .header("content-type", "text/csv")
-        .body(csv)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{}", app.backend);
-    response.json().await.unwrap()
-}
-
-fn counts(report: &Value) -> [u64; 4] {
-    ["inserted", "updated", "unchanged", "rejected"].map(|k| report[k].as_u64().unwrap())
-}
-
-fn rejects(report: &Value) -> Vec<(u64, String, String)> {
-    report["rejects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["line"].as_u64().unwrap(),
-                r["meter_id"].as_str().unwrap().to_owned(),
-                r["reason"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn an_hour_ago() -> DateTime<Utc> {
-    (Utc::now() - Duration::hours(2))
-        .duration_trunc(Duration::hours(1))
-        .unwrap()
-}
 
 /// The reported attack: a newly created source's key sent one CSV row for another source's
 /// meter and the stored reading changed. Now the row is refused with the reason, the reading
@@ -117,7 +28,7 @@ async fn a_second_source_cannot_rewrite_the_first_sources_meter() {
         let setup = setup(&app).await;
         let (mdm, mdm_key) = source(&app, &setup.admin, "mdm").await;
         let (intruder, intruder_key) = source(&app, &setup.admin, "intruder").await;
-        let at = an_hour_ago();
+        let at = a_past_hour();
         let first = upload_csv(&app, &mdm_key, format!("CY-A,{},0.250\n", at.to_rfc3339())).await;
         assert_eq!(counts(&first), [1, 0, 0, 0], "{first}");
 
@@ -263,7 +174,7 @@ async fn a_settled_sessions_readings_change_only_by_a_recorded_correction() {
         let app = TestApp::spawn(&database).await;
         let setup = setup(&app).await;
         let (_, key) = source(&app, &setup.admin, "mdm").await;
-        let at = an_hour_ago() - Duration::hours(2);
+        let at = a_past_hour() - Duration::hours(2);
         let t = |minutes: i64| (at + Duration::minutes(minutes)).to_rfc3339();
         let before = upload_csv(
             &app,
@@ -429,98 +340,5 @@ async fn a_settled_sessions_readings_change_only_by_a_recorded_correction() {
             .await
             .unwrap();
         assert_eq!(listed["total"], 1);
-    }
-}
-
-#[tokio::test]
-async fn readings_older_than_three_years_are_refused_per_row_and_make_no_partitions() {
-    for database in each_backend().await {
-        let app = TestApp::spawn(&database).await;
-        let setup = setup(&app).await;
-        let (_, key) = source(&app, &setup.admin, "mdm").await;
-        // One row a month (of 30 days) for forty years back.
-        let now = an_hour_ago();
-        let starts: Vec<DateTime<Utc>> = (1..=480)
-            .map(|month| now - Duration::days(30 * month))
-            .collect();
-        let csv: String = starts
-            .iter()
-            .map(|start| format!("CY-A,{},0.1\n", start.to_rfc3339()))
-            .collect();
-        let report = upload_csv(&app, &key, csv).await;
-        // 36 months of 30 days fit in 1,095 days; the 37th does not.
-        assert_eq!(counts(&report), [36, 0, 0, 444], "[{}]", app.backend);
-        let refused = rejects(&report);
-        assert_eq!(refused.len(), 444);
-        assert_eq!(refused[0].0, 37);
-        assert!(
-            refused[0].2.starts_with(&format!(
-                "interval starting {} is older than the oldest accepted reading (",
-                starts[36]
-            )),
-            "{:?}",
-            refused[0]
-        );
-        if app.backend == "postgres" {
-            let mut months: Vec<(i32, u32)> = starts[..36]
-                .iter()
-                .map(|start| {
-                    (
-                        chrono::Datelike::year(start),
-                        chrono::Datelike::month(start),
-                    )
-                })
-                .collect();
-            months.sort_unstable();
-            months.dedup();
-            assert_eq!(
-                app.store.reading_partitions().await.unwrap(),
-                months.len() as u64,
-                "one monthly partition per month of accepted readings, none for refused ones"
-            );
-        }
-    }
-}
-
-#[tokio::test]
-async fn nothing_before_a_configured_programme_start_is_accepted() {
-    for database in each_backend().await {
-        let programme_start = an_hour_ago() - Duration::days(30);
-        let mut settings = common::settings();
-        settings.reading_limits = ReadingLimits {
-            oldest: OldestReading::Since(programme_start),
-            ..ReadingLimits::default()
-        };
-        let app = TestApp::spawn_with(&database, settings).await;
-        let setup = setup(&app).await;
-        let (_, key) = source(&app, &setup.admin, "mdm").await;
-        let early = programme_start - Duration::minutes(15);
-        let report = upload_csv(
-            &app,
-            &key,
-            format!(
-                "CY-A,{},0.1\nCY-A,{},0.1\n",
-                early.to_rfc3339(),
-                programme_start.to_rfc3339()
-            ),
-        )
-        .await;
-        assert_eq!(counts(&report), [1, 0, 0, 1]);
-        assert_eq!(
-            rejects(&report),
-            vec![(
-                1,
-                "CY-A".to_owned(),
-                format!(
-                    "interval starting {early} is older than the oldest accepted reading ({programme_start})"
-                )
-            )]
-        );
-        let kept = app
-            .store
-            .stored_reading(setup.meter, programme_start, QUARTER)
-            .await
-            .unwrap();
-        assert_eq!(kept.map(|s| s.wh), Some(100));
     }
 }

@@ -127,7 +127,7 @@ pub struct MeterDataConfig {
     pub upload_limit_bytes: usize,
     /// The live MQTT feed.
     pub mqtt: crate::feeds::MqttConfig,
-    /// Simulated meters (the embedded default).
+    /// Simulated meters (with `--demo`, or when enabled).
     pub simulator: crate::feeds::SimulatorFeedConfig,
     /// Meter data systems pulled over HTTP.
     pub pull: Vec<crate::feeds::PullSourceConfig>,
