@@ -262,6 +262,7 @@ fn api_routes(
         .merge(routes::admin_overview::router())
         .merge(routes::admin_users::router())
         .merge(routes::admin_meter_data::router())
+        .merge(routes::admin_meters::router())
         .merge(routes::meter_readings::router(ingest_body_limit))
         .merge(routes::programme::router())
         .merge(routes::sessions::admin::router())

@@ -58,6 +58,10 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     ("GET", "/api/v1/admin/meter-data/sources?sort=-readings_today&page=1&per_page=5", Access::Admin, 200),
     ("GET", "/api/v1/admin/meter-data/dead-letters", Access::Admin, 200),
     ("GET", "/api/v1/admin/meter-data/dead-letters?sort=source_name", Access::Admin, 200),
+    ("GET", "/api/v1/admin/meter-data/corrections", Access::Admin, 200),
+    ("POST", "/api/v1/admin/meters/{meter_id}/corrections", Access::Admin, 201),
+    ("GET", "/api/v1/admin/meters/{meter_id}/sources", Access::Admin, 200),
+    ("PUT", "/api/v1/admin/meters/{meter_id}/sources", Access::SuperAdmin, 200),
     ("POST", "/api/v1/admin/data-sources", Access::SuperAdmin, 201),
     ("POST", "/api/v1/admin/data-sources/{id}/revoke", Access::SuperAdmin, 200),
     ("POST", "/api/v1/meter-readings", Access::DataSource, 200),
@@ -227,6 +231,31 @@ async fn prepare(
                 .await
                 .unwrap();
             None
+        }
+        ("GET" | "PUT", "/api/v1/admin/meters/{meter_id}/sources") => {
+            app.store
+                .link_meter(
+                    target.id,
+                    &domain::meter::MeterId::parse(&meter_id).unwrap(),
+                    domain::meter::IntervalLength::FifteenMinutes,
+                )
+                .await
+                .unwrap();
+            (method == "PUT").then(|| json!({ "sources": [] }))
+        }
+        ("POST", "/api/v1/admin/meters/{meter_id}/corrections") => {
+            app.store
+                .link_meter(
+                    target.id,
+                    &domain::meter::MeterId::parse(&meter_id).unwrap(),
+                    domain::meter::IntervalLength::FifteenMinutes,
+                )
+                .await
+                .unwrap();
+            let start = (chrono::Utc::now() - chrono::Duration::hours(2))
+                .duration_trunc(chrono::Duration::hours(1))
+                .unwrap();
+            Some(json!({ "interval_start": start, "kwh": 0.3, "reason": "meter re-read" }))
         }
         ("PUT", "/api/v1/admin/users/{id}/role") => Some(json!({ "role": "admin" })),
         ("POST", "/api/v1/admin/data-sources") => Some(json!({ "name": format!("mdm-{serial}") })),

@@ -98,7 +98,7 @@ fn concrete_path(template: &str, fixture: &Fixture) -> String {
     } else {
         fixture.target.id.to_string()
     };
-    template.replace("{id}", &id)
+    template.replace("{id}", &id).replace("{meter_id}", METER)
 }
 
 /// A body the operation accepts, and the status it answers with. An operation missing here fails
@@ -159,6 +159,13 @@ async fn valid_body(
             json!({ "readings": [{ "meter_id": METER, "interval_start": reading_at, "kwh": 0.25 }] }),
             StatusCode::OK,
         ),
+        ("POST", "/api/v1/admin/meters/{meter_id}/corrections") => (
+            json!({ "interval_start": reading_at, "kwh": 0.3, "reason": "meter re-read" }),
+            StatusCode::CREATED,
+        ),
+        ("PUT", "/api/v1/admin/meters/{meter_id}/sources") => {
+            (json!({ "sources": ["bad-input-mdm"] }), StatusCode::OK)
+        }
         ("POST", "/api/v1/admin/sessions") => {
             (plan(fixture.slot + Duration::days(1)), StatusCode::CREATED)
         }
@@ -177,6 +184,8 @@ struct Written {
     root_refresh_tokens: u64,
     sessions: Vec<store::SessionRecord>,
     sources: Vec<store::SourceRecord>,
+    meter_sources: Vec<String>,
+    corrections: u64,
     readings: usize,
 }
 
@@ -227,6 +236,17 @@ async fn written(app: &TestApp, fixture: &Fixture) -> Written {
             .unwrap()
             .items,
         sources: app.store.list_sources().await.unwrap(),
+        meter_sources: app
+            .store
+            .meter_sources(&MeterId::parse(METER).unwrap())
+            .await
+            .unwrap(),
+        corrections: app
+            .store
+            .corrections(None, PageRequest::default())
+            .await
+            .unwrap()
+            .total,
         readings,
     }
 }

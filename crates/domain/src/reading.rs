@@ -9,6 +9,12 @@ use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 
 use crate::meter::IntervalLength;
 
+mod day;
+mod settled;
+
+pub use day::{DayReadings, MergeOutcome, SlotState};
+pub use settled::SettledWindows;
+
 /// Whether the meter measured the value or the meter data system estimated it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Quality {
@@ -83,6 +89,22 @@ pub enum RejectReason {
     /// The row does not have the expected columns.
     #[error("{0}")]
     Malformed(String),
+    /// Older than the oldest reading the programme accepts (docs/RULES.md § Meter data).
+    #[error("interval starting {start} is older than the oldest accepted reading ({oldest})")]
+    TooOld {
+        /// The offending start.
+        start: DateTime<Utc>,
+        /// The oldest interval start accepted at the time.
+        oldest: DateTime<Utc>,
+    },
+    /// The meter is bound to other data sources (docs/RULES.md § Meter data).
+    #[error("meter {0} is not reported by this data source")]
+    NotPermitted(String),
+    /// An upload would replace a reading inside a settled session's window.
+    #[error(
+        "interval starting {0} lies in a settled session and already holds a different reading: send a correction instead"
+    )]
+    Settled(DateTime<Utc>),
 }
 
 /// Limits applied to every reading, from configuration.
@@ -90,13 +112,44 @@ pub enum RejectReason {
 pub struct ReadingLimits {
     /// Largest believable energy per 15 minutes; 30-minute intervals allow twice as much.
     pub max_kwh_per_15_minutes: f64,
+    /// How far back readings are accepted.
+    pub oldest: OldestReading,
 }
 
 impl Default for ReadingLimits {
-    /// 25 kWh per quarter hour is 100 kW, far above any household connection.
+    /// 25 kWh per quarter hour is 100 kW, far above any household connection; readings are
+    /// taken for the last three years.
     fn default() -> Self {
         Self {
             max_kwh_per_15_minutes: 25.0,
+            oldest: OldestReading::default(),
+        }
+    }
+}
+
+/// The oldest interval start accepted. Without a bound one upload could store readings decades
+/// old (and, on PostgreSQL, create a monthly partition for each of their months).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OldestReading {
+    /// A fixed instant: the programme's start.
+    Since(DateTime<Utc>),
+    /// A window that moves with the clock.
+    MaxAge(Duration),
+}
+
+impl Default for OldestReading {
+    /// Three years (1,095 days).
+    fn default() -> Self {
+        Self::MaxAge(Duration::days(1095))
+    }
+}
+
+impl OldestReading {
+    /// The oldest interval start accepted at `now`.
+    pub fn at(self, now: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            Self::Since(start) => start,
+            Self::MaxAge(age) => now - age,
         }
     }
 }
@@ -116,8 +169,8 @@ pub struct ValidReading {
     pub quality: Quality,
 }
 
-/// Checks one reading for a known meter: aligned, already ended at `now`, and a finite,
-/// non-negative energy below the physical maximum.
+/// Checks one reading for a known meter: aligned, already ended at `now`, not older than the
+/// oldest accepted reading, and a finite, non-negative energy below the physical maximum.
 pub fn validate(
     meter: i64,
     interval: IntervalLength,
@@ -139,6 +192,13 @@ pub fn validate(
     }
     if interval_start + Duration::minutes(i64::from(minutes)) > now {
         return Err(RejectReason::Future(interval_start));
+    }
+    let oldest = limits.oldest.at(now);
+    if interval_start < oldest {
+        return Err(RejectReason::TooOld {
+            start: interval_start,
+            oldest,
+        });
     }
     if !kwh.is_finite() {
         return Err(RejectReason::NotFinite);
@@ -184,111 +244,6 @@ pub const fn slots_per_day(interval: IntervalLength) -> usize {
 /// The slot of an aligned interval start within its UTC day.
 pub fn slot_of(instant: DateTime<Utc>, interval: IntervalLength) -> usize {
     (instant.num_seconds_from_midnight() / 60) as usize / interval.minutes() as usize
-}
-
-/// What merging one reading into a day did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MergeOutcome {
-    /// The slot was empty.
-    Inserted,
-    /// The slot held something else: a different value, or an estimate now replaced by an actual.
-    Updated,
-    /// The same value again, or an estimate offered where an actual is already stored.
-    Unchanged,
-}
-
-/// Marks an empty slot.
-const MISSING: i32 = -1;
-
-/// One meter's readings for one UTC day, as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayReadings {
-    values: Vec<i32>,
-    estimated: Vec<u8>,
-}
-
-impl DayReadings {
-    /// An empty day with `slots` slots.
-    pub fn empty(slots: usize) -> Self {
-        Self {
-            values: vec![MISSING; slots],
-            estimated: vec![0; slots.div_ceil(8)],
-        }
-    }
-
-    /// Rebuilds a day from its stored bytes; `None` if they are inconsistent.
-    pub fn decode(values: &[u8], estimated: &[u8]) -> Option<Self> {
-        if !values.len().is_multiple_of(4) {
-            return None;
-        }
-        let values: Vec<i32> = values
-            .chunks_exact(4)
-            .map(|chunk| i32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
-            .collect();
-        (estimated.len() == values.len().div_ceil(8)).then(|| Self {
-            values,
-            estimated: estimated.to_vec(),
-        })
-    }
-
-    /// The values as stored: little-endian i32 per slot, -1 for missing.
-    pub fn encode_values(&self) -> Vec<u8> {
-        self.values.iter().flat_map(|v| v.to_le_bytes()).collect()
-    }
-
-    /// The estimate bitmap as stored.
-    pub fn estimated_bits(&self) -> &[u8] {
-        &self.estimated
-    }
-
-    /// Number of slots.
-    pub fn slots(&self) -> usize {
-        self.values.len()
-    }
-
-    /// Slots holding a value.
-    pub fn count(&self) -> usize {
-        self.values.iter().filter(|v| **v != MISSING).count()
-    }
-
-    /// The reading in a slot, if any.
-    pub fn get(&self, slot: usize) -> Option<(u32, Quality)> {
-        let value = *self.values.get(slot)?;
-        (value != MISSING).then(|| (value.unsigned_abs(), self.quality(slot)))
-    }
-
-    fn quality(&self, slot: usize) -> Quality {
-        if self.estimated[slot / 8] & (1 << (slot % 8)) != 0 {
-            Quality::Estimated
-        } else {
-            Quality::Actual
-        }
-    }
-
-    /// Merges one reading: an actual replaces anything; an estimate never replaces an actual; the
-    /// same value and quality again changes nothing. Out-of-range slots are ignored as unchanged.
-    pub fn merge(&mut self, slot: usize, wh: u32, quality: Quality) -> MergeOutcome {
-        let Some(&current) = self.values.get(slot) else {
-            return MergeOutcome::Unchanged;
-        };
-        let wh = i32::try_from(wh).unwrap_or(i32::MAX);
-        let outcome = if current == MISSING {
-            MergeOutcome::Inserted
-        } else {
-            match (self.quality(slot), quality) {
-                (Quality::Actual, Quality::Estimated) => return MergeOutcome::Unchanged,
-                (old, new) if old == new && current == wh => return MergeOutcome::Unchanged,
-                _ => MergeOutcome::Updated,
-            }
-        };
-        self.values[slot] = wh;
-        let bit = 1 << (slot % 8);
-        match quality {
-            Quality::Estimated => self.estimated[slot / 8] |= bit,
-            Quality::Actual => self.estimated[slot / 8] &= !bit,
-        }
-        outcome
-    }
 }
 
 #[cfg(test)]
@@ -356,6 +311,43 @@ mod tests {
     }
 
     #[test]
+    fn readings_older_than_the_window_are_refused() {
+        let now = at(12, 0);
+        let aged = |oldest, start| {
+            let limits = ReadingLimits {
+                oldest,
+                ..ReadingLimits::default()
+            };
+            validate(7, FIFTEEN, start, 0.1, Quality::Actual, now, &limits)
+        };
+        let three_years = now - Duration::days(1095);
+        assert!(aged(OldestReading::default(), three_years).is_ok());
+        assert_eq!(
+            aged(
+                OldestReading::default(),
+                three_years - Duration::minutes(15)
+            ),
+            Err(RejectReason::TooOld {
+                start: three_years - Duration::minutes(15),
+                oldest: three_years,
+            })
+        );
+        let start = Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap();
+        assert!(aged(OldestReading::Since(start), start).is_ok());
+        assert!(matches!(
+            aged(OldestReading::Since(start), start - Duration::minutes(15)),
+            Err(RejectReason::TooOld { .. })
+        ));
+        assert!(matches!(
+            aged(
+                OldestReading::default(),
+                Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap()
+            ),
+            Err(RejectReason::TooOld { .. })
+        ));
+    }
+
+    #[test]
     fn quality_names() {
         assert_eq!(Quality::parse("").unwrap(), Quality::Actual);
         assert_eq!(Quality::parse("Estimated").unwrap(), Quality::Estimated);
@@ -376,67 +368,18 @@ mod tests {
         );
     }
 
-    #[test]
-    fn merge_rules() {
-        let mut day = DayReadings::empty(96);
-        assert_eq!(
-            day.merge(3, 500, Quality::Estimated),
-            MergeOutcome::Inserted
-        );
-        assert_eq!(
-            day.merge(3, 500, Quality::Estimated),
-            MergeOutcome::Unchanged
-        );
-        assert_eq!(day.merge(3, 510, Quality::Estimated), MergeOutcome::Updated);
-        assert_eq!(
-            day.merge(3, 510, Quality::Actual),
-            MergeOutcome::Updated,
-            "actual replaces estimate"
-        );
-        assert_eq!(
-            day.merge(3, 999, Quality::Estimated),
-            MergeOutcome::Unchanged,
-            "estimate never replaces actual"
-        );
-        assert_eq!(day.get(3), Some((510, Quality::Actual)));
-        assert_eq!(
-            day.merge(3, 520, Quality::Actual),
-            MergeOutcome::Updated,
-            "a corrected actual wins"
-        );
-        assert_eq!(day.merge(96, 1, Quality::Actual), MergeOutcome::Unchanged);
-        assert_eq!(day.count(), 1);
-        assert_eq!(day.get(4), None);
-    }
-
     proptest! {
         #[test]
-        fn encoding_round_trips(cells in proptest::collection::vec(proptest::option::of((0u32..100_000, any::<bool>())), 48)) {
-            let mut day = DayReadings::empty(48);
-            for (slot, cell) in cells.iter().enumerate() {
-                if let Some((wh, estimated)) = cell {
-                    day.merge(slot, *wh, if *estimated { Quality::Estimated } else { Quality::Actual });
-                }
+        fn the_age_window_splits_at_the_oldest_start(quarters in 0i64..200_000) {
+            let now = at(12, 0);
+            let start = now - Duration::minutes(15 * (quarters + 1));
+            let result = validate(7, FIFTEEN, start, 0.1, Quality::Actual, now, &ReadingLimits::default());
+            let oldest = now - Duration::days(1095);
+            if start < oldest {
+                prop_assert_eq!(result, Err(RejectReason::TooOld { start, oldest }));
+            } else {
+                prop_assert!(result.is_ok());
             }
-            let decoded = DayReadings::decode(&day.encode_values(), day.estimated_bits()).unwrap();
-            prop_assert_eq!(&decoded, &day);
-            prop_assert_eq!(decoded.count(), cells.iter().filter(|c| c.is_some()).count());
-        }
-
-        #[test]
-        fn replaying_readings_changes_nothing(values in proptest::collection::vec((0usize..96, 0u32..10_000, any::<bool>()), 1..200)) {
-            let mut day = DayReadings::empty(96);
-            for (slot, wh, estimated) in &values {
-                day.merge(*slot, *wh, if *estimated { Quality::Estimated } else { Quality::Actual });
-            }
-            let snapshot = day.clone();
-            // Replaying only the final state of every slot is a no-op.
-            for slot in 0..96 {
-                if let Some((wh, quality)) = snapshot.get(slot) {
-                    prop_assert_eq!(day.merge(slot, wh, quality), MergeOutcome::Unchanged);
-                }
-            }
-            prop_assert_eq!(day, snapshot);
         }
     }
 }

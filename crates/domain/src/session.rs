@@ -70,6 +70,13 @@ impl SessionState {
         matches!(self, Self::Draft | Self::Scheduled)
     }
 
+    /// Whether the session has been settled: it is over and its results were computed
+    /// (provisional while it settles, then final), so uploads may no longer change the readings
+    /// of its window (docs/RULES.md § Meter data).
+    pub const fn is_settled(self) -> bool {
+        matches!(self, Self::Settling | Self::Final)
+    }
+
     /// Moves to `next`, or says why that is not allowed.
     pub fn transition(self, next: Self) -> Result<Self, TransitionError> {
         use SessionState::{Cancelled, Draft, Final, Live, Scheduled, Settling};
@@ -330,6 +337,17 @@ mod tests {
             assert_eq!(SessionState::parse(state.as_str()), Ok(*state));
         }
         assert!(SessionState::parse("over").is_err());
+        let settled: Vec<SessionState> = path
+            .iter()
+            .chain([&Cancelled])
+            .copied()
+            .filter(|state| state.is_settled())
+            .collect();
+        assert_eq!(
+            settled,
+            vec![Settling, Final],
+            "settled once settlement has run"
+        );
     }
 
     #[test]

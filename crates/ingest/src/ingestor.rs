@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use domain::meter::MeterId;
-use domain::reading::{ReadingLimits, RejectReason, ValidReading, validate};
+use domain::reading::{ReadingLimits, RejectReason, SettledWindows, ValidReading, validate};
 use store::{IngestCounts, MeterRef, Store, StoreError};
 use tokio::sync::RwLock;
 
@@ -143,16 +143,17 @@ impl Ingestor {
         Ok(known)
     }
 
-    /// Validates every row, stores the valid ones, counts the batch against the source and
-    /// reports each rejection. Storage failures fail the whole batch (nothing half-reported).
+    /// Validates every row, refuses rows for meters this source may not report (docs/RULES.md
+    /// § Meter data), stores the rest, refuses readings that would change a settled session's
+    /// data, counts the batch against the source and reports each rejection in row order.
+    /// Storage failures fail the whole batch (nothing half-reported).
     pub async fn ingest(&self, rows: Vec<ParsedRow>) -> Result<IngestReport, StoreError> {
         let meters = self.resolve(&rows).await?;
         let now = Utc::now();
-        let mut valid: Vec<ValidReading> = Vec::with_capacity(rows.len());
-        let mut report = IngestReport::default();
-        let mut newest: Option<DateTime<Utc>> = None;
+        let mut checked: Vec<(RowRef, String, ValidReading)> = Vec::with_capacity(rows.len());
+        let mut rejects: Vec<Rejected> = Vec::new();
         for (row, parsed) in rows {
-            let checked = parsed.map_err(|reason| (reason, None)).and_then(|raw| {
+            let result = parsed.map_err(|reason| (reason, None)).and_then(|raw| {
                 let named = |reason| (reason, Some(raw.meter_id.clone()));
                 let id = MeterId::parse(&raw.meter_id)
                     .map_err(|_| named(RejectReason::BadMeterId(raw.meter_id.clone())))?;
@@ -168,35 +169,95 @@ impl Ingestor {
                     now,
                     &self.limits,
                 )
+                .map(|reading| (id.to_string(), reading))
                 .map_err(named)
             });
-            match checked {
-                Ok(reading) => {
-                    let end = reading.interval_start
-                        + Duration::minutes(i64::from(reading.interval.minutes()));
-                    newest = Some(newest.map_or(end, |n| n.max(end)));
-                    valid.push(reading);
-                }
-                Err((reason, meter_id)) => {
-                    report.rejected += 1;
-                    if report.rejects.len() < Self::MAX_REPORTED_REJECTS {
-                        report.rejects.push(Rejected {
-                            row,
-                            meter_id,
-                            reason,
-                        });
-                    }
-                }
+            match result {
+                Ok((meter_id, reading)) => checked.push((row, meter_id, reading)),
+                Err((reason, meter_id)) => rejects.push(Rejected {
+                    row,
+                    meter_id,
+                    reason,
+                }),
             }
         }
-        report.counts = self.store.upsert_readings(&valid).await?;
+        let mut keys: Vec<i64> = checked
+            .iter()
+            .map(|(_, _, reading)| reading.meter)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if !keys.is_empty() {
+            let permitted = self.store.permitted_meters(self.source_id, &keys).await?;
+            checked.retain(|(row, meter_id, reading)| {
+                let allowed = permitted.contains(&reading.meter);
+                if !allowed {
+                    rejects.push(Rejected {
+                        row: *row,
+                        meter_id: Some(meter_id.clone()),
+                        reason: RejectReason::NotPermitted(meter_id.clone()),
+                    });
+                }
+                allowed
+            });
+            keys.retain(|key| permitted.contains(key));
+        }
+        let span = checked.iter().fold(None, |span, (_, _, reading)| {
+            let start = reading.interval_start;
+            let end = start + Duration::minutes(i64::from(reading.interval.minutes()));
+            Some(match span {
+                None => (start, end),
+                Some((from, to)) => (Ord::min(from, start), Ord::max(to, end)),
+            })
+        });
+        let settled = match span {
+            Some((from, to)) => self.store.settled_windows(&keys, from, to).await?,
+            None => SettledWindows::default(),
+        };
+        let valid: Vec<ValidReading> = checked.iter().map(|(_, _, reading)| *reading).collect();
+        let outcome = self
+            .store
+            .upsert_readings_from(self.source_id, &valid, &settled)
+            .await?;
+        let mut written = vec![true; valid.len()];
+        for index in outcome.settled {
+            if let Some((row, meter_id, reading)) = checked.get(index) {
+                written[index] = false;
+                rejects.push(Rejected {
+                    row: *row,
+                    meter_id: Some(meter_id.clone()),
+                    reason: RejectReason::Settled(reading.interval_start),
+                });
+            }
+        }
+        let stored = || {
+            valid
+                .iter()
+                .zip(&written)
+                .filter(|(_, written)| **written)
+                .map(|(reading, _)| reading)
+        };
+        let newest = stored()
+            .map(|reading| {
+                reading.interval_start + Duration::minutes(i64::from(reading.interval.minutes()))
+            })
+            .max();
+        rejects.sort_by_key(|rejected| match rejected.row {
+            RowRef::Line(n) | RowRef::Index(n) => n,
+        });
+        let mut report = IngestReport {
+            counts: outcome.counts,
+            rejected: rejects.len() as u64,
+            rejects,
+        };
+        report.rejects.truncate(Self::MAX_REPORTED_REJECTS);
         self.store
             .record_ingest(self.source_id, report.counts, report.rejected, newest)
             .await?;
         if let Some(events) = &self.events
             && report.counts.inserted + report.counts.updated > 0
         {
-            let mut meters: Vec<i64> = valid.iter().map(|reading| reading.meter).collect();
+            let mut meters: Vec<i64> = stored().map(|reading| reading.meter).collect();
             meters.sort_unstable();
             meters.dedup();
             // Nobody listening is fine: live views subscribe only while open.

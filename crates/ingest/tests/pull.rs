@@ -113,6 +113,11 @@ async fn start_system(system: MeterDataSystem) -> String {
 }
 
 async fn store_with_meter(url: &store::DatabaseUrl, meter: &str) -> Store {
+    store_with_household(url, meter).await.0
+}
+
+/// A store with one household, linked to a real meter `meter`; returns the household too.
+async fn store_with_household(url: &store::DatabaseUrl, meter: &str) -> (Store, store::UserRecord) {
     let store = Store::connect(url, PoolOptions::default()).await.unwrap();
     store.migrate().await.unwrap();
     let user = store
@@ -134,7 +139,7 @@ async fn store_with_meter(url: &store::DatabaseUrl, meter: &str) -> Store {
         )
         .await
         .unwrap();
-    store
+    (store, user)
 }
 
 /// Ten readings of CY-PULL recorded a minute apart, and one for a meter PowerSave does not know.
@@ -188,7 +193,19 @@ async fn http_pages_land_once_with_watermarks_and_dead_letters_in_both_formats()
             failing: false,
         })
         .await;
-        for format in [PageFormat::Json, PageFormat::Csv] {
+        // The same system read in both formats: two sources, both bound to its meter.
+        let formats = [PageFormat::Json, PageFormat::Csv];
+        let mut names = Vec::new();
+        for format in formats {
+            let name = http_source(&url, format).name().to_owned();
+            store.ensure_source(&name, SourceKind::Pull).await.unwrap();
+            names.push(name);
+        }
+        store
+            .bind_meter_sources(&MeterId::parse("CY-PULL").unwrap(), &names)
+            .await
+            .unwrap();
+        for format in formats {
             let source = http_source(&url, format);
             let record = store
                 .ensure_source(source.name(), SourceKind::Pull)
@@ -299,7 +316,17 @@ fn settings_of(url: &str) -> HttpSourceSettings {
 #[tokio::test]
 async fn the_simulator_delivers_history_then_only_what_is_new() {
     for database in each_backend().await {
-        let store = store_with_meter(database.url(), "CY-SIM-0000007").await;
+        // A real meter (even one named like the simulator's) and one created as simulated: only
+        // the simulated one may get made-up readings.
+        let (store, household) = store_with_household(database.url(), "CY-SIM-0000008").await;
+        store
+            .link_simulated_meter(
+                household.id,
+                &MeterId::parse("CY-SIM-0000007").unwrap(),
+                IntervalLength::FifteenMinutes,
+            )
+            .await
+            .unwrap();
         let simulator = Arc::new(simulator::Simulator::new(
             simulator::SimulatorConfig::default(),
         ));
@@ -326,6 +353,29 @@ async fn the_simulator_delivers_history_then_only_what_is_new() {
         let expected: Vec<f64> = simulator.readings(7, start, end).map(|r| r.kwh).collect();
         assert_eq!(summary.report.counts.inserted, expected.len() as u64);
         assert_eq!(summary.report.rejected, 0);
+        let meters = store
+            .meters_by_utility_ids(&["CY-SIM-0000007".to_owned(), "CY-SIM-0000008".to_owned()])
+            .await
+            .unwrap();
+        let first = |meter: &str| {
+            let (store, id) = (store.clone(), meters[meter].id);
+            async move {
+                store
+                    .stored_reading(id, start, IntervalLength::FifteenMinutes)
+                    .await
+                    .unwrap()
+                    .map(|stored| (stored.wh, stored.source_id))
+            }
+        };
+        assert_eq!(
+            first("CY-SIM-0000007").await,
+            Some(((expected[0] * 1000.0).round() as u32, Some(record.id)))
+        );
+        assert_eq!(
+            first("CY-SIM-0000008").await,
+            None,
+            "the real meter got nothing"
+        );
         assert!(Utc::now() - end <= chrono::Duration::minutes(30) && end <= Utc::now());
 
         let again = pull_until_caught_up(&source, &ingestor, &mut watermark)

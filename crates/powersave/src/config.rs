@@ -1,6 +1,8 @@
 //! Configuration, loaded once: defaults, then `powersave.toml` (or `--config`), then `POWERSAVE_*`
 //! environment variables (nested keys with `__`, e.g. `POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE`).
 
+mod limits;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -48,6 +50,8 @@ pub struct ProgrammeConfig {
     pub holidays: Vec<chrono::NaiveDate>,
     /// Count the Cyprus public holidays (Orthodox Easter ones included) as holidays.
     pub cyprus_public_holidays: bool,
+    /// The programme's first day (local time); when set, no reading before it is accepted.
+    pub start: Option<chrono::NaiveDate>,
 }
 
 impl Default for ProgrammeConfig {
@@ -60,6 +64,7 @@ impl Default for ProgrammeConfig {
             default_tariff_code: TariffCode::default(),
             holidays: Vec::new(),
             cyprus_public_holidays: true,
+            start: None,
         }
     }
 }
@@ -128,11 +133,13 @@ pub struct Config {
 pub struct MeterDataConfig {
     /// Largest believable energy per 15 minutes (kWh); 30-minute intervals allow twice this.
     pub max_kwh_per_15_minutes: f64,
+    /// Oldest reading accepted, in days before now, unless `programme.start` is set.
+    pub max_reading_age_days: u32,
     /// Largest body of `POST /api/v1/meter-readings`.
     pub upload_limit_bytes: usize,
     /// The live MQTT feed.
     pub mqtt: crate::feeds::MqttConfig,
-    /// Simulated meters (the embedded default).
+    /// Simulated meters (with `--demo`, or when enabled).
     pub simulator: crate::feeds::SimulatorFeedConfig,
     /// Meter data systems pulled over HTTP.
     pub pull: Vec<crate::feeds::PullSourceConfig>,
@@ -146,6 +153,7 @@ impl Default for MeterDataConfig {
     fn default() -> Self {
         Self {
             max_kwh_per_15_minutes: 25.0,
+            max_reading_age_days: 1095,
             upload_limit_bytes: 32 * 1024 * 1024,
             mqtt: crate::feeds::MqttConfig::default(),
             simulator: crate::feeds::SimulatorFeedConfig::default(),
@@ -324,13 +332,6 @@ impl Config {
             events,
             live_redis_url: self.meter_data.live_redis_url.as_ref(),
         })
-    }
-
-    /// Validation limits of readings.
-    pub fn reading_limits(&self) -> domain::reading::ReadingLimits {
-        domain::reading::ReadingLimits {
-            max_kwh_per_15_minutes: self.meter_data.max_kwh_per_15_minutes,
-        }
     }
 
     /// The programme's facts as the API and the engine take them.

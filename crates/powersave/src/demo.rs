@@ -186,7 +186,7 @@ async fn seed_households(
             .await?;
         let meter = MeterId::parse(&simulator::Simulator::meter_id(index))?;
         store
-            .link_meter(user.id, &meter, IntervalLength::FifteenMinutes)
+            .link_simulated_meter(user.id, &meter, IntervalLength::FifteenMinutes)
             .await?;
     }
     tracing::info!(households = count, "created the demo households");
@@ -259,7 +259,7 @@ async fn furnish_consumer(config: &Config, store: &Store, user: &UserRecord) -> 
         )
         .await?;
     store
-        .link_meter(
+        .link_simulated_meter(
             user.id,
             &MeterId::parse(CONSUMER_METER)?,
             IntervalLength::FifteenMinutes,

@@ -11,7 +11,7 @@ use ingest::Ingestor;
 use ingest::mqtt::MqttSettings;
 use ingest::pull::{HttpSource, HttpSourceSettings, MeterDataSource, PageFormat, SimulatedSource};
 use serde::{Deserialize, Serialize};
-use store::{Backend, Store};
+use store::Store;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -40,11 +40,11 @@ impl Default for MqttConfig {
     }
 }
 
-/// Simulated meters: every meter in the database reports simulated readings.
+/// Simulated meters: the meters created as simulated (the demo's) report simulated readings.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SimulatorFeedConfig {
-    /// On or off; unset means on with SQLite (the embedded default) and off with PostgreSQL.
+    /// On or off; unset means on with `--demo` only.
     pub enabled: Option<bool>,
     /// Seed of the simulated population.
     pub seed: u64,
@@ -99,9 +99,10 @@ fn default_pull_every() -> u64 {
 }
 
 impl SimulatorFeedConfig {
-    /// Whether the simulator feeds this deployment.
-    pub fn is_enabled(&self, backend: Backend) -> bool {
-        self.enabled.unwrap_or(backend == Backend::Sqlite)
+    /// Whether the simulator feeds this deployment: when configured so, otherwise only in demo
+    /// mode. Whatever the backend, it feeds no meter that was not created as simulated.
+    pub fn is_enabled(&self, demo: bool) -> bool {
+        self.enabled.unwrap_or(demo)
     }
 
     /// The simulated meter data system: the live feed's source, and the demo's history before it.
@@ -143,11 +144,12 @@ pub struct Feeds<'a> {
     pub live_redis_url: Option<&'a Secret>,
 }
 
-/// Starts every configured feed; each stops when `shutdown` turns true.
+/// Starts every configured feed (the simulator as [`SimulatorFeedConfig::is_enabled`] says for
+/// `demo` mode); each stops when `shutdown` turns true.
 pub fn start(
     feeds: &Feeds<'_>,
     store: &Store,
-    backend: Backend,
+    demo: bool,
     mqtt_health: &ingest::mqtt::ListenerHealth,
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<Vec<JoinHandle<()>>> {
@@ -203,10 +205,10 @@ pub fn start(
         .with_context(|| format!("meter data source {}", pull.name))?;
         tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
     }
-    if feeds.simulator.is_enabled(backend) {
+    if feeds.simulator.is_enabled(demo) {
         let source = feeds.simulator.source(feeds.time_zone, store);
         tracing::info!(
-            "simulated meters are reporting (meter_data.simulator.enabled = false turns them off)"
+            "the meters created as simulated are reporting (meter_data.simulator.enabled = false turns them off)"
         );
         tasks.push(spawn_pull(
             source,

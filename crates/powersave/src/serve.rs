@@ -58,13 +58,13 @@ pub async fn run(loaded: Loaded, demo_mode: DemoMode) -> anyhow::Result<()> {
         .map_err(anyhow::Error::msg)?
         .with_jobs(queue);
     if demo {
-        prepare_demo(&config, &store, &state.engine, url.backend()).await?;
+        prepare_demo(&config, &store, &state.engine).await?;
     }
     let (stop_feeds, feeds_shutdown) = tokio::sync::watch::channel(false);
     let feeds = crate::feeds::start(
         &config.feeds(state.reading_events.clone())?,
         &store,
-        url.backend(),
+        demo,
         &state.mqtt,
         &feeds_shutdown,
     )?;
@@ -111,9 +111,8 @@ async fn prepare_demo(
     config: &Config,
     store: &Store,
     engine: &engine::Engine,
-    backend: store::Backend,
 ) -> anyhow::Result<()> {
-    if !config.meter_data.simulator.is_enabled(backend) {
+    if !config.meter_data.simulator.is_enabled(true) {
         tracing::warn!(
             "demo sessions not planned: they need the simulated meters (meter_data.simulator.enabled)"
         );

@@ -247,6 +247,21 @@ async fn simulated_readings_arrive_over_mqtt_and_the_ingest_api() {
         .await
         .unwrap();
     let key = created["api_key"].as_str().unwrap();
+    // The meters are the MQTT feed's, which reported them first: the new source may report
+    // them only once a superadmin binds it to them as well.
+    for household in 1..=20 {
+        let bound = client
+            .put(format!(
+                "{}/api/v1/admin/meters/CY-SIM-{household:07}/sources",
+                server.base
+            ))
+            .bearer_auth(&admin)
+            .json(&json!({"sources": ["mqtt", "simulated-upload"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bound.status(), reqwest::StatusCode::OK);
+    }
     let sent = readings_sent(&simulate(
         &server,
         &["--server", &server.base, "--api-key", key],

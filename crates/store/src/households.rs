@@ -115,6 +115,28 @@ impl Store {
         meter_id: &MeterId,
         interval: IntervalLength,
     ) -> Result<HouseholdRecord, StoreError> {
+        self.link(user_id, meter_id, interval, false).await
+    }
+
+    /// Links a meter as [`Store::link_meter`] does and, when this creates it, marks it simulated:
+    /// the only meters the simulator feeds (the demo's). A meter that already exists keeps what
+    /// it is, so a real meter never becomes simulated.
+    pub async fn link_simulated_meter(
+        &self,
+        user_id: Uuid,
+        meter_id: &MeterId,
+        interval: IntervalLength,
+    ) -> Result<HouseholdRecord, StoreError> {
+        self.link(user_id, meter_id, interval, true).await
+    }
+
+    async fn link(
+        &self,
+        user_id: Uuid,
+        meter_id: &MeterId,
+        interval: IntervalLength,
+        simulated: bool,
+    ) -> Result<HouseholdRecord, StoreError> {
         let now = Utc::now();
         let txn = self.db.begin().await?;
         household::Entity::find_by_id(user_id)
@@ -152,6 +174,7 @@ impl Store {
                     interval_minutes: Set(interval.minutes()),
                     linked_at: Set(Some(now)),
                     created_at: Set(now),
+                    simulated: Set(simulated),
                     ..Default::default()
                 }
                 .insert(&txn)

@@ -5,6 +5,7 @@
 //! crate sees only [`Store`] and plain records. See `docs/ARCHITECTURE.md` for why SeaORM over sqlx.
 
 mod bulk;
+mod corrections;
 mod database_url;
 mod demo_accounts;
 mod entity;
@@ -17,6 +18,7 @@ mod migration;
 mod overview;
 mod page;
 mod participants;
+mod provenance;
 mod readings;
 mod refresh_tokens;
 mod sessions;
@@ -38,6 +40,7 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use bulk::Enrolment;
+pub use corrections::{CORRECTIONS_SOURCE, CorrectionRecord, NewCorrection, StoredReading};
 pub use database_url::{Backend, DatabaseUrl};
 /// Sessions are stored as the domain plans them.
 pub use domain::session::SessionPlan;
@@ -46,7 +49,7 @@ pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
 pub use page::Page;
 pub use participants::HouseholdMeter;
-pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef};
+pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef, UpsertOutcome};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
 pub use sessions::SessionRecord;
 pub use sort_fields::{

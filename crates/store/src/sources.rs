@@ -28,6 +28,8 @@ pub enum SourceKind {
     File,
     /// The built-in simulator.
     Simulator,
+    /// Staff corrections of stored readings (docs/RULES.md § Meter data).
+    Correction,
 }
 
 impl SourceKind {
@@ -39,16 +41,26 @@ impl SourceKind {
             Self::Pull => "pull",
             Self::File => "file",
             Self::Simulator => "simulator",
+            Self::Correction => "correction",
         }
     }
 
-    fn parse(raw: &str) -> Result<Self, StoreError> {
+    /// Whether sources of this kind may report only the meters bound to them (docs/RULES.md
+    /// § Meter data). Sources outside PowerSave are; an operator's command-line import (who has
+    /// the database already), the simulator (which feeds only meters created as simulated) and
+    /// staff corrections are not, and claim nothing.
+    pub const fn is_bound(self) -> bool {
+        matches!(self, Self::Api | Self::Mqtt | Self::Pull)
+    }
+
+    pub(crate) fn parse(raw: &str) -> Result<Self, StoreError> {
         Ok(match raw {
             "api" => Self::Api,
             "mqtt" => Self::Mqtt,
             "pull" => Self::Pull,
             "file" => Self::File,
             "simulator" => Self::Simulator,
+            "correction" => Self::Correction,
             other => {
                 return Err(StoreError::Corrupt(format!(
                     "unknown source kind {other:?}"

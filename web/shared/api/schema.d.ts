@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/meter-data/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every correction of stored readings, newest first (admin). */
+        get: operations["list_corrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/meter-data/dead-letters": {
         parameters: {
             query?: never;
@@ -85,6 +102,49 @@ export interface paths {
         /** The data sources with their lag and today's counts, paged and sorted on the server. */
         get: operations["list_sources"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/meters/{meter_id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Corrects one stored reading of a meter (admin), settled or not, and records the correction.
+         *     The value is checked like any reading (aligned, ended, within the accepted age and the
+         *     physical maximum). Recompute the household's result afterwards to pay the difference.
+         */
+        post: operations["correct_reading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/meters/{meter_id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data sources allowed to report a meter (admin). */
+        get: operations["meter_sources"];
+        /**
+         * Replaces the data sources allowed to report a meter (superadmin), for example when the
+         *     utility moves the meter to another meter data system. Uploads from any other source are
+         *     refused row by row from the next batch on.
+         */
+        put: operations["bind_meter_sources"];
         post?: never;
         delete?: never;
         options?: never;
@@ -874,6 +934,90 @@ export interface components {
              */
             role: string;
         };
+        /** @description A page of corrections. */
+        CorrectionPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["CorrectionResponse"][];
+            /**
+             * Format: int64
+             * @description Page number.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Matching corrections on all pages.
+             */
+            total: number;
+        };
+        /** @description A corrected reading, as staff send it. */
+        CorrectionRequest: {
+            /**
+             * @description Start of the interval, RFC 3339.
+             * @example 2026-07-01T17:00:00Z
+             */
+            interval_start: string;
+            /**
+             * Format: double
+             * @description The right energy over the interval in kWh.
+             * @example 0.412
+             */
+            kwh: number;
+            /** @description `actual` (default) or `estimated`. */
+            quality?: string | null;
+            /**
+             * @description Why the stored value is wrong (1–500 characters), kept with the correction.
+             * @example utility re-read the meter after a communication fault
+             */
+            reason: string;
+        };
+        /** @description A recorded correction. */
+        CorrectionResponse: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            corrected_at: string;
+            /**
+             * Format: uuid
+             * @description The staff account that corrected it; null once that account is gone.
+             */
+            corrected_by?: string | null;
+            /**
+             * Format: int64
+             * @description Id.
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Start of the corrected interval.
+             */
+            interval_start: string;
+            /** @description The utility's meter id. */
+            meter_id: string;
+            /**
+             * Format: double
+             * @description The reading now stored, in kWh.
+             */
+            new_kwh: number;
+            /** @description Its quality. */
+            new_quality: string;
+            /**
+             * Format: double
+             * @description The reading before, in kWh; null when the interval had none.
+             */
+            old_kwh?: number | null;
+            /** @description Its quality. */
+            old_quality?: string | null;
+            /** @description The data source that had written it, when recorded. */
+            old_source?: string | null;
+            /** @description Why. */
+            reason: string;
+        };
         /** @description Creating a data source that pushes readings. */
         CreateSourceRequest: {
             /**
@@ -1179,6 +1323,26 @@ export interface components {
             linked_at?: string | null;
             /** @description The utility's meter id. */
             meter_id: string;
+        };
+        /** @description Replacing the sources allowed to report a meter. */
+        MeterSourcesRequest: {
+            /**
+             * @description Source names; empty to let the next source that reports the meter claim it.
+             * @example [
+             *       "eac-mdm"
+             *     ]
+             */
+            sources: string[];
+        };
+        /** @description The data sources allowed to report a meter. */
+        MeterSourcesResponse: {
+            /** @description The utility's meter id. */
+            meter_id: string;
+            /**
+             * @description Source names, in order; empty while no source has reported the meter (the first one to
+             *     report it is bound to it).
+             */
+            sources: string[];
         };
         /** @description One method's measured accuracy. */
         MethodAccuracyResponse: {
@@ -1808,7 +1972,7 @@ export interface components {
              * @description Id.
              */
             id: number;
-            /** @description api, mqtt, pull, file or simulator. */
+            /** @description api, mqtt, pull, file, simulator or correction. */
             kind: string;
             /**
              * Format: int64
@@ -2116,6 +2280,72 @@ export interface operations {
             };
         };
     };
+    list_corrections: {
+        parameters: {
+            query?: {
+                /** @description Only this meter (the utility's id). */
+                meter_id?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_dead_letters: {
         parameters: {
             query?: {
@@ -2210,6 +2440,184 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_reading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The utility's meter id */
+                meter_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectionResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meter_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The utility's meter id */
+                meter_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterSourcesResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bind_meter_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The utility's meter id */
+                meter_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeterSourcesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterSourcesResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,7 +38,7 @@ pub struct SourceResponse {
     pub id: i64,
     /// Unique name.
     pub name: String,
-    /// api, mqtt, pull, file or simulator.
+    /// api, mqtt, pull, file, simulator or correction.
     pub kind: String,
     /// End of the newest interval delivered.
     pub last_reading_at: Option<DateTime<Utc>>,

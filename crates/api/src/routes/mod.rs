@@ -1,6 +1,7 @@
 //! Routers per area.
 
 pub mod admin_meter_data;
+pub mod admin_meters;
 pub mod admin_overview;
 pub mod admin_system;
 pub mod admin_users;

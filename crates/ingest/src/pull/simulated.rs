@@ -1,7 +1,8 @@
-//! The simulator as a meter data system: the default source in embedded mode, so that a laptop
-//! install has a programme whose meters report like real ones.
+//! The simulator as a meter data system: what feeds the demo's meters, so that a laptop demo has
+//! a programme whose meters report like real ones.
 //!
-//! Every meter in the database reports: a simulated meter id (`CY-SIM-0000042`) maps to its
+//! Only meters created as simulated report (the demo's; docs/RULES.md § Meter data): a real
+//! meter never gets made-up readings. A simulated meter id (`CY-SIM-0000042`) maps to its
 //! household profile, any other id to a profile chosen by a stable hash of the id. Households
 //! that joined a Saving Session cut their use by 10–40% (fixed per meter) while it runs. The watermark
 //! is the end of the last interval delivered; a page covers at most `page` of time and only
@@ -20,7 +21,7 @@ use store::{SourceKind, Store};
 use super::{MeterDataSource, Page, PullError};
 use crate::{ParsedRow, RawReading, RowRef};
 
-/// Readings generated on demand for every meter in the database.
+/// Readings generated on demand for every meter created as simulated.
 #[derive(Debug, Clone)]
 pub struct SimulatedSource {
     name: String,
@@ -162,7 +163,7 @@ impl MeterDataSource for SimulatedSource {
         if to <= from {
             return Ok(Page::default());
         }
-        let meters = self.store.meter_directory().await?;
+        let meters = self.store.simulated_meter_directory().await?;
         let responding = self.session_windows(from, to).await?;
         let mut rows: Vec<ParsedRow> = Vec::new();
         for (meter_id, meter) in &meters {

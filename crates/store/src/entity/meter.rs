@@ -15,6 +15,8 @@ pub struct Model {
     pub interval_minutes: i16,
     pub linked_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// Created by the demo for the simulator to feed; the simulator feeds no other meter.
+    pub simulated: bool,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

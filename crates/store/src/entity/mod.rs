@@ -4,6 +4,8 @@ pub mod data_source;
 pub mod dead_letter;
 pub mod household;
 pub mod meter;
+pub mod meter_correction;
+pub mod meter_source;
 pub mod points_entry;
 pub mod refresh_token;
 pub mod session;

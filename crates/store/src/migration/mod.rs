@@ -4,6 +4,7 @@ mod m0001_accounts;
 mod m0002_meter_data;
 mod m0003_sessions;
 mod m0004_result_lookups;
+mod m0005_meter_provenance;
 mod m0006_account_security;
 
 use sea_orm_migration::prelude::*;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_meter_data::Migration),
             Box::new(m0003_sessions::Migration),
             Box::new(m0004_result_lookups::Migration),
+            Box::new(m0005_meter_provenance::Migration),
             Box::new(m0006_account_security::Migration),
         ]
     }

@@ -16,7 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use domain::meter::IntervalLength;
 use domain::reading::{
-    DayReadings, MergeOutcome, ValidReading, day_number, slot_of, slots_per_day,
+    DayReadings, MergeOutcome, SettledWindows, SlotState, ValidReading, day_number, slot_of,
+    slots_per_day,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
@@ -59,10 +60,31 @@ impl IngestCounts {
     }
 }
 
+/// What an attributed upsert did: the counts, and the readings it refused because they would
+/// have replaced a reading inside a settled session's window.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpsertOutcome {
+    /// Effects of the readings written or found unchanged.
+    pub counts: IngestCounts,
+    /// Positions, in the batch given, of the readings refused as settled.
+    pub settled: Vec<usize>,
+}
+
+/// One reading of a pending day: its slot, value, quality, position in the batch and whether
+/// its slot is settled.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell {
+    pub slot: usize,
+    pub wh: u32,
+    pub quality: domain::reading::Quality,
+    pub index: usize,
+    pub state: SlotState,
+}
+
 /// Readings of one batch that fall on one (meter, UTC day).
 pub(crate) struct PendingDay {
     pub interval: IntervalLength,
-    pub cells: Vec<(usize, u32, domain::reading::Quality)>,
+    pub cells: Vec<Cell>,
 }
 
 /// A day row ready to write.
@@ -73,10 +95,14 @@ pub(crate) struct MergedDay {
     pub is_new: bool,
 }
 
-/// Groups a batch by (meter, day), so each stored row is read and written once.
-pub(crate) fn group(readings: &[ValidReading]) -> BTreeMap<(i64, i32), PendingDay> {
+/// Groups a batch by (meter, day), so each stored row is read and written once, marking the
+/// cells that lie in a settled window.
+pub(crate) fn group(
+    readings: &[ValidReading],
+    settled: &SettledWindows,
+) -> BTreeMap<(i64, i32), PendingDay> {
     let mut days: BTreeMap<(i64, i32), PendingDay> = BTreeMap::new();
-    for reading in readings {
+    for (index, reading) in readings.iter().enumerate() {
         let key = (reading.meter, day_number(reading.interval_start));
         days.entry(key)
             .or_insert_with(|| PendingDay {
@@ -84,30 +110,35 @@ pub(crate) fn group(readings: &[ValidReading]) -> BTreeMap<(i64, i32), PendingDa
                 cells: Vec::new(),
             })
             .cells
-            .push((
-                slot_of(reading.interval_start, reading.interval),
-                reading.wh,
-                reading.quality,
-            ));
+            .push(Cell {
+                slot: slot_of(reading.interval_start, reading.interval),
+                wh: reading.wh,
+                quality: reading.quality,
+                index,
+                state: settled.state(reading.meter, reading.interval_start, reading.interval),
+            });
     }
     days
 }
 
-/// Merges pending readings into the stored rows; returns the rows that changed.
+/// Merges pending readings from `source` into the stored rows; returns the rows that changed and
+/// adds the positions of refused (settled) readings to `outcome`.
 pub(crate) fn merge(
-    pending: BTreeMap<(i64, i32), PendingDay>,
+    pending: &BTreeMap<(i64, i32), PendingDay>,
     mut existing: HashMap<(i64, i32), DayReadings>,
-    counts: &mut IngestCounts,
+    source: i64,
+    outcome: &mut UpsertOutcome,
 ) -> Vec<MergedDay> {
+    let counts = &mut outcome.counts;
     let mut changed = Vec::new();
-    for ((meter, day), pending_day) in pending {
+    for (&(meter, day), pending_day) in pending {
         let stored = existing.remove(&(meter, day));
         let is_new = stored.is_none();
         let mut readings =
             stored.unwrap_or_else(|| DayReadings::empty(slots_per_day(pending_day.interval)));
         let mut dirty = false;
-        for (slot, wh, quality) in pending_day.cells {
-            match readings.merge(slot, wh, quality) {
+        for cell in &pending_day.cells {
+            match readings.merge(cell.slot, cell.wh, cell.quality, source, cell.state) {
                 MergeOutcome::Inserted => {
                     counts.inserted += 1;
                     dirty = true;
@@ -117,6 +148,7 @@ pub(crate) fn merge(
                     dirty = true;
                 }
                 MergeOutcome::Unchanged => counts.unchanged += 1,
+                MergeOutcome::Settled => outcome.settled.push(cell.index),
             }
         }
         if dirty {
@@ -137,10 +169,11 @@ pub(crate) fn decode_row(
     day: i32,
     wh: &[u8],
     estimated: &[u8],
+    sources: &[u8],
 ) -> Result<DayReadings, StoreError> {
-    DayReadings::decode(wh, estimated).ok_or_else(|| {
+    DayReadings::decode(wh, estimated, sources).ok_or_else(|| {
         StoreError::Corrupt(format!(
-            "meter_days row ({meter}, {day}) has inconsistent lengths"
+            "meter_days row ({meter}, {day}) has inconsistent lengths or sources"
         ))
     })
 }
@@ -184,20 +217,44 @@ impl Store {
         Ok(rows.into_iter().filter_map(to_meter_ref).collect())
     }
 
-    /// Stores validated readings idempotently: the same reading twice changes nothing, an actual
-    /// replaces an estimate, an estimate never replaces an actual.
+    /// Stores readings PowerSave made itself (test fixtures, benchmarks) idempotently, with no
+    /// source recorded and no settled window: the same reading twice changes nothing, an actual
+    /// replaces an estimate, an estimate never replaces an actual. Readings from outside go
+    /// through [`Store::upsert_readings_from`] (the `ingest` pipeline does).
     pub async fn upsert_readings(
         &self,
         readings: &[ValidReading],
     ) -> Result<IngestCounts, StoreError> {
+        Ok(self
+            .upsert_readings_from(0, readings, &SettledWindows::default())
+            .await?
+            .counts)
+    }
+
+    /// Stores readings from data source `source_id` with the same rules, recording the source on
+    /// every slot it writes; a reading that would replace a different one inside a `settled`
+    /// window is not written and is returned as refused (docs/RULES.md § Meter data).
+    pub async fn upsert_readings_from(
+        &self,
+        source_id: i64,
+        readings: &[ValidReading],
+        settled: &SettledWindows,
+    ) -> Result<UpsertOutcome, StoreError> {
         if readings.is_empty() {
-            return Ok(IngestCounts::default());
+            return Ok(UpsertOutcome::default());
         }
         let now = Utc::now();
+        let pending = group(readings, settled);
         match self.backend {
-            Backend::Postgres => postgres::upsert(self, group(readings), now).await,
+            Backend::Postgres => postgres::upsert(self, &pending, source_id, now).await,
             Backend::Sqlite => {
-                sqlite::upsert(self.db.get_sqlite_connection_pool(), group(readings), now).await
+                sqlite::upsert(
+                    self.db.get_sqlite_connection_pool(),
+                    &pending,
+                    source_id,
+                    now,
+                )
+                .await
             }
         }
     }
@@ -241,6 +298,21 @@ impl Store {
         }
     }
 
+    /// How many monthly partitions `meter_days` has (PostgreSQL; always 0 on SQLite, which has
+    /// none): what an operator watches, since each one is a table.
+    pub async fn reading_partitions(&self) -> Result<u64, StoreError> {
+        if self.backend != Backend::Postgres {
+            return Ok(0);
+        }
+        let count: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+             WHERE i.inhparent = 'meter_days'::regclass AND c.relname ~ '^meter_days_[0-9]{6}$'",
+        )
+        .fetch_one(self.db.get_postgres_connection_pool())
+        .await?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     /// Drops PostgreSQL monthly partitions that end before `before` (retention). SQLite deletes
     /// the rows instead. Returns how many day rows or partitions went.
     pub async fn drop_readings_before(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
@@ -258,7 +330,9 @@ impl Store {
     }
 }
 
-fn to_meter_ref((id, meter_id, minutes): (i64, String, i16)) -> Option<(String, MeterRef)> {
+pub(crate) fn to_meter_ref(
+    (id, meter_id, minutes): (i64, String, i16),
+) -> Option<(String, MeterRef)> {
     let interval = IntervalLength::from_minutes(i64::from(minutes)).ok()?;
     Some((meter_id, MeterRef { id, interval }))
 }

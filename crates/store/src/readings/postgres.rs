@@ -7,44 +7,33 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::reading::{DayReadings, day_date, day_number};
 use sqlx::{AssertSqlSafe, PgConnection, Row};
 
-use super::{IngestCounts, MergedDay, PendingDay, decode_row, merge};
+use super::{MergedDay, PendingDay, UpsertOutcome, decode_row, merge};
 use crate::{Store, StoreError};
 
 /// Attempts before a batch that keeps colliding with concurrent writers gives up.
 const MAX_ATTEMPTS: usize = 5;
 
 const STAGING: &str = "CREATE TEMP TABLE IF NOT EXISTS meter_days_staging (
-    meter_id BIGINT, day INTEGER, readings SMALLINT, wh BYTEA, estimated BYTEA,
+    meter_id BIGINT, day INTEGER, readings SMALLINT, wh BYTEA, estimated BYTEA, sources BYTEA,
     updated_at TIMESTAMPTZ, is_new BOOLEAN) ON COMMIT DELETE ROWS";
 
 pub(super) async fn upsert(
     store: &Store,
-    pending: BTreeMap<(i64, i32), PendingDay>,
+    pending: &BTreeMap<(i64, i32), PendingDay>,
+    source: i64,
     now: DateTime<Utc>,
-) -> Result<IngestCounts, StoreError> {
+) -> Result<UpsertOutcome, StoreError> {
     let pool = store.db.get_postgres_connection_pool();
     let days: HashSet<i32> = pending.keys().map(|(_, day)| *day).collect();
     ensure_partitions(store, pool, &days).await?;
     for _ in 0..MAX_ATTEMPTS {
         let mut tx = pool.begin().await?;
-        let existing = fetch_for_update(&mut tx, &pending).await?;
-        let mut counts = IngestCounts::default();
-        let pending_copy: BTreeMap<(i64, i32), PendingDay> = pending
-            .iter()
-            .map(|(key, day)| {
-                (
-                    *key,
-                    PendingDay {
-                        interval: day.interval,
-                        cells: day.cells.clone(),
-                    },
-                )
-            })
-            .collect();
-        let changed = merge(pending_copy, existing, &mut counts);
+        let existing = fetch_for_update(&mut tx, pending).await?;
+        let mut outcome = UpsertOutcome::default();
+        let changed = merge(pending, existing, source, &mut outcome);
         if changed.is_empty() {
             tx.commit().await?;
-            return Ok(counts);
+            return Ok(outcome);
         }
         sqlx::query(STAGING).execute(&mut *tx).await?;
         let mut copy = tx
@@ -53,14 +42,14 @@ pub(super) async fn upsert(
         copy.send(binary_copy(&changed, now)).await?;
         copy.finish().await?;
         sqlx::query(
-            "UPDATE meter_days m SET readings = s.readings, wh = s.wh, estimated = s.estimated, updated_at = s.updated_at
+            "UPDATE meter_days m SET readings = s.readings, wh = s.wh, estimated = s.estimated, sources = s.sources, updated_at = s.updated_at
              FROM meter_days_staging s WHERE NOT s.is_new AND m.meter_id = s.meter_id AND m.day = s.day",
         )
         .execute(&mut *tx)
         .await?;
         let inserted = sqlx::query(
-            "INSERT INTO meter_days (meter_id, day, readings, wh, estimated, updated_at)
-             SELECT meter_id, day, readings, wh, estimated, updated_at FROM meter_days_staging WHERE is_new
+            "INSERT INTO meter_days (meter_id, day, readings, wh, estimated, sources, updated_at)
+             SELECT meter_id, day, readings, wh, estimated, sources, updated_at FROM meter_days_staging WHERE is_new
              ON CONFLICT (meter_id, day) DO NOTHING",
         )
         .execute(&mut *tx)
@@ -69,7 +58,7 @@ pub(super) async fn upsert(
         let expected = changed.iter().filter(|row| row.is_new).count() as u64;
         if inserted == expected {
             tx.commit().await?;
-            return Ok(counts);
+            return Ok(outcome);
         }
         // A concurrent writer created some of these rows first: start over and merge with them.
         tx.rollback().await?;
@@ -90,7 +79,7 @@ async fn fetch_for_update(
         days.iter().max().copied().unwrap_or(0),
     );
     let rows = sqlx::query(
-        "SELECT m.meter_id, m.day, m.wh, m.estimated FROM meter_days m
+        "SELECT m.meter_id, m.day, m.wh, m.estimated, m.sources FROM meter_days m
          JOIN UNNEST($1::int8[], $2::int4[]) AS k(meter_id, day) ON m.meter_id = k.meter_id AND m.day = k.day
          WHERE m.day BETWEEN $3 AND $4
          FOR UPDATE OF m",
@@ -106,7 +95,11 @@ async fn fetch_for_update(
         let (meter, day): (i64, i32) = (row.try_get(0)?, row.try_get(1)?);
         let wh: &[u8] = row.try_get(2)?;
         let estimated: &[u8] = row.try_get(3)?;
-        existing.insert((meter, day), decode_row(meter, day, wh, estimated)?);
+        let sources: &[u8] = row.try_get(4)?;
+        existing.insert(
+            (meter, day),
+            decode_row(meter, day, wh, estimated, sources)?,
+        );
     }
     Ok(existing)
 }
@@ -124,13 +117,15 @@ fn binary_copy(rows: &[MergedDay], now: DateTime<Utc>) -> Vec<u8> {
     for row in rows {
         let wh = row.readings.encode_values();
         let estimated = row.readings.estimated_bits();
+        let sources = row.readings.encode_sources();
         let count = i16::try_from(row.readings.count()).unwrap_or(i16::MAX);
-        out.extend_from_slice(&7i16.to_be_bytes());
+        out.extend_from_slice(&8i16.to_be_bytes());
         field(&mut out, &row.meter.to_be_bytes());
         field(&mut out, &row.day.to_be_bytes());
         field(&mut out, &count.to_be_bytes());
         field(&mut out, &wh);
         field(&mut out, estimated);
+        field(&mut out, &sources);
         field(&mut out, &updated_at.to_be_bytes());
         field(&mut out, &[u8::from(row.is_new)]);
     }

@@ -4,6 +4,7 @@ const names: Record<string, string> = {
   pull: "Scheduled pull",
   file: "File import",
   simulator: "Simulator",
+  correction: "Staff corrections",
 };
 
 /** How a source delivers readings, for people. */
