@@ -6,6 +6,7 @@
 
 mod bulk;
 mod database_url;
+mod dead_letters;
 mod entity;
 mod error;
 mod households;
