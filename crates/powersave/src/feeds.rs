@@ -296,3 +296,41 @@ fn spawn_pull<S: MeterDataSource + 'static>(
         }
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use figment::Figment;
+    use figment::providers::{Format, Toml};
+
+    use super::*;
+
+    fn mqtt(toml: &str) -> MqttConfig {
+        Figment::from(Toml::string(toml)).extract().unwrap()
+    }
+
+    #[test]
+    fn topics_belong_to_the_listed_sources_or_to_source_name() {
+        let route = |filter: &str, source_name: &str| TopicRoute {
+            filter: filter.to_owned(),
+            source_name: source_name.to_owned(),
+        };
+        assert_eq!(
+            mqtt("url = \"mqtt://b:1883\"").routes(),
+            [route("powersave/readings/#", "mqtt")]
+        );
+        let listed = mqtt(
+            "url = \"mqtt://b:1883\"\n\
+             [[sources]]\ntopic = \"powersave/readings/eac/#\"\nsource = \"eac-mdm\"\n\
+             [[sources]]\ntopic = \"powersave/readings/coop/+\"\nsource = \"coop-mdm\"\n",
+        );
+        assert_eq!(
+            listed.routes(),
+            [
+                route("powersave/readings/eac/#", "eac-mdm"),
+                route("powersave/readings/coop/+", "coop-mdm")
+            ]
+        );
+        assert_eq!(listed.max_message_bytes, 64 * 1024);
+    }
+}
