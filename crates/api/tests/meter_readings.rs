@@ -189,6 +189,52 @@ async fn csv_and_json_uploads_keep_valid_rows_and_report_bad_ones() {
     }
 }
 
+/// A body larger than one stored batch is read row by row in batches: every row of every
+/// batch is stored or reported, with its own line number, and a line that is not UTF-8 text
+/// is refused alone instead of costing the whole body.
+#[tokio::test]
+async fn a_large_csv_upload_is_stored_in_batches_and_a_line_that_is_not_text_is_refused_alone() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        let setup = setup(&app).await;
+        // 25,000 quarter hours of CY-A, ending three hours ago: more than one batch of rows.
+        let rows = 25_000i64;
+        let last = (Utc::now() - Duration::hours(3))
+            .duration_trunc(Duration::hours(1))
+            .unwrap();
+        let mut body = b"meter_id,interval_start,kwh\n".to_vec();
+        for row in 0..rows {
+            let start = last - Duration::minutes(15 * (rows - 1 - row));
+            body.extend_from_slice(format!("CY-A,{},0.1\n", start.to_rfc3339()).as_bytes());
+            if row == 12_345 {
+                body.extend_from_slice(b"CY-A,\xff\xfe,0.1\n");
+            }
+        }
+        let response = app
+            .client
+            .post(app.url("/api/v1/meter-readings"))
+            .bearer_auth(&setup.key)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{}", app.backend);
+        let report: Value = response.json().await.unwrap();
+        assert_eq!(
+            (report["inserted"].as_u64(), report["rejected"].as_u64()),
+            (Some(rows as u64), Some(1)),
+            "{report}"
+        );
+        // Line 1 is the header and row 12,345 (0-based) is on line 12,347: the bad line follows.
+        assert_eq!(report["rejects"][0]["line"].as_u64(), Some(12_348));
+        assert_eq!(
+            report["rejects"][0]["reason"].as_str(),
+            Some(ingest::csv::NOT_TEXT)
+        );
+    }
+}
+
 #[tokio::test]
 async fn uploads_need_a_live_key_and_a_known_format() {
     let database = store::testing::TestDatabase::sqlite();

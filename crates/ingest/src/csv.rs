@@ -3,7 +3,30 @@
 
 use domain::reading::{Quality, RejectReason};
 
-use crate::{RawReading, parse_timestamp};
+use crate::{ParsedRow, RawReading, RowRef, parse_timestamp};
+
+/// Reads a whole CSV body row by row: every non-blank line after an optional header is one row,
+/// numbered from 1 (header counted), and a line that is not UTF-8 text is refused on its own,
+/// so one bad line never costs the good ones. The rows are produced as the iterator is consumed.
+pub fn parse_body(body: &[u8]) -> impl Iterator<Item = ParsedRow> + '_ {
+    body.split(|byte| *byte == b'\n')
+        .enumerate()
+        .filter_map(|(index, line)| parse_row(index as u64 + 1, line))
+}
+
+/// Reads line `number` (1-based) of a CSV body or file: `None` for a blank line or the header
+/// on line 1, otherwise the row, refused when the line is not UTF-8 text.
+pub fn parse_row(number: u64, line: &[u8]) -> Option<ParsedRow> {
+    let row = RowRef::Line(number);
+    let Ok(line) = std::str::from_utf8(line) else {
+        return Some((row, Err(RejectReason::Malformed(NOT_TEXT.to_owned()))));
+    };
+    let skipped = line.trim().is_empty() || (number == 1 && is_header(line));
+    (!skipped).then(|| (row, parse_line(line)))
+}
+
+/// The reason given for a line that is not UTF-8 text.
+pub const NOT_TEXT: &str = "the line is not UTF-8 text";
 
 /// Whether a line is the header (its first field is `meter_id`).
 pub fn is_header(line: &str) -> bool {

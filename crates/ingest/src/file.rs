@@ -8,8 +8,8 @@ use std::path::Path;
 use store::StoreError;
 use tokio::sync::mpsc;
 
-use crate::csv::{is_header, parse_line};
-use crate::{IngestReport, Ingestor, ParsedRow, RowRef};
+use crate::csv::parse_row;
+use crate::{IngestReport, Ingestor, ParsedRow};
 
 /// Readings per stored batch: large enough to amortise a round trip, small enough to bound memory.
 pub const DEFAULT_BATCH: usize = 100_000;
@@ -82,21 +82,22 @@ fn read_batches(
     sender: &mpsc::Sender<Result<Batch, std::io::Error>>,
 ) {
     let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut number = 0u64;
     let mut bytes = 0u64;
     let mut rows = Vec::with_capacity(batch_size);
     loop {
         line.clear();
-        match reader.read_line(&mut line) {
+        match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(read) => {
                 number += 1;
                 bytes += read as u64;
-                if line.trim().is_empty() || (number == 1 && is_header(&line)) {
+                let text = line.strip_suffix(b"\n").unwrap_or(&line);
+                let Some(row) = parse_row(number, text) else {
                     continue;
-                }
-                rows.push((RowRef::Line(number), parse_line(&line)));
+                };
+                rows.push(row);
                 if rows.len() >= batch_size {
                     let full = std::mem::replace(&mut rows, Vec::with_capacity(batch_size));
                     if sender

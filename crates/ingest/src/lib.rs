@@ -9,7 +9,7 @@ pub mod csv;
 pub mod fanout;
 pub mod file;
 mod ingestor;
-mod json;
+pub mod json;
 pub mod mqtt;
 pub mod pull;
 

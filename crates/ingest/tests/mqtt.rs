@@ -3,132 +3,24 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+mod common;
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
-use chrono::{DateTime, DurationRound, Utc};
+use chrono::{DurationRound, Utc};
+use common::{Broker, dead_letter_count, free_port, publisher, stored_wh, uuid_like, wait_until};
 use domain::account::{DisplayName, Email, Role};
 use domain::household::{TariffCode, TimeZone};
 use domain::meter::{IntervalLength, MeterId};
 use domain::paging::PageRequest;
-use domain::reading::{ReadingLimits, day_number};
+use domain::reading::ReadingLimits;
 use ingest::Ingestor;
-use ingest::mqtt::{ListenerHealth, ListenerState, MqttSettings, run};
-use rumqttc::{AsyncClient, MqttOptions, QoS};
-use store::testing::{each_backend, running_in_ci};
-use store::{HistoryRequest, NewUser, PoolOptions, Store};
+use ingest::mqtt::{ListenerHealth, ListenerState, MqttSettings, TopicRoute, run};
+use rumqttc::QoS;
+use store::testing::each_backend;
+use store::{NewUser, PoolOptions, Store};
 use tokio::sync::watch;
-
-struct Broker {
-    child: Option<Child>,
-}
-
-impl Broker {
-    fn start(port: u16) -> Option<Self> {
-        let child = Command::new("mosquitto")
-            .args(["-p", &port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-        match child {
-            Ok(child) => Some(Self { child: Some(child) }),
-            Err(error) => {
-                assert!(
-                    !running_in_ci(),
-                    "mosquitto is required under CI=true: {error}"
-                );
-                eprintln!("skipping MQTT test: cannot start mosquitto: {error}");
-                None
-            }
-        }
-    }
-
-    fn stop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-impl Drop for Broker {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn wait_until<F: std::future::Future<Output = bool>>(
-    mut check: impl FnMut() -> F,
-    what: &str,
-) {
-    for _ in 0..300 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn publisher(port: u16) -> AsyncClient {
-    let mut options =
-        MqttOptions::new(format!("test-publisher-{}", uuid_like()), "127.0.0.1", port);
-    options.set_keep_alive(Duration::from_secs(5));
-    let (client, mut eventloop) = AsyncClient::new(options, 100);
-    tokio::spawn(async move {
-        loop {
-            if eventloop.poll().await.is_err() {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-        }
-    });
-    client
-}
-
-fn uuid_like() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
-}
-
-/// The watt-hours stored for `meter` per interval start on the UTC day of `at`.
-async fn stored_wh(store: &Store, meter: i64, at: DateTime<Utc>) -> BTreeMap<DateTime<Utc>, u32> {
-    let day = day_number(at);
-    store
-        .reading_history(&HistoryRequest {
-            meters: vec![meter],
-            first_day: day,
-            last_day: day,
-            from_minute: 0,
-            to_minute: 1440,
-        })
-        .await
-        .unwrap()
-        .iter()
-        .flat_map(|row| row.intervals().collect::<Vec<_>>())
-        .map(|reading| (reading.start, reading.wh))
-        .collect()
-}
-
-async fn dead_letter_count(store: &Store) -> u64 {
-    store
-        .dead_letters(None, PageRequest::default())
-        .await
-        .unwrap()
-        .total
-}
 
 #[tokio::test]
 async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_restart() {
@@ -165,9 +57,13 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
         let (stop, shutdown) = watch::channel(false);
         let settings = MqttSettings {
             url: format!("mqtt://127.0.0.1:{port}"),
-            topic: "powersave/readings/#".into(),
+            routes: vec![TopicRoute {
+                filter: "powersave/readings/#".into(),
+                source_name: "mqtt-test".into(),
+            }],
             client_id: format!("listener-{}", uuid_like()),
             source_name: "mqtt-test".into(),
+            max_message_bytes: MqttSettings::DEFAULT_MAX_MESSAGE_BYTES,
         };
         let listener_store = store.clone();
         let health = ListenerHealth::default();

@@ -174,6 +174,7 @@ fn http_source(url: &str, format: PageFormat) -> HttpSource {
         format,
         page_size: 4,
         timeout: Duration::from_secs(5),
+        max_response_bytes: 1 << 20,
     })
     .unwrap()
 }
@@ -310,7 +311,96 @@ fn settings_of(url: &str) -> HttpSourceSettings {
         format: PageFormat::Json,
         page_size: 100,
         timeout: Duration::from_secs(5),
+        max_response_bytes: 1 << 20,
     }
+}
+
+/// A page of the utility's readings as JSON, served whole (with `Content-Length`) at
+/// `/sized` and in two chunks without a length at `/chunked`.
+async fn start_oversize_system() -> (String, usize) {
+    let readings: Vec<serde_json::Value> = utility_readings()
+        .iter()
+        .map(|(_, line)| {
+            let fields: Vec<&str> = line.split(',').collect();
+            serde_json::json!({"meter_id": fields[0], "interval_start": fields[1], "kwh": 0.1})
+        })
+        .collect();
+    let page = serde_json::json!({"readings": readings, "more": false}).to_string();
+    let size = page.len();
+    let (whole, halves) = (page.clone(), page.clone());
+    let app = axum::Router::new()
+        .route(
+            "/sized",
+            axum::routing::get(move || {
+                let body = whole.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], body) }
+            }),
+        )
+        .route(
+            "/chunked",
+            axum::routing::get(move || {
+                let (first, second) = halves.split_at(halves.len() / 2);
+                let chunks: Vec<Result<String, std::io::Error>> =
+                    vec![Ok(first.to_owned()), Ok(second.to_owned())];
+                async move {
+                    (
+                        [(header::CONTENT_TYPE, "application/json")],
+                        axum::body::Body::from_stream(futures_util::stream::iter(chunks)),
+                    )
+                }
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{address}"), size)
+}
+
+/// An answer larger than `max_response_bytes` is refused with an error naming the limit,
+/// whether its size is announced or only found while reading, and nothing of it is stored;
+/// the same answer within the limit is stored.
+#[tokio::test]
+async fn answers_beyond_max_response_bytes_are_refused_whole() {
+    let database = store::testing::TestDatabase::sqlite();
+    let store = store_with_meter(database.url(), "CY-PULL").await;
+    let record = store.ensure_source("mdm", SourceKind::Pull).await.unwrap();
+    let ingestor = Ingestor::new(store.clone(), ReadingLimits::default(), record.id);
+    let (base, size) = start_oversize_system().await;
+    for path in ["/sized", "/chunked"] {
+        let limited = HttpSource::new(HttpSourceSettings {
+            max_response_bytes: size as u64 - 1,
+            ..settings_of(&format!("{base}{path}"))
+        })
+        .unwrap();
+        let mut watermark = None;
+        let error = pull_until_caught_up(&limited, &ingestor, &mut watermark)
+            .await
+            .unwrap_err();
+        let limit = format!("larger than max_response_bytes = {}", size - 1);
+        assert!(
+            matches!(&error, PullError::Source(message) if message.contains(&limit)),
+            "{path}: {error}"
+        );
+        assert_eq!(watermark, None, "{path}");
+        assert_eq!(
+            store.list_sources().await.unwrap()[0].readings_today,
+            0,
+            "{path}"
+        );
+    }
+    let exact = HttpSource::new(HttpSourceSettings {
+        max_response_bytes: size as u64,
+        ..settings_of(&format!("{base}/chunked"))
+    })
+    .unwrap();
+    let summary = pull_until_caught_up(&exact, &ingestor, &mut None)
+        .await
+        .unwrap();
+    // Ten readings of CY-PULL and one of a meter PowerSave does not know.
+    assert_eq!(
+        (summary.report.counts.inserted, summary.report.rejected),
+        (10, 1)
+    );
 }
 
 #[tokio::test]

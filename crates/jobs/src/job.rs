@@ -39,6 +39,11 @@ pub enum Job {
         /// The scheduled instant of this tick.
         at: DateTime<Utc>,
     },
+    /// Delete the dead letters older than their retention; queued once a day by the tick.
+    PurgeDeadLetters {
+        /// The tick that queued it: letters received longer than the retention before it go.
+        at: DateTime<Utc>,
+    },
 }
 
 impl Job {
@@ -51,6 +56,7 @@ impl Job {
             Self::Settle { .. } => "settle",
             Self::Reward { .. } => "reward",
             Self::Tick { .. } => "tick",
+            Self::PurgeDeadLetters { .. } => "purge_dead_letters",
         }
     }
 }

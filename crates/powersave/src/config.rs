@@ -143,6 +143,8 @@ pub struct MeterDataConfig {
     pub simulator: crate::feeds::SimulatorFeedConfig,
     /// Meter data systems pulled over HTTP.
     pub pull: Vec<crate::feeds::PullSourceConfig>,
+    /// Days dead letters are kept before the daily purge deletes them (0: kept for ever).
+    pub dead_letter_retention_days: u32,
     /// Redis that carries reading events between API instances, so live views on every
     /// instance refresh; unset for a single instance.
     #[serde(skip_serializing)]
@@ -158,6 +160,8 @@ impl Default for MeterDataConfig {
             mqtt: crate::feeds::MqttConfig::default(),
             simulator: crate::feeds::SimulatorFeedConfig::default(),
             pull: Vec::new(),
+            dead_letter_retention_days:
+                crate::lifecycle::SessionJobs::DEFAULT_DEAD_LETTER_RETENTION_DAYS,
             live_redis_url: None,
         }
     }

@@ -8,7 +8,7 @@ use anyhow::Context;
 use domain::reading::ReadingLimits;
 use domain::secret::Secret;
 use ingest::Ingestor;
-use ingest::mqtt::MqttSettings;
+use ingest::mqtt::{MqttSettings, TopicRoute};
 use ingest::pull::{HttpSource, HttpSourceSettings, MeterDataSource, PageFormat, SimulatedSource};
 use serde::{Deserialize, Serialize};
 use store::Store;
@@ -25,8 +25,24 @@ pub struct MqttConfig {
     pub topic: String,
     /// Client id; must differ between instances sharing a broker.
     pub client_id: String,
-    /// Data-source name the readings are counted against.
+    /// Data-source name the readings on `topic` are counted against, and the listener's own
+    /// source for what no topic can claim.
     pub source_name: String,
+    /// One topic filter per data source (`[[meter_data.mqtt.sources]]`); when set, these are
+    /// subscribed to instead of `topic`.
+    pub sources: Vec<MqttSourceConfig>,
+    /// Largest payload read as readings; larger messages go to the dead letters.
+    pub max_message_bytes: usize,
+}
+
+/// A topic filter and the data source whose readings are published under it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MqttSourceConfig {
+    /// MQTT topic filter, e.g. `powersave/readings/eac/#`.
+    pub topic: String,
+    /// Data-source name.
+    pub source: String,
 }
 
 impl Default for MqttConfig {
@@ -36,7 +52,29 @@ impl Default for MqttConfig {
             topic: "powersave/readings/#".to_owned(),
             client_id: format!("powersave-{}", std::process::id()),
             source_name: "mqtt".to_owned(),
+            sources: Vec::new(),
+            max_message_bytes: MqttSettings::DEFAULT_MAX_MESSAGE_BYTES,
         }
+    }
+}
+
+impl MqttConfig {
+    /// Which source each subscribed topic belongs to: the `sources` entries in order, or
+    /// `topic` for `source_name` when there are none.
+    pub fn routes(&self) -> Vec<TopicRoute> {
+        if self.sources.is_empty() {
+            return vec![TopicRoute {
+                filter: self.topic.clone(),
+                source_name: self.source_name.clone(),
+            }];
+        }
+        self.sources
+            .iter()
+            .map(|entry| TopicRoute {
+                filter: entry.topic.clone(),
+                source_name: entry.source.clone(),
+            })
+            .collect()
     }
 }
 
@@ -88,6 +126,14 @@ pub struct PullSourceConfig {
     /// Seconds between pulls.
     #[serde(default = "default_pull_every")]
     pub every_secs: u64,
+    /// Largest answer read; a larger one is refused and the pull retried at the next tick.
+    #[serde(default = "default_max_response_bytes")]
+    pub max_response_bytes: u64,
+}
+
+/// 32 MiB: a page of 50,000 readings is about 5 MiB of JSON.
+fn default_max_response_bytes() -> u64 {
+    32 * 1024 * 1024
 }
 
 fn default_page_size() -> u32 {
@@ -174,19 +220,27 @@ pub fn start(
     if let Some(url) = &feeds.mqtt.url {
         let settings = MqttSettings {
             url: url.clone(),
-            topic: feeds.mqtt.topic.clone(),
+            routes: feeds.mqtt.routes(),
             client_id: feeds.mqtt.client_id.clone(),
             source_name: feeds.mqtt.source_name.clone(),
+            max_message_bytes: feeds.mqtt.max_message_bytes,
         };
+        let topics: Vec<String> = settings
+            .routes
+            .iter()
+            .map(|r| format!("{} → {}", r.filter, r.source_name))
+            .collect();
         let (limits, ingest_store, events) = (feeds.limits, store.clone(), feeds.events.clone());
         let listener = ingest::mqtt::run(
-            move |source| Ingestor::new(ingest_store, limits, source).with_events(events),
+            move |source| {
+                Ingestor::new(ingest_store.clone(), limits, source).with_events(events.clone())
+            },
             store.clone(),
             settings,
             mqtt_health.clone(),
             shutdown.clone(),
         );
-        tracing::info!(url = %url, topic = %feeds.mqtt.topic, "MQTT listener starting");
+        tracing::info!(url = %url, topics = %topics.join(", "), "MQTT listener starting");
         tasks.push(tokio::spawn(async move {
             if let Err(error) = listener.await {
                 tracing::error!(%error, "MQTT listener stopped");
@@ -201,6 +255,7 @@ pub fn start(
             format: pull.format,
             page_size: pull.page_size,
             timeout: Duration::from_secs(60),
+            max_response_bytes: pull.max_response_bytes,
         })
         .with_context(|| format!("meter data source {}", pull.name))?;
         tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
@@ -242,4 +297,42 @@ fn spawn_pull<S: MeterDataSource + 'static>(
             tracing::error!(source = %name, %error, "meter data pull stopped");
         }
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use figment::Figment;
+    use figment::providers::{Format, Toml};
+
+    use super::*;
+
+    fn mqtt(toml: &str) -> MqttConfig {
+        Figment::from(Toml::string(toml)).extract().unwrap()
+    }
+
+    #[test]
+    fn topics_belong_to_the_listed_sources_or_to_source_name() {
+        let route = |filter: &str, source_name: &str| TopicRoute {
+            filter: filter.to_owned(),
+            source_name: source_name.to_owned(),
+        };
+        assert_eq!(
+            mqtt("url = \"mqtt://b:1883\"").routes(),
+            [route("powersave/readings/#", "mqtt")]
+        );
+        let listed = mqtt(
+            "url = \"mqtt://b:1883\"\n\
+             [[sources]]\ntopic = \"powersave/readings/eac/#\"\nsource = \"eac-mdm\"\n\
+             [[sources]]\ntopic = \"powersave/readings/coop/+\"\nsource = \"coop-mdm\"\n",
+        );
+        assert_eq!(
+            listed.routes(),
+            [
+                route("powersave/readings/eac/#", "eac-mdm"),
+                route("powersave/readings/coop/+", "coop-mdm")
+            ]
+        );
+        assert_eq!(listed.max_message_bytes, 64 * 1024);
+    }
 }

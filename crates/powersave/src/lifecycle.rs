@@ -13,17 +13,34 @@ use uuid::Uuid;
 
 use engine::{Engine, EngineError};
 
-/// The job handler of the session lifecycle.
+/// The job handler of the session lifecycle, and of the housekeeping the same clock drives.
 #[derive(Clone)]
 pub struct SessionJobs {
     engine: Engine,
     queue: JobQueue,
+    /// How long dead letters are kept; `None` keeps them for ever.
+    dead_letter_retention: Option<chrono::Duration>,
 }
 
 impl SessionJobs {
+    /// Dead letters are kept this long unless configured otherwise.
+    pub const DEFAULT_DEAD_LETTER_RETENTION_DAYS: u32 = 30;
+
     /// A handler that computes with `engine` and queues follow-up jobs on `queue`.
     pub fn new(engine: Engine, queue: JobQueue) -> Self {
-        Self { engine, queue }
+        Self {
+            engine,
+            queue,
+            dead_letter_retention: Some(chrono::Duration::days(i64::from(
+                Self::DEFAULT_DEAD_LETTER_RETENTION_DAYS,
+            ))),
+        }
+    }
+
+    /// The same handler keeping dead letters for `days` days (0: for ever).
+    pub fn with_dead_letter_retention(mut self, days: u32) -> Self {
+        self.dead_letter_retention = (days > 0).then(|| chrono::Duration::days(i64::from(days)));
+        self
     }
 
     async fn queue(&self, job: Job, key: String) -> Result<(), JobError> {
@@ -34,9 +51,16 @@ impl SessionJobs {
             .map_err(JobError::retryable)
     }
 
-    /// Queues what the clock says is due: starts, ends, and each settling session's daily
-    /// recomputation.
+    /// Queues what the clock says is due: starts, ends, each settling session's daily
+    /// recomputation, and the daily purge of old dead letters.
     async fn tick(&self, at: DateTime<Utc>) -> Result<(), JobError> {
+        if self.dead_letter_retention.is_some() {
+            self.queue(
+                Job::PurgeDeadLetters { at },
+                format!("purge-dead-letters:{}", at.date_naive()),
+            )
+            .await?;
+        }
         let store = self.engine.store();
         for session in store.sessions_due(at).await.map_err(retryable)? {
             let id = session.id;
@@ -126,6 +150,25 @@ impl SessionJobs {
         Ok(())
     }
 
+    /// Deletes the dead letters received longer than the retention before `at`.
+    async fn purge_dead_letters(&self, at: DateTime<Utc>) -> Result<(), JobError> {
+        let Some(retention) = self.dead_letter_retention else {
+            return Ok(());
+        };
+        let purged = self
+            .engine
+            .store()
+            .purge_dead_letters(at - retention)
+            .await
+            .map_err(retryable)?;
+        tracing::info!(
+            purged,
+            retention_days = retention.num_days(),
+            "old dead letters purged"
+        );
+        Ok(())
+    }
+
     /// Moves `id` from `from` to `to`; the session when it is (now) in `to`, `None` when it is in
     /// neither (for example cancelled), so the caller does nothing.
     async fn advance(
@@ -167,6 +210,7 @@ impl JobHandler for SessionJobs {
             Job::EndSession { session_id } => self.end(session_id).await,
             Job::Settle { session_id } => self.settle(session_id).await,
             Job::Reward { session_id } => self.reward(session_id).await,
+            Job::PurgeDeadLetters { at } => self.purge_dead_letters(at).await,
             Job::Announce { session_id } => {
                 tracing::info!(session = %session_id, "session announced");
                 Ok(())

@@ -269,12 +269,19 @@ impl MqttSink {
         })
     }
 
+    /// Readings per message: about 40 KiB of JSON, within the listener's default
+    /// `max_message_bytes` (64 KiB), beyond which a message is a dead letter.
+    const READINGS_PER_MESSAGE: usize = 500;
+
     async fn publish(&self, batch: &[(String, DateTime<Utc>, f64)]) -> anyhow::Result<()> {
-        let payload = serde_json::to_vec(&as_json(batch))?;
-        self.client
-            .publish(&self.topic, rumqttc::QoS::AtLeastOnce, false, payload)
-            .await
-            .context("publishing to MQTT")
+        for readings in batch.chunks(Self::READINGS_PER_MESSAGE) {
+            let payload = serde_json::to_vec(&as_json(readings))?;
+            self.client
+                .publish(&self.topic, rumqttc::QoS::AtLeastOnce, false, payload)
+                .await
+                .context("publishing to MQTT")?;
+        }
+        Ok(())
     }
 
     async fn finish(self) -> anyhow::Result<()> {

@@ -52,7 +52,8 @@ async fn session_jobs(
     let jobs = jobs::JobQueue::connect(queue)
         .await
         .context("opening the job queue")?;
-    Ok(SessionJobs::new(config.engine(store.clone()), jobs))
+    Ok(SessionJobs::new(config.engine(store.clone()), jobs)
+        .with_dead_letter_retention(config.meter_data.dead_letter_retention_days))
 }
 
 /// `powersave worker`: runs the job worker and the cron tick until SIGINT or SIGTERM.

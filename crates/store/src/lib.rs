@@ -7,6 +7,7 @@
 mod bulk;
 mod corrections;
 mod database_url;
+mod dead_letters;
 mod demo_accounts;
 mod entity;
 mod error;

@@ -203,13 +203,14 @@ async fn user_series(
     series_of(&state, id, query).await.map(Json)
 }
 
-async fn series_of(
-    state: &AppState,
-    user_id: uuid::Uuid,
-    query: SeriesQuery,
-) -> Result<SeriesResponse, ApiError> {
-    let household = household(state, user_id).await?;
-    let tz = household.tz;
+/// The range and resolution a series query asks for, in the household's zone `tz`: every
+/// field checked (422 naming each bad one), `from` before `to`, and at most the resolution's
+/// longest range. Pure, so property tests can give it any text.
+fn series_range(
+    query: &SeriesQuery,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>, Resolution), ApiError> {
     let mut errors = FieldErrors::default();
     let resolution = errors.check(
         "resolution",
@@ -226,21 +227,27 @@ async fn series_of(
     let (resolution, to, from) = errors.finish(|| {
         Some((
             resolution?,
-            to.unwrap_or(Some(Utc::now()))?,
+            to.unwrap_or(Some(now))?,
             from.map_or(Some(None), |f| f.map(Some))?,
         ))
     })?;
-    let from = from.unwrap_or_else(|| {
-        to - if resolution == Resolution::Day {
-            Duration::days(30)
-        } else {
-            Duration::days(1)
-        }
-    });
+    let default_span = if resolution == Resolution::Day {
+        Duration::days(30)
+    } else {
+        Duration::days(1)
+    };
+    // Dates at the ends of what chrono can hold have no span before them: such a `to` is out
+    // of range rather than a panic.
+    let from = match from {
+        Some(from) => from,
+        None => to
+            .checked_sub_signed(default_span)
+            .ok_or_else(|| ApiError::field("to", "out of range"))?,
+    };
     if from >= to {
         return Err(ApiError::field("from", "from must be before to"));
     }
-    if to - from > Duration::days(resolution.max_days()) {
+    if to.signed_duration_since(from) > Duration::days(resolution.max_days()) {
         return Err(ApiError::field(
             "to",
             format!(
@@ -249,6 +256,17 @@ async fn series_of(
             ),
         ));
     }
+    Ok((from, to, resolution))
+}
+
+async fn series_of(
+    state: &AppState,
+    user_id: uuid::Uuid,
+    query: SeriesQuery,
+) -> Result<SeriesResponse, ApiError> {
+    let household = household(state, user_id).await?;
+    let tz = household.tz;
+    let (from, to, resolution) = series_range(&query, tz, Utc::now())?;
     let slowest = household
         .meters
         .iter()
@@ -350,4 +368,128 @@ async fn summary(
         last_week_same_span: last_week,
         week_change_percent,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn query(from: Option<&str>, to: Option<&str>, resolution: Option<&str>) -> SeriesQuery {
+        SeriesQuery {
+            from: from.map(str::to_owned),
+            to: to.map(str::to_owned),
+            resolution: resolution.map(str::to_owned),
+        }
+    }
+
+    fn fields(error: ApiError) -> Vec<String> {
+        match error {
+            ApiError::Validation(errors) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_are_refused_not_a_panic() {
+        let now = Utc::now();
+        // A `to` in chrono's first days left no room for the default `from` (a day, or 30 days
+        // at 1d, before it): the subtraction overflowed and the request panicked.
+        for (to, resolution) in [("-262143-01-01", "1h"), ("-262143-01-15", "1d")] {
+            for tz in [Tz::UTC, Tz::Europe__Nicosia] {
+                let error = series_range(&query(None, Some(to), Some(resolution)), tz, now);
+                match error {
+                    Err(ApiError::Validation(errors)) => assert_eq!(
+                        (errors[0].field.as_str(), errors[0].message.as_str()),
+                        ("to", "out of range"),
+                        "{to} {tz}"
+                    ),
+                    other => panic!("{to} {tz}: {other:?}"),
+                }
+            }
+        }
+        let error = series_range(
+            &query(Some("-262143-01-01"), Some("+262142-12-31"), Some("1d")),
+            Tz::UTC,
+            now,
+        );
+        assert_eq!(fields(error.unwrap_err()), ["to"]);
+        let error = series_range(&query(Some("x"), Some("y"), Some("2h")), Tz::UTC, now);
+        assert_eq!(fields(error.unwrap_err()), ["resolution", "to", "from"]);
+    }
+
+    #[test]
+    fn a_valid_query_gives_its_range() {
+        let now = Utc::now();
+        let (from, to, resolution) = series_range(
+            &query(
+                Some("2026-07-01"),
+                Some("2026-07-02T00:00:00+03:00"),
+                Some("15m"),
+            ),
+            Tz::Europe__Nicosia,
+            now,
+        )
+        .unwrap();
+        assert_eq!(
+            (from.to_rfc3339(), to.to_rfc3339(), resolution),
+            (
+                "2026-06-30T21:00:00+00:00".to_owned(),
+                "2026-07-01T21:00:00+00:00".to_owned(),
+                Resolution::QuarterHour
+            )
+        );
+    }
+
+    /// A date as the query takes it: four digits, or a sign and more before year 0.
+    fn date(year: i32, month: u32, day: u32) -> String {
+        if year < 0 {
+            format!("{year:05}-{month:02}-{day:02}")
+        } else {
+            format!("{year:04}-{month:02}-{day:02}")
+        }
+    }
+
+    /// Any year, the ends of what chrono holds (±262,143) often.
+    fn year() -> impl Strategy<Value = i32> {
+        prop_oneof![
+            -262_145i32..-262_139,
+            262_138i32..262_145,
+            -262_145i32..262_145
+        ]
+    }
+
+    proptest! {
+        /// Query parameters are outside data: any text, and any date or time of the accepted
+        /// forms at any year chrono can hold, is answered with a range or field errors; a
+        /// range is never empty and never longer than its resolution allows.
+        #[test]
+        fn any_query_is_a_range_or_field_errors(
+            from in proptest::option::of(prop_oneof![
+                "\\PC{0,30}",
+                (year(), 1u32..13, 1u32..32).prop_map(|(y, m, d)| date(y, m, d)),
+                (0i32..10_000, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}T12:00:00Z")),
+            ]),
+            to in proptest::option::of(prop_oneof![
+                "\\PC{0,30}",
+                (year(), 1u32..13, 1u32..32).prop_map(|(y, m, d)| date(y, m, d)),
+                (0i32..10_000, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}T12:00:00Z")),
+            ]),
+            resolution in proptest::option::of(prop_oneof![
+                Just("15m".to_owned()), Just("1d".to_owned()), "\\PC{0,4}",
+            ]),
+        ) {
+            let query = query(from.as_deref(), to.as_deref(), resolution.as_deref());
+            for tz in [Tz::UTC, Tz::Europe__Nicosia, Tz::Pacific__Kiritimati, Tz::Pacific__Pago_Pago] {
+                match series_range(&query, tz, Utc::now()) {
+                    Ok((from, to, resolution)) => {
+                        prop_assert!(from < to);
+                        prop_assert!(to.signed_duration_since(from) <= Duration::days(resolution.max_days()));
+                    }
+                    Err(error) => prop_assert!(!fields(error).is_empty()),
+                }
+            }
+        }
+    }
 }

@@ -12,12 +12,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use domain::secret::Secret;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use serde::Deserialize;
 use store::SourceKind;
 
-use super::{MeterDataSource, Page, PullError};
-use crate::{ParsedRow, RowRef, csv, parse_timestamp};
+use super::{MeterDataSource, Page, PullError, page};
 
 /// The wire format of pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
@@ -45,6 +44,8 @@ pub struct HttpSourceSettings {
     pub page_size: u32,
     /// How long one page may take.
     pub timeout: Duration,
+    /// Largest answer read; a larger one is refused with an error naming this limit.
+    pub max_response_bytes: u64,
 }
 
 /// Pulls pages over HTTP.
@@ -52,14 +53,6 @@ pub struct HttpSourceSettings {
 pub struct HttpSource {
     settings: HttpSourceSettings,
     client: reqwest::Client,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonPage {
-    readings: Vec<serde_json::Value>,
-    next_since: Option<String>,
-    more: Option<bool>,
 }
 
 impl HttpSource {
@@ -72,67 +65,38 @@ impl HttpSource {
         Ok(Self { settings, client })
     }
 
-    fn page_from_json(&self, body: &str) -> Result<Page, PullError> {
-        let page: JsonPage = serde_json::from_str(body).map_err(|error| {
+    /// Reads the body, refusing it as soon as it is known to exceed `max_response_bytes`
+    /// (from `Content-Length`, or while counting the chunks), so a misbehaving system cannot
+    /// make the server hold an answer of any size.
+    async fn read_capped(&self, mut response: reqwest::Response) -> Result<Vec<u8>, PullError> {
+        let limit = self.settings.max_response_bytes;
+        let too_large = |size: String| {
             PullError::Source(format!(
-                "{}: unreadable JSON page: {error}",
+                "{}: the answer ({size}) is larger than max_response_bytes = {limit}; \
+                 ask for smaller pages (page_size) or raise the limit",
                 self.settings.url
             ))
-        })?;
-        let count = page.readings.len();
-        let rows: Vec<ParsedRow> = page
-            .readings
-            .into_iter()
-            .enumerate()
-            .map(|(index, value)| {
-                (
-                    RowRef::Index(index as u64),
-                    crate::json::parse_reading(value),
-                )
-            })
-            .collect();
-        let cursor = page.next_since.as_deref().map(parse_cursor).transpose()?;
-        Ok(self.finish(rows, cursor, page.more, count))
-    }
-
-    fn page_from_csv(&self, headers: &HeaderMap, body: &str) -> Result<Page, PullError> {
-        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
-        let cursor = header("next-since").map(parse_cursor).transpose()?;
-        let more = header("more").map(|value| value.trim().eq_ignore_ascii_case("true"));
-        let rows: Vec<ParsedRow> = body
-            .lines()
-            .enumerate()
-            .filter(|(index, line)| {
-                let header = *index == 0 && csv::is_header(line);
-                !line.trim().is_empty() && !header
-            })
-            .map(|(index, line)| (RowRef::Line(index as u64 + 1), csv::parse_line(line)))
-            .collect();
-        let count = rows.len();
-        Ok(self.finish(rows, cursor, more, count))
-    }
-
-    fn finish(
-        &self,
-        rows: Vec<ParsedRow>,
-        cursor: Option<DateTime<Utc>>,
-        more: Option<bool>,
-        count: usize,
-    ) -> Page {
-        let newest = rows
-            .iter()
-            .filter_map(|(_, row)| row.as_ref().ok().map(|r| r.interval_start))
-            .max();
-        Page {
-            watermark: cursor.or(newest),
-            more: more.unwrap_or(count >= self.settings.page_size as usize),
-            rows,
+        };
+        let announced = response.content_length();
+        if let Some(length) = announced
+            && length > limit
+        {
+            return Err(too_large(format!("{length} bytes")));
         }
+        let capacity = announced.unwrap_or(0).min(limit);
+        let mut body = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| PullError::Source(format!("{}: {error}", self.settings.url)))?
+        {
+            if (body.len() + chunk.len()) as u64 > limit {
+                return Err(too_large("more than that".to_owned()));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
     }
-}
-
-fn parse_cursor(raw: &str) -> Result<DateTime<Utc>, PullError> {
-    parse_timestamp(raw).map_err(|_| PullError::Source(format!("unreadable page cursor {raw:?}")))
 }
 
 impl MeterDataSource for HttpSource {
@@ -172,17 +136,18 @@ impl MeterDataSource for HttpSource {
             )));
         }
         let headers = response.headers().clone();
-        let body = response.text().await.map_err(unreachable)?;
-        let is_csv = headers
-            .get(CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
+        let body = self.read_capped(response).await?;
+        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+        let is_csv = header(CONTENT_TYPE.as_str())
             .map_or(self.settings.format == PageFormat::Csv, |value| {
                 value.starts_with("text/csv")
             });
-        if is_csv {
-            self.page_from_csv(&headers, &body)
+        let page_size = self.settings.page_size;
+        let page = if is_csv {
+            page::csv_page(&body, header("next-since"), header("more"), page_size)
         } else {
-            self.page_from_json(&body)
-        }
+            page::json_page(&body, page_size)
+        };
+        page.map_err(|error| PullError::Source(format!("{}: {error}", self.settings.url)))
     }
 }

@@ -7,6 +7,7 @@
 //! page, which the upsert turns into "unchanged" readings: nothing is lost and nothing doubles.
 
 mod http;
+pub mod page;
 #[cfg(feature = "simulated")]
 mod simulated;
 

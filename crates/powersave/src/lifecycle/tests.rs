@@ -331,3 +331,59 @@ async fn schedule_start_end_settle_late_data_and_reward_once() {
         queue.close().await;
     }
 }
+
+/// The tick queues the dead-letter purge once a day (a second tick on the same day queues
+/// nothing more), and the purge deletes only the letters received longer than the retention
+/// before it.
+#[tokio::test]
+async fn the_tick_queues_a_daily_purge_of_dead_letters_older_than_the_retention() {
+    let database = store::testing::TestDatabase::sqlite();
+    let config = queue_config(Backend::Sqlite).unwrap();
+    let (store, engine) = engine_on(&database).await;
+    let queue = JobQueue::connect(&config).await.unwrap();
+    let handler = SessionJobs::new(engine, queue.clone()).with_dead_letter_retention(2);
+    let context = || JobContext {
+        id: jobs::JobId::parse("01ARZ3NDEKTSV4RRFFQ69G5FAV").unwrap(),
+        attempt: 1,
+        max_attempts: 5,
+    };
+
+    let now = Utc::now();
+    for minute in [0, 1] {
+        let at = now + Duration::minutes(minute);
+        handler.handle(Job::Tick { at }, context()).await.unwrap();
+    }
+    assert_eq!(
+        queue.depth().await.unwrap().waiting,
+        1,
+        "one purge for the day"
+    );
+
+    let source = store
+        .ensure_source("mqtt", store::SourceKind::Mqtt)
+        .await
+        .unwrap();
+    store
+        .add_dead_letter(source.id, "old", "not JSON")
+        .await
+        .unwrap();
+    // The first letter was received before this instant, the second after it.
+    let between = Utc::now();
+    store
+        .add_dead_letter(source.id, "young", "not JSON")
+        .await
+        .unwrap();
+    // Two days after `between`, only the first letter is older than the retention.
+    let at = between + Duration::days(2);
+    handler
+        .handle(Job::PurgeDeadLetters { at }, context())
+        .await
+        .unwrap();
+    let left = store
+        .dead_letters(None, domain::paging::PageRequest::default())
+        .await
+        .unwrap();
+    let payloads: Vec<&str> = left.items.iter().map(|l| l.payload.as_str()).collect();
+    assert_eq!(payloads, ["young"]);
+    queue.close().await;
+}
