@@ -11,7 +11,9 @@ pub mod file;
 mod ingestor;
 mod json;
 pub mod mqtt;
+mod mqtt_connection;
 pub mod pull;
+pub mod tls;
 
 pub use ingestor::{IngestReport, Ingestor, ReadingEvents, Rejected, RowRef};
 

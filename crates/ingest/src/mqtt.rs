@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use domain::reading::RejectReason;
-use rumqttc::{AsyncClient, Event, EventLoop, MqttOptions, Packet, QoS, SubscribeReasonCode};
+use rumqttc::{AsyncClient, Event, EventLoop, Packet, QoS, SubscribeReasonCode};
 use store::{SourceKind, StoreError};
 use tokio::sync::{mpsc, watch};
 
@@ -95,7 +95,7 @@ impl ListenerHealth {
 /// Where and what to listen to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MqttSettings {
-    /// `mqtt://host:port`.
+    /// `mqtts://host[:port]` (TLS, port 8883 by default) or `mqtt://host[:port]` (1883).
     pub url: String,
     /// Topic filter, e.g. `powersave/readings/#`.
     pub topic: String,
@@ -103,6 +103,15 @@ pub struct MqttSettings {
     pub client_id: String,
     /// Data source the readings are counted against.
     pub source_name: String,
+    /// User name presented to the broker.
+    pub username: Option<String>,
+    /// Password presented with the user name; never logged.
+    pub password: Option<domain::secret::Secret>,
+    /// PEM file of the CA that signed the broker's certificate (`mqtts://`), trusted instead of
+    /// the system's roots.
+    pub ca_file: Option<std::path::PathBuf>,
+    /// Send the password over plain `mqtt://` all the same (a broker on a trusted network).
+    pub allow_credentials_over_plain_mqtt: bool,
 }
 
 /// Readings stored together at most this often, so a busy feed costs few transactions.
@@ -122,25 +131,6 @@ pub fn parse_payload(payload: &[u8]) -> Result<Vec<Result<RawReading, RejectReas
     Ok(items.into_iter().map(crate::json::parse_reading).collect())
 }
 
-fn options(settings: &MqttSettings) -> Result<MqttOptions, String> {
-    let url = url::Url::parse(&settings.url)
-        .map_err(|error| format!("invalid MQTT URL {:?}: {error}", settings.url))?;
-    if url.scheme() != "mqtt" && url.scheme() != "tcp" {
-        return Err(format!(
-            "MQTT URL must start with mqtt:// (got {:?})",
-            settings.url
-        ));
-    }
-    let host = url
-        .host_str()
-        .ok_or_else(|| format!("MQTT URL {:?} has no host", settings.url))?;
-    let mut options = MqttOptions::new(&settings.client_id, host, url.port().unwrap_or(1883));
-    options.set_keep_alive(Duration::from_secs(15));
-    options.set_clean_session(true);
-    options.set_max_packet_size(1 << 20, 1 << 20);
-    Ok(options)
-}
-
 /// Runs the listener until `shutdown` turns true. Returns only for a configuration error or a
 /// database failure when creating the source.
 pub async fn run(
@@ -154,7 +144,7 @@ pub async fn run(
         .ensure_source(&settings.source_name, SourceKind::Mqtt)
         .await?;
     let ingestor = ingestor_for(source.id);
-    let options = match options(&settings) {
+    let options = match crate::mqtt_connection::options(&settings) {
         Ok(options) => options,
         Err(error) => {
             tracing::error!(%error, "MQTT listener not started");
@@ -228,7 +218,8 @@ async fn listen(
             }
             Ok(_) => {}
             Err(error) => {
-                health.set(ListenerState::Reconnecting, Some(error.to_string()));
+                let error = crate::mqtt_connection::describe(&error);
+                health.set(ListenerState::Reconnecting, Some(error.clone()));
                 tracing::warn!(%error, retry_in_ms = backoff.as_millis() as u64, "MQTT connection lost; reconnecting");
                 tokio::select! {
                     () = tokio::time::sleep(backoff) => {}

@@ -169,6 +169,9 @@ fn http_source(url: &str, format: PageFormat) -> HttpSource {
         format,
         page_size: 4,
         timeout: Duration::from_secs(5),
+        ca_file: None,
+        // A local test system over plain http.
+        allow_token_over_http: true,
     })
     .unwrap()
 }
@@ -293,6 +296,9 @@ fn settings_of(url: &str) -> HttpSourceSettings {
         format: PageFormat::Json,
         page_size: 100,
         timeout: Duration::from_secs(5),
+        ca_file: None,
+        // A local test system over plain http.
+        allow_token_over_http: true,
     }
 }
 

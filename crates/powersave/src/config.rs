@@ -70,6 +70,8 @@ impl Default for ProgrammeConfig {
 pub struct Config {
     /// Address the HTTP server listens on.
     pub listen: SocketAddr,
+    /// HTTPS: the certificate and key the server answers with (plain HTTP without them).
+    pub tls: crate::tls::TlsConfig,
     /// Folder for the SQLite file and the generated signing key.
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; defaults to `sqlite://<data_dir>/powersave.db`.
@@ -147,6 +149,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            tls: crate::tls::TlsConfig::default(),
             data_dir: PathBuf::from("./data"),
             database_url: None,
             database_max_connections: 16,
@@ -173,6 +176,7 @@ impl Default for Config {
 /// that unrelated variables sharing the prefix do not stop the server.
 const ENV_KEYS: &[&str] = &[
     "listen",
+    "tls",
     "data_dir",
     "database_url",
     "database_max_connections",
@@ -329,6 +333,9 @@ impl Config {
     /// Connects to the configured database, its days counted in the programme's time zone.
     pub async fn open_store(&self) -> anyhow::Result<store::Store> {
         let url = self.database_url()?;
+        if let Some(warning) = url.transport_warning() {
+            tracing::warn!("{warning}");
+        }
         let options = store::PoolOptions {
             max_connections: self.database_max_connections,
             ..store::PoolOptions::default()
@@ -440,6 +447,41 @@ mod tests {
                     .any(|key| key.starts_with("POWERSAVE_BODY")
                         || key.starts_with("POWERSAVE_RATE_LIMITS"))
             );
+            Ok(())
+        });
+    }
+
+    /// The `[[meter_data.pull]]` example of docs/METER_DATA.md, as written there.
+    fn documented_pull_example() -> String {
+        let doc = include_str!("../../../docs/METER_DATA.md");
+        let start = doc.find("```toml\n[[meter_data.pull]]").unwrap() + "```toml\n".len();
+        let length = doc[start..].find("```").unwrap();
+        doc[start..start + length].to_owned()
+    }
+
+    #[test]
+    fn the_documented_https_pull_example_makes_a_source() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(DEFAULT_CONFIG_FILE, &documented_pull_example())?;
+            let config = load(None, &CliOverrides::default())
+                .map_err(|error| format!("{error:#}"))?
+                .config;
+            let [pull] = config.meter_data.pull.as_slice() else {
+                return Err("one pull source expected".into());
+            };
+            assert!(pull.url.starts_with("https://"), "{}", pull.url);
+            assert!(pull.token.is_some() && !pull.allow_token_over_http);
+            let source = ingest::pull::HttpSource::new(ingest::pull::HttpSourceSettings {
+                name: pull.name.clone(),
+                url: pull.url.clone(),
+                token: pull.token.clone(),
+                format: pull.format,
+                page_size: pull.page_size,
+                timeout: Duration::from_secs(60),
+                ca_file: pull.ca_file.clone(),
+                allow_token_over_http: pull.allow_token_over_http,
+            });
+            assert!(source.is_ok(), "{:?}", source.err());
             Ok(())
         });
     }

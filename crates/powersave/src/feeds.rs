@@ -1,6 +1,7 @@
 //! The live meter-data feeds the server runs beside the API: the MQTT listener, the scheduled
 //! pulls from meter data systems, and the simulator in embedded mode.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ use tokio::task::JoinHandle;
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MqttConfig {
-    /// Broker, `mqtt://host:port`.
+    /// Broker, `mqtts://host[:port]` (TLS) or `mqtt://host[:port]`.
     pub url: Option<String>,
     /// Topic filter the readings are published on.
     pub topic: String,
@@ -27,6 +28,16 @@ pub struct MqttConfig {
     pub client_id: String,
     /// Data-source name the readings are counted against.
     pub source_name: String,
+    /// User name presented to the broker.
+    pub username: Option<String>,
+    /// Its password; never printed or logged.
+    #[serde(skip_serializing)]
+    pub password: Option<Secret>,
+    /// PEM file of a private CA that signed the broker's certificate, trusted instead of the
+    /// system's roots.
+    pub ca_file: Option<PathBuf>,
+    /// Send the password over plain `mqtt://` all the same; refused otherwise.
+    pub allow_credentials_over_plain_mqtt: bool,
 }
 
 impl Default for MqttConfig {
@@ -36,6 +47,10 @@ impl Default for MqttConfig {
             topic: "powersave/readings/#".to_owned(),
             client_id: format!("powersave-{}", std::process::id()),
             source_name: "mqtt".to_owned(),
+            username: None,
+            password: None,
+            ca_file: None,
+            allow_credentials_over_plain_mqtt: false,
         }
     }
 }
@@ -88,6 +103,13 @@ pub struct PullSourceConfig {
     /// Seconds between pulls.
     #[serde(default = "default_pull_every")]
     pub every_secs: u64,
+    /// PEM file of a private CA that signed the system's certificate, trusted instead of the
+    /// system's roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    /// Send the token over plain `http://` all the same; such a source is refused otherwise.
+    #[serde(default)]
+    pub allow_token_over_http: bool,
 }
 
 fn default_page_size() -> u32 {
@@ -175,6 +197,10 @@ pub fn start(
             topic: feeds.mqtt.topic.clone(),
             client_id: feeds.mqtt.client_id.clone(),
             source_name: feeds.mqtt.source_name.clone(),
+            username: feeds.mqtt.username.clone(),
+            password: feeds.mqtt.password.clone(),
+            ca_file: feeds.mqtt.ca_file.clone(),
+            allow_credentials_over_plain_mqtt: feeds.mqtt.allow_credentials_over_plain_mqtt,
         };
         let (limits, ingest_store, events) = (feeds.limits, store.clone(), feeds.events.clone());
         let listener = ingest::mqtt::run(
@@ -199,6 +225,8 @@ pub fn start(
             format: pull.format,
             page_size: pull.page_size,
             timeout: Duration::from_secs(60),
+            ca_file: pull.ca_file.clone(),
+            allow_token_over_http: pull.allow_token_over_http,
         })
         .with_context(|| format!("meter data source {}", pull.name))?;
         tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
