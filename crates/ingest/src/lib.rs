@@ -11,7 +11,6 @@ pub mod file;
 mod ingestor;
 mod json;
 pub mod mqtt;
-mod mqtt_connection;
 pub mod pull;
 pub mod tls;
 

@@ -18,6 +18,8 @@ use tokio::sync::{mpsc, watch};
 
 use crate::{Ingestor, ParsedRow, RawReading, RowRef};
 
+mod connection;
+
 /// The listener's connection as staff see it on the System screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListenerState {
@@ -144,7 +146,7 @@ pub async fn run(
         .ensure_source(&settings.source_name, SourceKind::Mqtt)
         .await?;
     let ingestor = ingestor_for(source.id);
-    let options = match crate::mqtt_connection::options(&settings) {
+    let options = match connection::options(&settings) {
         Ok(options) => options,
         Err(error) => {
             tracing::error!(%error, "MQTT listener not started");
@@ -218,7 +220,7 @@ async fn listen(
             }
             Ok(_) => {}
             Err(error) => {
-                let error = crate::mqtt_connection::describe(&error);
+                let error = connection::describe(&error);
                 health.set(ListenerState::Reconnecting, Some(error.clone()));
                 tracing::warn!(%error, retry_in_ms = backoff.as_millis() as u64, "MQTT connection lost; reconnecting");
                 tokio::select! {

@@ -451,41 +451,6 @@ mod tests {
         });
     }
 
-    /// The `[[meter_data.pull]]` example of docs/METER_DATA.md, as written there.
-    fn documented_pull_example() -> String {
-        let doc = include_str!("../../../docs/METER_DATA.md");
-        let start = doc.find("```toml\n[[meter_data.pull]]").unwrap() + "```toml\n".len();
-        let length = doc[start..].find("```").unwrap();
-        doc[start..start + length].to_owned()
-    }
-
-    #[test]
-    fn the_documented_https_pull_example_makes_a_source() {
-        figment::Jail::expect_with(|jail| {
-            jail.create_file(DEFAULT_CONFIG_FILE, &documented_pull_example())?;
-            let config = load(None, &CliOverrides::default())
-                .map_err(|error| format!("{error:#}"))?
-                .config;
-            let [pull] = config.meter_data.pull.as_slice() else {
-                return Err("one pull source expected".into());
-            };
-            assert!(pull.url.starts_with("https://"), "{}", pull.url);
-            assert!(pull.token.is_some() && !pull.allow_token_over_http);
-            let source = ingest::pull::HttpSource::new(ingest::pull::HttpSourceSettings {
-                name: pull.name.clone(),
-                url: pull.url.clone(),
-                token: pull.token.clone(),
-                format: pull.format,
-                page_size: pull.page_size,
-                timeout: Duration::from_secs(60),
-                ca_file: pull.ca_file.clone(),
-                allow_token_over_http: pull.allow_token_over_http,
-            });
-            assert!(source.is_ok(), "{:?}", source.err());
-            Ok(())
-        });
-    }
-
     #[test]
     fn bad_values_are_reported_with_their_key() {
         figment::Jail::expect_with(|jail| {

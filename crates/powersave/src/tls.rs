@@ -12,8 +12,9 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use serde::{Deserialize, Serialize};
 
-/// The oldest TLS version the server accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+/// The oldest TLS version the server accepts: `"1.3"` or `"1.2"` (a bare `1.2`, as an
+/// environment variable reads, is taken too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub enum MinTlsVersion {
     /// TLS 1.2 and 1.3.
     #[serde(rename = "1.2")]
@@ -22,6 +23,28 @@ pub enum MinTlsVersion {
     #[default]
     #[serde(rename = "1.3")]
     Tls13,
+}
+
+impl<'de> Deserialize<'de> for MinTlsVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Text(String),
+            Number(f64),
+        }
+        let written = match Written::deserialize(deserializer)? {
+            Written::Text(text) => text,
+            Written::Number(number) => number.to_string(),
+        };
+        match written.trim() {
+            "1.2" => Ok(Self::Tls12),
+            "1.3" => Ok(Self::Tls13),
+            other => Err(serde::de::Error::custom(format!(
+                "the TLS version must be \"1.3\" or \"1.2\", not {other:?}"
+            ))),
+        }
+    }
 }
 
 /// HTTPS for the server itself; off until both files are named.
@@ -117,6 +140,24 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert_eq!(error, "tls.cert_file and tls.key_file must be set together");
+    }
+
+    #[test]
+    fn the_minimum_version_reads_as_text_or_number() {
+        use figment::providers::Format;
+        let read = |toml: &str| {
+            figment::Figment::from(figment::providers::Toml::string(toml))
+                .extract_inner::<MinTlsVersion>("min_version")
+                .map_err(|error| error.to_string())
+        };
+        assert_eq!(read("min_version = \"1.2\""), Ok(MinTlsVersion::Tls12));
+        assert_eq!(read("min_version = 1.2"), Ok(MinTlsVersion::Tls12));
+        assert_eq!(read("min_version = \"1.3\""), Ok(MinTlsVersion::Tls13));
+        let error = read("min_version = \"1.1\"").unwrap_err();
+        assert!(
+            error.contains("the TLS version must be \"1.3\" or \"1.2\", not \"1.1\""),
+            "{error}"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! PostgreSQL over TLS (rustls): the URL's `sslmode` is honoured by the store's own pool. Against
 //! the local server over TCP (`POWERSAVE_TEST_POSTGRES_TCP_URL`, default
 //! `postgres://postgres@localhost:5432/postgres`): with `ssl = on`, `sslmode=require` gives an
-//! encrypted connection (the server's `pg_stat_ssl` says so), `verify-full` refuses a certificate
-//! no trusted CA signed and accepts it once `sslrootcert` names it; with `ssl = off`,
+//! encrypted connection (the server's `pg_stat_ssl` says so, and the opposite under `disable`),
+//! `verify-full` with `sslrootcert` accepts the server's certificate and refuses it for a host
+//! name it was not issued for; with `ssl = off`,
 //! `sslmode=require` is refused rather than falling back to plain text.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -104,15 +105,10 @@ async fn the_url_sslmode_is_honoured() {
     );
     store.close().await.unwrap();
 
-    // The server's certificate (Debian's self-signed "snakeoil" one, issued for localhost) is
-    // trusted by no system CA: verify-full refuses it, and accepts it once named as the root.
-    let verify = with_params(&base, &[("sslmode", "verify-full")]);
-    let error = Store::connect(&verify, one_connection())
-        .await
-        .err()
-        .map(|error| error.to_string())
-        .unwrap_or_default();
-    assert!(error.contains("UnknownIssuer"), "{error}");
+    // The server's own certificate (Debian's self-signed "snakeoil" one, issued for localhost)
+    // named as the root: verify-full accepts it for localhost and refuses it for a host name it
+    // was not issued for. (Whether the system's roots trust it depends on the machine: Debian
+    // links the snakeoil certificate into /etc/ssl/certs.)
     let certificate: String = sqlx::query_scalar("SHOW ssl_cert_file")
         .fetch_one(&mut admin)
         .await
@@ -130,4 +126,21 @@ async fn the_url_sslmode_is_honoured() {
     store.ping().await.unwrap();
     assert_eq!(sessions_encrypted(&mut admin, &verified).await, vec![true]);
     store.close().await.unwrap();
+
+    let mut by_address = url::Url::parse(&base).unwrap();
+    if by_address.host_str() == Some("localhost") {
+        by_address.set_host(Some("127.0.0.1")).unwrap();
+        let by_address = by_address.to_string();
+        let root = [("sslrootcert", certificate.as_str())];
+        let full = with_params(&by_address, &[root[0], ("sslmode", "verify-full")]);
+        let error = Store::connect(&full, one_connection())
+            .await
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("certificate not valid for name \"127.0.0.1\""),
+            "{error}"
+        );
+    }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use rumqttc::{ConnectReturnCode, ConnectionError, MqttOptions, TlsConfiguration, Transport};
 
-use crate::mqtt::MqttSettings;
+use super::MqttSettings;
 
 /// The broker's default port for plain MQTT.
 const PLAIN_PORT: u16 = 1883;
