@@ -271,7 +271,7 @@ fn spawn_pull<S: MeterDataSource + 'static>(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::result_large_err)]
 mod tests {
     use super::*;
 
