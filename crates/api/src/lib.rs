@@ -15,6 +15,7 @@ pub mod rate_limit;
 pub mod request_id;
 mod routes;
 mod shutdown;
+pub mod tls;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -401,10 +402,7 @@ pub async fn serve(
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let (stop_streams, stopping) = tokio::sync::watch::channel(false);
-    let app = app.layer(middleware::from_fn(move |request, next| {
-        shutdown::end_streams(stopping.clone(), request, next)
-    }));
+    let (app, stop_streams) = shutdown::ending_streams(app);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -16,6 +16,16 @@ use tokio::sync::watch;
 /// Whether shutdown has begun; `true` once it has.
 pub(crate) type Stopping = watch::Receiver<bool>;
 
+/// `app` with its event streams ended once the returned sender is set to `true`: whichever
+/// server runs it (plain or TLS) sets it when shutdown begins.
+pub(crate) fn ending_streams(app: axum::Router) -> (axum::Router, watch::Sender<bool>) {
+    let (stop_streams, stopping) = watch::channel(false);
+    let app = app.layer(axum::middleware::from_fn(move |request, next| {
+        end_streams(stopping.clone(), request, next)
+    }));
+    (app, stop_streams)
+}
+
 /// Ends `text/event-stream` bodies when `stopping` turns `true`; leaves other responses alone.
 pub(crate) async fn end_streams(mut stopping: Stopping, request: Request, next: Next) -> Response {
     let response = next.run(request).await;

@@ -12,6 +12,7 @@ mod ingestor;
 pub mod json;
 pub mod mqtt;
 pub mod pull;
+pub mod tls;
 
 pub use ingestor::{IngestReport, Ingestor, ReadingEvents, Rejected, RowRef};
 

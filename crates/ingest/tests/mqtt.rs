@@ -64,6 +64,10 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
             client_id: format!("listener-{}", uuid_like()),
             source_name: "mqtt-test".into(),
             max_message_bytes: MqttSettings::DEFAULT_MAX_MESSAGE_BYTES,
+            username: None,
+            password: None,
+            ca_file: None,
+            allow_credentials_over_plain_mqtt: false,
         };
         let listener_store = store.clone();
         let health = ListenerHealth::default();

@@ -79,6 +79,10 @@ async fn listen(
         client_id: format!("listener-{}", uuid_like()),
         source_name: "mqtt-own".into(),
         max_message_bytes: MAX_MESSAGE,
+        username: None,
+        password: None,
+        ca_file: None,
+        allow_credentials_over_plain_mqtt: false,
     };
     let (stop, shutdown) = watch::channel(false);
     let health = ListenerHealth::default();

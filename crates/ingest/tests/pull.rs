@@ -175,6 +175,9 @@ fn http_source(url: &str, format: PageFormat) -> HttpSource {
         page_size: 4,
         timeout: Duration::from_secs(5),
         max_response_bytes: 1 << 20,
+        ca_file: None,
+        // A local test system over plain http.
+        allow_token_over_http: true,
     })
     .unwrap()
 }
@@ -312,6 +315,9 @@ fn settings_of(url: &str) -> HttpSourceSettings {
         page_size: 100,
         timeout: Duration::from_secs(5),
         max_response_bytes: 1 << 20,
+        ca_file: None,
+        // A local test system over plain http.
+        allow_token_over_http: true,
     }
 }
 

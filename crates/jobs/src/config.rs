@@ -15,8 +15,11 @@ pub enum QueueBackend {
     },
     /// A Redis server shared by every PowerSave process (production).
     Redis {
-        /// `redis://[user:password@]host:port[/db]`.
+        /// `rediss://[user:password@]host:port[/db]` (TLS) or `redis://…`.
         url: String,
+        /// PEM file of a private CA that signed the server's certificate (`rediss://`), trusted
+        /// instead of the system's roots.
+        ca_file: Option<PathBuf>,
     },
 }
 
@@ -24,12 +27,15 @@ impl fmt::Debug for QueueBackend {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Sqlite { path } => f.debug_struct("Sqlite").field("path", path).finish(),
-            Self::Redis { url } => {
-                let shown = match url.rsplit_once('@') {
-                    Some((_, host)) => format!("redis://***@{host}"),
-                    None => url.clone(),
+            Self::Redis { url, ca_file } => {
+                let shown = match (url.split_once("://"), url.rsplit_once('@')) {
+                    (Some((scheme, _)), Some((_, host))) => format!("{scheme}://***@{host}"),
+                    _ => url.clone(),
                 };
-                f.debug_struct("Redis").field("url", &shown).finish()
+                f.debug_struct("Redis")
+                    .field("url", &shown)
+                    .field("ca_file", ca_file)
+                    .finish()
             }
         }
     }
@@ -138,9 +144,13 @@ mod tests {
     #[test]
     fn redis_password_is_not_printed() {
         let backend = QueueBackend::Redis {
-            url: "redis://user:hunter2@cache:6379/0".to_owned(),
+            url: "rediss://user:hunter2@cache:6380/0".to_owned(),
+            ca_file: None,
         };
         let printed = format!("{backend:?}");
-        assert!(!printed.contains("hunter2") && printed.contains("cache:6379"));
+        assert_eq!(
+            printed,
+            "Redis { url: \"rediss://***@cache:6380/0\", ca_file: None }"
+        );
     }
 }

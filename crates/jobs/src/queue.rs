@@ -43,8 +43,8 @@ impl JobQueue {
             QueueBackend::Sqlite { path } => {
                 QueueStorage::Sqlite(sqlite_queue::open(path, config).await?)
             }
-            QueueBackend::Redis { url } => {
-                QueueStorage::Redis(redis_queue::open(url, config).await?)
+            QueueBackend::Redis { url, ca_file } => {
+                QueueStorage::Redis(redis_queue::open(url, ca_file.as_deref(), config).await?)
             }
         };
         Ok(Self {

@@ -1,6 +1,7 @@
 //! The production queue: apalis-redis, shared by every PowerSave process.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::time::Duration;
 
 use apalis_redis::{ConnectionManager, RedisStorage};
@@ -14,11 +15,33 @@ use crate::status::{FailedJob, QueueDepth, decode, error_text};
 /// How long keys of [`crate::JobQueue::enqueue_unique`] are remembered.
 const UNIQUE_KEY_TTL: Duration = Duration::from_secs(30 * 24 * 3600);
 
+/// Connects to `url`: `rediss://` is TLS through rustls, verified against the system's roots or
+/// only those of `ca_file` (a private CA).
 pub(crate) async fn open(
     url: &str,
+    ca_file: Option<&Path>,
     config: &QueueConfig,
 ) -> Result<RedisStorage<Envelope>, QueueError> {
-    let connection = apalis_redis::connect(url).await?;
+    let connection = match ca_file {
+        None => apalis_redis::connect(url).await?,
+        Some(path) => {
+            if !url.starts_with("rediss://") {
+                return Err(QueueError::Config(
+                    "a Redis CA file needs a rediss:// URL (TLS)".to_owned(),
+                ));
+            }
+            let root_cert = std::fs::read(path).map_err(|error| {
+                QueueError::Config(format!("Redis CA file {}: {error}", path.display()))
+            })?;
+            let certificates = redis::TlsCertificates {
+                client_tls: None,
+                root_cert: Some(root_cert),
+            };
+            redis::Client::build_with_tls(url, certificates)?
+                .get_connection_manager()
+                .await?
+        }
+    };
     let storage_config = apalis_redis::Config::default()
         .queue(&config.queue_name)
         .heartbeat_interval(config.heartbeat)

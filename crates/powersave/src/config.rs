@@ -75,6 +75,8 @@ impl Default for ProgrammeConfig {
 pub struct Config {
     /// Address the HTTP server listens on.
     pub listen: SocketAddr,
+    /// HTTPS: the certificate and key the server answers with (plain HTTP without them).
+    pub tls: crate::tls::TlsConfig,
     /// Folder for the SQLite file and the generated signing key.
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; defaults to `sqlite://<data_dir>/powersave.db`.
@@ -171,6 +173,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            tls: crate::tls::TlsConfig::default(),
             data_dir: PathBuf::from("./data"),
             database_url: None,
             database_max_connections: 16,
@@ -200,6 +203,7 @@ impl Default for Config {
 /// that unrelated variables sharing the prefix do not stop the server.
 const ENV_KEYS: &[&str] = &[
     "listen",
+    "tls",
     "data_dir",
     "database_url",
     "database_max_connections",
@@ -352,6 +356,9 @@ impl Config {
     /// Connects to the configured database, its days counted in the programme's time zone.
     pub async fn open_store(&self) -> anyhow::Result<store::Store> {
         let url = self.database_url()?;
+        if let Some(warning) = url.transport_warning() {
+            tracing::warn!("{warning}");
+        }
         let options = store::PoolOptions {
             max_connections: self.database_max_connections,
             ..store::PoolOptions::default()

@@ -1,6 +1,7 @@
 //! The live meter-data feeds the server runs beside the API: the MQTT listener, the scheduled
 //! pulls from meter data systems, and the simulator in embedded mode.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ use tokio::task::JoinHandle;
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MqttConfig {
-    /// Broker, `mqtt://host:port`.
+    /// Broker, `mqtts://host[:port]` (TLS) or `mqtt://host[:port]`.
     pub url: Option<String>,
     /// Topic filter the readings are published on.
     pub topic: String,
@@ -33,6 +34,16 @@ pub struct MqttConfig {
     pub sources: Vec<MqttSourceConfig>,
     /// Largest payload read as readings; larger messages go to the dead letters.
     pub max_message_bytes: usize,
+    /// User name presented to the broker.
+    pub username: Option<String>,
+    /// Its password; never printed or logged.
+    #[serde(skip_serializing)]
+    pub password: Option<Secret>,
+    /// PEM file of a private CA that signed the broker's certificate, trusted instead of the
+    /// system's roots.
+    pub ca_file: Option<PathBuf>,
+    /// Send the password over plain `mqtt://` all the same; refused otherwise.
+    pub allow_credentials_over_plain_mqtt: bool,
 }
 
 /// A topic filter and the data source whose readings are published under it.
@@ -54,6 +65,10 @@ impl Default for MqttConfig {
             source_name: "mqtt".to_owned(),
             sources: Vec::new(),
             max_message_bytes: MqttSettings::DEFAULT_MAX_MESSAGE_BYTES,
+            username: None,
+            password: None,
+            ca_file: None,
+            allow_credentials_over_plain_mqtt: false,
         }
     }
 }
@@ -129,6 +144,13 @@ pub struct PullSourceConfig {
     /// Largest answer read; a larger one is refused and the pull retried at the next tick.
     #[serde(default = "default_max_response_bytes")]
     pub max_response_bytes: u64,
+    /// PEM file of a private CA that signed the system's certificate, trusted instead of the
+    /// system's roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    /// Send the token over plain `http://` all the same; such a source is refused otherwise.
+    #[serde(default)]
+    pub allow_token_over_http: bool,
 }
 
 /// 32 MiB: a page of 50,000 readings is about 5 MiB of JSON.
@@ -224,6 +246,10 @@ pub fn start(
             client_id: feeds.mqtt.client_id.clone(),
             source_name: feeds.mqtt.source_name.clone(),
             max_message_bytes: feeds.mqtt.max_message_bytes,
+            username: feeds.mqtt.username.clone(),
+            password: feeds.mqtt.password.clone(),
+            ca_file: feeds.mqtt.ca_file.clone(),
+            allow_credentials_over_plain_mqtt: feeds.mqtt.allow_credentials_over_plain_mqtt,
         };
         let topics: Vec<String> = settings
             .routes
@@ -256,6 +282,8 @@ pub fn start(
             page_size: pull.page_size,
             timeout: Duration::from_secs(60),
             max_response_bytes: pull.max_response_bytes,
+            ca_file: pull.ca_file.clone(),
+            allow_token_over_http: pull.allow_token_over_http,
         })
         .with_context(|| format!("meter data source {}", pull.name))?;
         tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
@@ -300,7 +328,7 @@ fn spawn_pull<S: MeterDataSource + 'static>(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::result_large_err)]
 mod tests {
     use figment::Figment;
     use figment::providers::{Format, Toml};
@@ -334,5 +362,44 @@ mod tests {
             ]
         );
         assert_eq!(listed.max_message_bytes, 64 * 1024);
+    }
+
+    /// The `[[meter_data.pull]]` example of docs/METER_DATA.md, as written there.
+    fn documented_pull_example() -> String {
+        let doc = include_str!("../../../docs/METER_DATA.md");
+        let start = doc.find("```toml\n[[meter_data.pull]]").unwrap() + "```toml\n".len();
+        let length = doc[start..].find("```").unwrap();
+        doc[start..start + length].to_owned()
+    }
+
+    #[test]
+    fn the_documented_https_pull_example_makes_a_source() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                crate::config::DEFAULT_CONFIG_FILE,
+                &documented_pull_example(),
+            )?;
+            let config = crate::config::load(None, &crate::config::CliOverrides::default())
+                .map_err(|error| format!("{error:#}"))?
+                .config;
+            let [pull] = config.meter_data.pull.as_slice() else {
+                return Err("one pull source expected".into());
+            };
+            assert!(pull.url.starts_with("https://"), "{}", pull.url);
+            assert!(pull.token.is_some() && !pull.allow_token_over_http);
+            let source = ingest::pull::HttpSource::new(ingest::pull::HttpSourceSettings {
+                name: pull.name.clone(),
+                url: pull.url.clone(),
+                token: pull.token.clone(),
+                format: pull.format,
+                page_size: pull.page_size,
+                timeout: Duration::from_secs(60),
+                ca_file: pull.ca_file.clone(),
+                allow_token_over_http: pull.allow_token_over_http,
+                max_response_bytes: pull.max_response_bytes,
+            });
+            assert!(source.is_ok(), "{:?}", source.err());
+            Ok(())
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! The `[jobs]` settings (`POWERSAVE_JOBS__…`): which queue, how many attempts, how long between
 //! retries. The workers that use them live in `worker`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::bail;
@@ -26,9 +26,12 @@ pub enum JobsBackend {
 pub struct JobsConfig {
     /// `sqlite` or `redis`.
     pub backend: JobsBackend,
-    /// `redis://…`, required with the Redis backend.
+    /// `rediss://…` (TLS) or `redis://…`, required with the Redis backend.
     #[serde(skip_serializing)]
     pub redis_url: Option<Secret>,
+    /// PEM file of a private CA that signed the Redis server's certificate, trusted instead of
+    /// the system's roots.
+    pub redis_ca_file: Option<PathBuf>,
     /// Queue name; every process sharing the work uses the same one.
     pub queue_name: String,
     /// Attempts before a job is listed as failed.
@@ -47,10 +50,14 @@ pub struct JobsConfig {
 
 impl Default for JobsConfig {
     fn default() -> Self {
-        let queue = QueueConfig::new(QueueBackend::Redis { url: String::new() });
+        let queue = QueueConfig::new(QueueBackend::Redis {
+            url: String::new(),
+            ca_file: None,
+        });
         Self {
             backend: JobsBackend::Sqlite,
             redis_url: None,
+            redis_ca_file: None,
             queue_name: queue.queue_name,
             max_attempts: queue.max_attempts,
             concurrency: queue.concurrency,
@@ -72,6 +79,7 @@ impl JobsConfig {
             JobsBackend::Redis => match &self.redis_url {
                 Some(url) => QueueBackend::Redis {
                     url: url.expose().to_owned(),
+                    ca_file: self.redis_ca_file.clone(),
                 },
                 None => bail!("jobs.backend = \"redis\" needs POWERSAVE_JOBS__REDIS_URL"),
             },

@@ -16,6 +16,7 @@ mod logging;
 mod serve;
 mod signals;
 mod simulate;
+mod tls;
 mod worker;
 
 use std::path::PathBuf;
@@ -161,6 +162,8 @@ enum AdminCommand {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    // rustls with ring for every TLS connection, whichever client library makes it.
+    ingest::tls::install_crypto_provider();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -34,6 +34,8 @@ pub async fn run(loaded: Loaded, demo_mode: DemoMode) -> anyhow::Result<()> {
             ),
         }
     }
+    // Before anything starts: a certificate that cannot be used stops the server at once.
+    let tls = config.tls.server()?;
     let signing_key = config.signing_key(url.backend())?;
     let store = config.open_store().await?;
     if config.auto_migrate {
@@ -74,8 +76,9 @@ pub async fn run(loaded: Loaded, demo_mode: DemoMode) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let address = listener.local_addr()?;
-    tracing::info!(%address, database = %url, "PowerSave is listening");
-    let base = format!("http://{}", display_address(address));
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    tracing::info!(%address, %scheme, database = %url, "PowerSave is listening");
+    let base = format!("{scheme}://{}", display_address(address));
     println!("PowerSave is running on {base}  (API docs: {base}/api/docs)");
     for (path, dir, what) in [
         ("/admin/", &config.admin_ui_dir, "admin dashboard"),
@@ -92,7 +95,19 @@ pub async fn run(loaded: Loaded, demo_mode: DemoMode) -> anyhow::Result<()> {
             passwords,
         );
     }
-    api::serve(listener, app, crate::signals::shutdown_signal()).await?;
+    match tls {
+        Some(tls) => {
+            api::tls::serve_tls(
+                listener,
+                tls.config,
+                tls.hsts_max_age_secs,
+                app,
+                crate::signals::shutdown_signal(),
+            )
+            .await?;
+        }
+        None => api::serve(listener, app, crate::signals::shutdown_signal()).await?,
+    }
     tracing::info!("shutting down");
     let _ = stop_feeds.send(true);
     for feed in feeds {

@@ -66,7 +66,7 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
             ("POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS", "50"),
         ],
     );
-    let client = reqwest::Client::new();
+    let client = support::http_client();
 
     // The first request: the front door lists the accounts the banner printed, with this
     // start's random passwords.

@@ -128,7 +128,7 @@ async fn sigterm_ends_open_live_streams_and_exits_0() {
         .unwrap();
     store.close().await.unwrap();
     let mut server = Server::start(&work);
-    let client = reqwest::Client::new();
+    let client = support::http_client();
     let (_, response) = sign_in(&client, &server).await;
     let token: Value = response.json().await.unwrap();
     let token = token["access_token"].as_str().unwrap().to_owned();

@@ -186,6 +186,8 @@ async fn simulated_readings_arrive_over_mqtt_and_the_ingest_api() {
         return;
     };
     let server = start_server(&mqtt);
+    // rustls' ring provider, which reqwest's TLS needs before any client is built.
+    ingest::tls::install_crypto_provider();
     let client = reqwest::Client::new();
     let admin = sign_in(
         &client,

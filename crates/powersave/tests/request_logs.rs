@@ -16,7 +16,7 @@ async fn every_log_line_of_a_request_carries_its_request_id() {
     let work = work_dir("request-logs");
     fixtures(&work).await.close().await.unwrap();
     let mut server = Server::start(&work);
-    let client = reqwest::Client::new();
+    let client = support::http_client();
 
     // Requests that log in different places: the handler, the error path, the trace layer.
     let anonymous = client.get(server.url("/api/v1/me")).send().await.unwrap();

@@ -57,7 +57,10 @@ async fn a_separate_worker_starts_a_session_queued_on_redis_and_stops_on_sigterm
         .await
         .unwrap();
     let queue_name = format!("powersave-worker-test-{}", std::process::id());
-    let mut config = jobs::QueueConfig::new(jobs::QueueBackend::Redis { url: redis.clone() });
+    let mut config = jobs::QueueConfig::new(jobs::QueueBackend::Redis {
+        url: redis.clone(),
+        ca_file: None,
+    });
     config.queue_name.clone_from(&queue_name);
     let queue = jobs::JobQueue::connect(&config).await.unwrap();
     queue

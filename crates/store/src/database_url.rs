@@ -78,6 +78,44 @@ impl DatabaseUrl {
         (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
     }
 
+    /// Why a PostgreSQL connection over the network would not be protected by verified TLS, or
+    /// `None` when it is (`sslmode=verify-full`) or stays on this machine (a Unix socket or a
+    /// loopback host). The driver's default, `sslmode=prefer`, falls back to plain text and
+    /// accepts any certificate, so anyone on the path could read or pose as the database.
+    pub fn transport_warning(&self) -> Option<String> {
+        if self.backend != Backend::Postgres {
+            return None;
+        }
+        let url = Url::parse(&self.raw).ok()?;
+        let param = |name: &str| {
+            url.query_pairs()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.into_owned())
+        };
+        let host = param("host").or_else(|| url.host_str().map(str::to_owned))?;
+        let local = host.starts_with('/')
+            || matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]" | "::1");
+        if local {
+            return None;
+        }
+        let advice = "use sslmode=verify-full (with sslrootcert=FILE for a private CA)";
+        match param("sslmode").as_deref() {
+            Some("verify-full") => None,
+            Some("verify-ca") => Some(format!(
+                "PostgreSQL at {host}: sslmode=verify-ca checks the certificate's CA but not \
+                 that it was issued for {host}; {advice}"
+            )),
+            Some("require") => Some(format!(
+                "PostgreSQL at {host}: sslmode=require encrypts but does not verify the server; \
+                 {advice}"
+            )),
+            mode => Some(format!(
+                "PostgreSQL at {host}: sslmode={} may send everything in plain text; {advice}",
+                mode.unwrap_or("prefer")
+            )),
+        }
+    }
+
     /// The URL with its password, for the driver only.
     pub fn expose(&self) -> &str {
         &self.raw
@@ -133,6 +171,43 @@ mod tests {
         assert_eq!(
             DatabaseUrl::parse("sqlite::memory:").unwrap().sqlite_path(),
             None
+        );
+    }
+
+    #[test]
+    fn only_verified_tls_over_the_network_goes_unremarked() {
+        let warning = |raw: &str| DatabaseUrl::parse(raw).unwrap().transport_warning();
+        for quiet in [
+            "postgres://u:p@db.internal/powersave?sslmode=verify-full",
+            "postgres://postgres@localhost/powersave?host=/var/run/postgresql",
+            "postgres://postgres@127.0.0.1/powersave",
+            "sqlite://./data/powersave.db",
+        ] {
+            assert_eq!(warning(quiet), None, "{quiet}");
+        }
+        let advice = "use sslmode=verify-full (with sslrootcert=FILE for a private CA)";
+        assert_eq!(
+            warning("postgres://u:p@db.internal/powersave").unwrap(),
+            format!(
+                "PostgreSQL at db.internal: sslmode=prefer may send everything in plain text; {advice}"
+            )
+        );
+        assert_eq!(
+            warning("postgres://u:p@db.internal/powersave?sslmode=require").unwrap(),
+            format!(
+                "PostgreSQL at db.internal: sslmode=require encrypts but does not verify the \
+                 server; {advice}"
+            )
+        );
+        assert!(
+            warning("postgres://u:p@db.internal/powersave?sslmode=verify-ca")
+                .unwrap()
+                .starts_with("PostgreSQL at db.internal: sslmode=verify-ca checks")
+        );
+        assert!(
+            !warning("postgres://u:s3cret@db.internal/powersave?sslmode=disable")
+                .unwrap()
+                .contains("s3cret")
         );
     }
 

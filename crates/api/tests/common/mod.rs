@@ -110,6 +110,8 @@ impl TestApp {
         let server = tokio::spawn(async move {
             let _ = api::serve(listener, app, std::future::pending()).await;
         });
+        // rustls' ring provider, which reqwest's TLS needs before any client is built.
+        ingest::tls::install_crypto_provider();
         let client = reqwest::Client::new();
         for _ in 0..100 {
             if client

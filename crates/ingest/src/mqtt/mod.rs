@@ -16,8 +16,8 @@ use chrono::{DateTime, Utc};
 
 use domain::reading::RejectReason;
 use rumqttc::{
-    AsyncClient, ConnectionError, Event, EventLoop, MqttOptions, Packet, QoS, StateError,
-    SubscribeFilter, SubscribeReasonCode,
+    AsyncClient, ConnectionError, Event, EventLoop, Packet, QoS, StateError, SubscribeFilter,
+    SubscribeReasonCode,
 };
 use store::{SourceKind, StoreError};
 use tokio::sync::watch;
@@ -25,6 +25,7 @@ use tokio::sync::watch;
 use crate::json::DocumentError;
 use crate::{Ingestor, RawReading};
 
+mod connection;
 mod queue;
 mod routes;
 mod writer;
@@ -109,7 +110,7 @@ impl ListenerHealth {
 /// Where and what to listen to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MqttSettings {
-    /// `mqtt://host:port`.
+    /// `mqtts://host[:port]` (TLS, port 8883 by default) or `mqtt://host[:port]` (1883).
     pub url: String,
     /// The topic filters subscribed to, each with the data source its readings belong to; a
     /// message goes to the first whose filter its topic matches.
@@ -121,6 +122,15 @@ pub struct MqttSettings {
     pub source_name: String,
     /// Largest payload read as readings; a larger message goes to the dead letters.
     pub max_message_bytes: usize,
+    /// User name presented to the broker.
+    pub username: Option<String>,
+    /// Password presented with the user name; never logged.
+    pub password: Option<domain::secret::Secret>,
+    /// PEM file of the CA that signed the broker's certificate (`mqtts://`), trusted instead of
+    /// the system's roots.
+    pub ca_file: Option<std::path::PathBuf>,
+    /// Send the password over plain `mqtt://` all the same (a broker on a trusted network).
+    pub allow_credentials_over_plain_mqtt: bool,
 }
 
 impl MqttSettings {
@@ -173,26 +183,6 @@ pub fn parse_payload(payload: &[u8]) -> Result<Vec<Result<RawReading, RejectReas
     })
 }
 
-fn options(settings: &MqttSettings) -> Result<MqttOptions, String> {
-    settings.check()?;
-    let url = url::Url::parse(&settings.url)
-        .map_err(|error| format!("invalid MQTT URL {:?}: {error}", settings.url))?;
-    if url.scheme() != "mqtt" && url.scheme() != "tcp" {
-        return Err(format!(
-            "MQTT URL must start with mqtt:// (got {:?})",
-            settings.url
-        ));
-    }
-    let host = url
-        .host_str()
-        .ok_or_else(|| format!("MQTT URL {:?} has no host", settings.url))?;
-    let mut options = MqttOptions::new(&settings.client_id, host, url.port().unwrap_or(1883));
-    options.set_keep_alive(Duration::from_secs(15));
-    options.set_clean_session(true);
-    options.set_max_packet_size(settings.packet_limit(), 64 * 1024);
-    Ok(options)
-}
-
 /// Runs the listener until `shutdown` turns true. Returns only for a configuration error or a
 /// database failure when creating the sources.
 pub async fn run(
@@ -202,7 +192,7 @@ pub async fn run(
     health: ListenerHealth,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<(), StoreError> {
-    let options = match options(&settings) {
+    let options = match connection::options(&settings) {
         Ok(options) => options,
         Err(error) => {
             tracing::error!(%error, "MQTT listener not started");
@@ -321,8 +311,9 @@ async fn listen(
             }
             Ok(_) => None,
             Err(error) => {
-                health.set(ListenerState::Reconnecting, Some(error.to_string()));
-                tracing::warn!(%error, retry_in_ms = backoff.as_millis() as u64, "MQTT connection lost; reconnecting");
+                let described = connection::describe(&error);
+                health.set(ListenerState::Reconnecting, Some(described.clone()));
+                tracing::warn!(error = %described, retry_in_ms = backoff.as_millis() as u64, "MQTT connection lost; reconnecting");
                 let unreadable = match error {
                     ConnectionError::MqttState(StateError::Deserialization(
                         rumqttc::Error::PayloadSizeLimitExceeded(size),

@@ -7,7 +7,11 @@
 //! cursor (for example the time readings were recorded there), so late corrections of old
 //! intervals still arrive. When a page names no cursor, the newest interval start on the page is
 //! used, and a page shorter than `limit` means the source is caught up.
+//!
+//! Over `https://` the system's certificate is verified with rustls (see [`crate::tls`]); a bearer
+//! token is never sent over plain `http://` unless the source explicitly allows it.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -46,6 +50,12 @@ pub struct HttpSourceSettings {
     pub timeout: Duration,
     /// Largest answer read; a larger one is refused with an error naming this limit.
     pub max_response_bytes: u64,
+    /// PEM file of the CA that signed the system's certificate, trusted instead of the system's
+    /// roots (a private CA).
+    pub ca_file: Option<PathBuf>,
+    /// Send the token over plain `http://` all the same (a test system on a trusted network);
+    /// otherwise such a source is refused, because anyone on the path could read the token.
+    pub allow_token_over_http: bool,
 }
 
 /// Pulls pages over HTTP.
@@ -56,9 +66,34 @@ pub struct HttpSource {
 }
 
 impl HttpSource {
-    /// A connector; fails only when the HTTP client cannot be built.
+    /// A connector; fails when the URL is not `http(s)://`, when it would send the bearer token
+    /// over plain `http://` without [`HttpSourceSettings::allow_token_over_http`], or when the
+    /// HTTP client cannot be built (an unreadable `ca_file`).
     pub fn new(settings: HttpSourceSettings) -> Result<Self, PullError> {
-        let client = reqwest::Client::builder()
+        let url = reqwest::Url::parse(&settings.url).map_err(|error| {
+            PullError::Source(format!("invalid URL {:?}: {error}", settings.url))
+        })?;
+        let https = match url.scheme() {
+            "https" => true,
+            "http" => false,
+            other => {
+                return Err(PullError::Source(format!(
+                    "{}: the URL must start with https:// (or http://), not {other}://",
+                    settings.name
+                )));
+            }
+        };
+        if !https && settings.token.is_some() && !settings.allow_token_over_http {
+            return Err(PullError::Source(format!(
+                "{}: refusing to send the bearer token over plain http:// ({}); use https://, or \
+                 set allow_token_over_http = true for a system on a trusted network",
+                settings.name, settings.url
+            )));
+        }
+        let client = crate::tls::http_client(settings.ca_file.as_deref())
+            .map_err(|error| PullError::Source(format!("{}: {error}", settings.name)))?
+            // Over https, a redirect may not lead to plain http.
+            .https_only(https)
             .timeout(settings.timeout)
             .build()
             .map_err(|error| PullError::Source(format!("HTTP client: {error}")))?;
@@ -99,6 +134,19 @@ impl HttpSource {
     }
 }
 
+/// An error with its causes: reqwest's own text names only the request, while the cause says
+/// what went wrong (a refused connection, an untrusted certificate).
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
+}
+
 impl MeterDataSource for HttpSource {
     fn name(&self) -> &str {
         &self.settings.name
@@ -125,8 +173,9 @@ impl MeterDataSource for HttpSource {
         if let Some(token) = &self.settings.token {
             request = request.header(AUTHORIZATION, format!("Bearer {}", token.expose()));
         }
-        let unreachable =
-            |error: reqwest::Error| PullError::Source(format!("{}: {error}", self.settings.url));
+        let unreachable = |error: reqwest::Error| {
+            PullError::Source(format!("{}: {}", self.settings.url, with_causes(&error)))
+        };
         let response = request.send().await.map_err(unreachable)?;
         let status = response.status();
         if !status.is_success() {

@@ -49,7 +49,10 @@ impl TestQueue {
             }
             Kind::Redis => {
                 let url = redis_url()?;
-                let backend = QueueBackend::Redis { url: url.clone() };
+                let backend = QueueBackend::Redis {
+                    url: url.clone(),
+                    ca_file: None,
+                };
                 (
                     backend,
                     Cleanup::Redis {

@@ -56,7 +56,7 @@ fn queue_config(backend: Backend) -> Option<QueueConfig> {
             path: std::env::temp_dir().join(format!("powersave-lifecycle-{nanos}.db")),
         },
         Backend::Postgres => match std::env::var("POWERSAVE_TEST_REDIS_URL") {
-            Ok(url) => QueueBackend::Redis { url },
+            Ok(url) => QueueBackend::Redis { url, ca_file: None },
             Err(_) => {
                 assert!(
                     !running_in_ci(),

@@ -158,7 +158,7 @@ impl Server {
                 );
             }
             port = line
-                .split("http://localhost:")
+                .split("://localhost:")
                 .nth(1)
                 .and_then(|rest| rest.split_whitespace().next())
                 .and_then(|port| port.parse::<u16>().ok());
@@ -239,6 +239,13 @@ impl Server {
             self.logs.lock().unwrap().join("\n")
         );
     }
+}
+
+/// An HTTP client; first makes rustls' ring provider the process default, which reqwest's TLS
+/// needs before any client is built.
+pub fn http_client() -> reqwest::Client {
+    ingest::tls::install_crypto_provider();
+    reqwest::Client::new()
 }
 
 pub fn is_message(line: &Value, message: &str) -> bool {
