@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use serde::{Deserialize, Serialize};
 use store::{DeadLetterSortField, SourceKind, SourceRecord, SourceSortField};
@@ -203,8 +202,7 @@ async fn list_dead_letters(
     _admin: AdminUser,
     ApiQuery(query): ApiQuery<DeadLetterQuery>,
 ) -> Result<Json<DeadLetterPage>, ApiError> {
-    let page = PageRequest::new(query.page, query.per_page)
-        .map_err(|e| ApiError::field("per_page", e.to_string()))?;
+    let page = page_request(query.page, query.per_page)?;
     let sort = parse_sort(
         query.sort.as_deref(),
         DEAD_LETTER_SORTS,

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
-use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use store::{UserRecord, UserSearch, UserSortField};
 use utoipa_axum::router::OpenApiRouter;
@@ -75,7 +74,7 @@ async fn list_users(
     ApiQuery(query): ApiQuery<UserListQuery>,
 ) -> Result<Json<UserPage>, ApiError> {
     let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
+    let page = crate::routes::check_page(&mut errors, query.page, query.per_page);
     let role = query
         .role
         .map(|raw| errors.check("role", Role::parse(&raw)));
