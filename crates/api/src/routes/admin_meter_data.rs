@@ -311,6 +311,7 @@ async fn create_source(
         (status = 200, body = SourceResponse),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The source has no key to revoke (an MQTT, file, pull or simulator source)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn revoke_source(

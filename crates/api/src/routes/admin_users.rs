@@ -229,6 +229,7 @@ async fn link_meter(
     responses(
         (status = 200, description = "The household with its remaining meters", body = HouseholdResponse),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The meter id is not a valid one", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn unlink_meter(
