@@ -10,7 +10,7 @@ MOBILE_DEPS := $(MOBILE)/node_modules/.package-lock.json
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: run test build lint rust-test deps openapi clean help web-deps web-build web-test e2e \
-	mobile-deps mobile-build mobile-test mobile-e2e
+	mobile-deps mobile-build mobile-test mobile-e2e supply-chain fuzz-api
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ run: ## Build and start PowerSave on http://localhost:8080 (SQLite in ./data, de
 build: ## Build the release binary (the one docs/PERFORMANCE.md measures)
 	$(CARGO) build --release -p powersave
 
-test: deps lint rust-test web-test mobile-test e2e mobile-e2e ## Install test dependencies, start services, lint and run every test
+test: deps lint supply-chain rust-test fuzz-api web-test mobile-test e2e mobile-e2e ## Install test dependencies, start services, lint and run every test
 
 deps:
 	@scripts/install-deps.sh test
@@ -32,6 +32,13 @@ lint: ## Formatting, the crate layers (scripts/check-layers.py) and clippy
 	$(CARGO) fmt --all -- --check
 	python3 scripts/check-layers.py
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+supply-chain: ## cargo build --locked, cargo deny check (deny.toml) and npm audit of both apps (scripts/supply-chain.sh)
+	scripts/supply-chain.sh
+
+fuzz-api: ## Schema fuzzing with schemathesis against a demo server, as a household and a superadmin (scripts/schema-fuzz.sh)
+	$(CARGO) build -p powersave
+	scripts/schema-fuzz.sh
 
 rust-test:
 	@env_lines="$$(scripts/services.sh)" || exit 1; eval "$$env_lines"; \

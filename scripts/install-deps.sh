@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing PowerSave needs on Debian/Ubuntu, skipping what is present.
 #   scripts/install-deps.sh build   Rust toolchain and npm checks only (for `make run`)
-#   scripts/install-deps.sh test    plus PostgreSQL, Redis, Mosquitto and Chromium (for `make test`)
+#   scripts/install-deps.sh test    plus PostgreSQL, Redis, Mosquitto and Chromium, cargo-deny and
+#                                   schemathesis (for `make test`)
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 what=${1:-test}
 
@@ -33,4 +35,28 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+# cargo-deny: the supply-chain check of `make test` (scripts/supply-chain.sh). Built from
+# crates.io once; cargo keeps it in ~/.cargo/bin afterwards.
+if ! command -v cargo-deny >/dev/null 2>&1; then
+  echo "Installing cargo-deny (once; it takes a few minutes)"
+  cargo install --locked cargo-deny
+fi
+
+# schemathesis: the schema fuzzing of `make test` (scripts/schema-fuzz.sh), in a virtual
+# environment of its own under target/, pinned so that every run fuzzes the same way.
+SCHEMATHESIS_VERSION=4.32.5
+venv="$root/target/schema-fuzz-venv"
+if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv
+  fi
+  echo "Installing schemathesis $SCHEMATHESIS_VERSION into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi

@@ -11,9 +11,12 @@ pub mod extract;
 pub mod front_door;
 pub mod live_feed;
 mod metrics;
+mod openapi_errors;
+mod panics;
 pub mod rate_limit;
 pub mod request_id;
 mod routes;
+mod security_headers;
 mod shutdown;
 pub mod tls;
 
@@ -29,6 +32,7 @@ use axum::routing::get;
 use axum::{Router, middleware};
 use domain::secret::Secret;
 use store::Store;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
@@ -122,6 +126,9 @@ pub struct ApiSettings {
     /// Accounts the front door at `/` invites visitors to sign in with (a demo server's; none
     /// otherwise).
     pub demo_accounts: Vec<front_door::DemoAccount>,
+    /// The bearer token Prometheus presents to read `/metrics`; without one `/metrics` is not
+    /// served, because its series describe the traffic and the accounts (docs/SECURITY.md).
+    pub metrics_token: Option<Secret>,
 }
 
 /// What every handler can reach.
@@ -278,11 +285,20 @@ fn api_routes(
 
 /// The OpenAPI document of `/api/v1`, as served at `/api/v1/openapi.json`.
 pub fn openapi() -> Result<utoipa::openapi::OpenApi, String> {
-    Ok(
-        api_routes(&RateLimitConfig::default(), &LimiterClock::default(), 0)?
-            .split_for_parts()
-            .1,
-    )
+    Ok(documented(api_routes(
+        &RateLimitConfig::default(),
+        &LimiterClock::default(),
+        0,
+    )?)
+    .1)
+}
+
+/// The routes and their document, completed with the error answers every route shares (added
+/// once all routes are known, which the document's own modifiers run too early to see).
+fn documented(routes: OpenApiRouter<AppState>) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut openapi) = routes.split_for_parts();
+    openapi_errors::SharedErrors.modify(&mut openapi);
+    (router, openapi)
 }
 
 fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, String> {
@@ -325,15 +341,21 @@ fn single_page_app(dir: &Path) -> ServeDir<ServeFile> {
 
 /// The complete application: API, docs, operational endpoints and cross-cutting layers.
 pub fn router(state: AppState) -> Result<Router, String> {
+    router_with(state, Router::new())
+}
+
+/// The application with `extra` routes merged in, behind every layer, so those routes get the
+/// same request ids, rate limits, security headers and panic handling as the product's own
+/// (tests reach the layers this way with a route the product does not have: one that panics).
+pub fn router_with(state: AppState, extra: Router<AppState>) -> Result<Router, String> {
     let settings = state.settings.clone();
     metrics::handle();
     let clock = state.rate_limit_clock.clone();
-    let (api, openapi) = api_routes(
+    let (api, openapi) = documented(api_routes(
         &settings.rate_limits,
         &clock,
         settings.ingest_body_limit_bytes,
-    )?
-    .split_for_parts();
+    )?);
     let global_limiter = IpRateLimiter::global(&settings.rate_limits, &clock)?;
     let built = |dir: Option<&Path>| dir.is_some_and(|dir| dir.join("index.html").exists());
     let door = Arc::new(front_door::FrontDoor {
@@ -347,6 +369,7 @@ pub fn router(state: AppState) -> Result<Router, String> {
     let mut app = Router::new()
         .merge(api)
         .merge(routes::ops::router())
+        .merge(extra)
         .route("/", get(move || front_door::home(home_door.clone())))
         .fallback(move |uri: Uri| front_door::not_found(missing_door.clone(), uri))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
@@ -373,12 +396,14 @@ pub fn router(state: AppState) -> Result<Router, String> {
             global_limiter,
             rate_limit::enforce,
         ))
+        .layer(CatchPanicLayer::custom(panics::answer))
         .layer(middleware::from_fn(request_id::scope))
         .layer(middleware::from_fn(metrics::track));
     if let Some(cors) = cors_layer(&settings.cors_allowed_origins)? {
         app = app.layer(cors);
     }
     Ok(app
+        .layer(middleware::from_fn(security_headers::apply))
         .layer(PropagateRequestIdLayer::new(request_id::REQUEST_ID_HEADER.clone()))
         .layer(
             TraceLayer::new_for_http()

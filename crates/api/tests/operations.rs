@@ -145,8 +145,12 @@ async fn health_readiness_and_metrics() {
     )
     .await;
     let metrics = app
-        .call(Method::GET, "/metrics", None, None)
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth(common::METRICS_TOKEN)
+        .send()
         .await
+        .unwrap()
         .text()
         .await
         .unwrap();

@@ -22,6 +22,8 @@ use store::{Backend, DatabaseUrl};
 /// The file read when present and no other is named.
 pub const DEFAULT_CONFIG_FILE: &str = "powersave.toml";
 const SIGNING_KEY_FILE: &str = "jwt-signing.key";
+/// Shortest `metrics_token` accepted, so the token cannot be guessed.
+const MIN_METRICS_TOKEN_CHARS: usize = 16;
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -127,6 +129,10 @@ pub struct Config {
     pub meter_data: MeterDataConfig,
     /// Background jobs.
     pub jobs: crate::jobs_config::JobsConfig,
+    /// Bearer token that Prometheus presents to read `/metrics` (at least 16 characters); unset,
+    /// `/metrics` is not served.
+    #[serde(skip_serializing)]
+    pub metrics_token: Option<Secret>,
 }
 
 /// Settings of the meter-data pipeline.
@@ -195,6 +201,7 @@ impl Default for Config {
             app_ui_dir: PathBuf::from("web/mobile/dist"),
             meter_data: MeterDataConfig::default(),
             jobs: crate::jobs_config::JobsConfig::default(),
+            metrics_token: None,
         }
     }
 }
@@ -225,6 +232,7 @@ const ENV_KEYS: &[&str] = &[
     "app_ui_dir",
     "meter_data",
     "jobs",
+    "metrics_token",
 ];
 
 fn is_setting(top_level_key: &str) -> bool {
@@ -278,6 +286,16 @@ pub fn load(file: Option<&Path>, overrides: &CliOverrides) -> anyhow::Result<Loa
         .merge(Serialized::defaults(overrides))
         .extract()
         .context("invalid configuration")?;
+    if config
+        .metrics_token
+        .as_ref()
+        .is_some_and(|token| token.expose().chars().count() < MIN_METRICS_TOKEN_CHARS)
+    {
+        bail!(
+            "metrics_token must be at least {MIN_METRICS_TOKEN_CHARS} characters (for example the \
+             output of `openssl rand -base64 24`)"
+        );
+    }
     Ok(Loaded {
         config,
         unknown_env,
@@ -392,6 +410,7 @@ impl Config {
             admin_ui_dir: Some(self.admin_ui_dir.clone()),
             app_ui_dir: Some(self.app_ui_dir.clone()),
             demo_accounts: Vec::new(),
+            metrics_token: self.metrics_token.clone(),
         }
     }
 }
@@ -485,6 +504,30 @@ mod tests {
                 .map(|e| format!("{e:#}"))
                 .unwrap_or_default();
             assert!(error.to_lowercase().contains("listen"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_metrics_token_is_read_from_the_environment_and_must_be_long() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("POWERSAVE_METRICS_TOKEN", "short");
+            let error = load(None, &CliOverrides::default())
+                .err()
+                .map(|e| format!("{e:#}"))
+                .unwrap_or_default();
+            assert!(
+                error.contains("metrics_token must be at least 16"),
+                "{error}"
+            );
+            jail.set_env("POWERSAVE_METRICS_TOKEN", "a-long-enough-metrics-token");
+            let loaded = load(None, &CliOverrides::default()).map_err(|e| e.to_string())?;
+            let token = loaded.config.api_settings(Secret::new("k")).metrics_token;
+            assert_eq!(
+                token.as_ref().map(Secret::expose),
+                Some("a-long-enough-metrics-token")
+            );
+            assert!(!format!("{:?}", loaded.config).contains("a-long-enough-metrics-token"));
             Ok(())
         });
     }

@@ -7,7 +7,7 @@ use domain::account::{DisplayName, Email};
 use domain::household::{HouseholdName, TariffCode, TimeZone};
 use domain::meter::{IntervalLength, MeterId};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{EntityTrait, Set, TransactionTrait};
+use sea_orm::{EntityTrait, Set};
 use uuid::Uuid;
 
 use crate::entity::{household, meter, session_participant, user};
@@ -43,7 +43,7 @@ impl Store {
     pub async fn enrol_households(&self, batch: &[Enrolment]) -> Result<Vec<Uuid>, StoreError> {
         let now = Utc::now();
         let ids: Vec<Uuid> = batch.iter().map(|_| Uuid::now_v7()).collect();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         for (chunk, chunk_ids) in batch
             .chunks(ROWS_PER_STATEMENT)
             .zip(ids.chunks(ROWS_PER_STATEMENT))
@@ -103,7 +103,7 @@ impl Store {
         users: &[Uuid],
     ) -> Result<u64, StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let mut joined = 0;
         for chunk in users.chunks(ROWS_PER_STATEMENT) {
             let result = session_participant::Entity::insert_many(chunk.iter().map(|user| {

@@ -9,7 +9,7 @@ use domain::reading::{DayReadings, Quality, ValidReading, day_number, slot_of, s
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, LockType, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -116,7 +116,7 @@ impl Store {
         let day = day_number(reading.interval_start);
         self.ensure_reading_partitions(day, day).await?;
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         // Written first so that, on SQLite, the transaction holds the write lock before it reads.
         let record = meter_correction::ActiveModel {
             meter_id: Set(reading.meter),

@@ -4,9 +4,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::entity::user;
@@ -44,7 +42,7 @@ impl Store {
         others_hash: String,
     ) -> Result<(), StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let demo_ids: Vec<Uuid> = user::Entity::find()
             .select_only()
             .column(user::Column::Id)
@@ -86,7 +84,7 @@ impl Store {
     /// passwords open nothing.
     pub async fn disable_demo_accounts(&self) -> Result<u64, StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let enabled: Vec<Uuid> = user::Entity::find()
             .select_only()
             .column(user::Column::Id)

@@ -8,7 +8,9 @@ pub enum StoreError {
     /// The record asked for does not exist.
     #[error("{0} not found")]
     NotFound(&'static str),
-    /// A uniqueness rule refused the write; the message says which value clashed.
+    /// A uniqueness rule refused the write, or the write clashes with the current state. The
+    /// message is for the caller's client: it names the clash in the product's words, never the
+    /// database's text (tables, columns, constraints), which goes to the log.
     #[error("{0}")]
     Conflict(String),
     /// The database holds a value this version cannot read back.
@@ -30,11 +32,15 @@ pub enum StoreError {
     Database(#[source] DbErr),
 }
 
+/// What a uniqueness refusal says when the caller did not word it in the product's terms.
+const DUPLICATE: &str = "a record with these values already exists";
+
 impl From<DbErr> for StoreError {
     fn from(error: DbErr) -> Self {
         match error.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(detail)) => {
-                Self::Conflict(format!("already exists ({detail})"))
+                tracing::info!(%detail, "a uniqueness rule refused a write");
+                Self::Conflict(DUPLICATE.to_owned())
             }
             _ => Self::Database(error),
         }

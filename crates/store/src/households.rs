@@ -3,9 +3,7 @@
 use chrono::{DateTime, Utc};
 use domain::household::{District, HouseholdName, TariffCode, TimeZone};
 use domain::meter::{IntervalLength, MeterId};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entity::{household, meter};
@@ -138,7 +136,7 @@ impl Store {
         simulated: bool,
     ) -> Result<HouseholdRecord, StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         household::Entity::find_by_id(user_id)
             .one(&txn)
             .await?

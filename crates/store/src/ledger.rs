@@ -12,7 +12,6 @@ use domain::settlement::{PeriodFigures, ResultStatus};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -153,7 +152,7 @@ impl Store {
             return Ok(appended);
         }
         let mut appended = 0;
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         for chunk in entries.chunks(500) {
             let models = chunk.iter().map(|entry| points_entry::ActiveModel {
                 user_id: Set(entry.user_id),
@@ -250,7 +249,7 @@ impl Store {
             tx.commit().await?;
             return Ok(());
         }
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         for chunk in results.chunks(500) {
             let models = chunk.iter().map(|r| session_result::ActiveModel {
                 session_id: Set(r.session_id),

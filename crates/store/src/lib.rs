@@ -152,6 +152,20 @@ impl Store {
         domain::calendar::local_day_number(self.day_zone, at)
     }
 
+    /// Starts a transaction that writes. On SQLite it is `BEGIN IMMEDIATE`: the write lock is
+    /// taken at the start, so a second writer waits (up to the busy timeout) instead of failing
+    /// at once with "database is locked", as a deferred transaction does when it upgrades from
+    /// reading to writing after another writer committed. PostgreSQL ignores the mode.
+    pub(crate) async fn begin_write(&self) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+        use sea_orm::TransactionTrait;
+        self.db
+            .begin_with_options(sea_orm::TransactionOptions {
+                sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+                ..sea_orm::TransactionOptions::default()
+            })
+            .await
+    }
+
     /// Applies every pending migration; safe to run on every start.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         migration::Migrator::up(&self.db, None).await?;

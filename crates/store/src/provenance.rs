@@ -11,7 +11,6 @@ use domain::session::SessionState;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 
 use crate::entity::{data_source, meter, meter_source, session, session_participant};
@@ -144,7 +143,7 @@ impl Store {
             return Err(StoreError::NotFound("data source"));
         }
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         meter_source::Entity::delete_many()
             .filter(meter_source::Column::MeterId.eq(meter))
             .exec(&txn)

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entity::refresh_token;
@@ -60,7 +60,7 @@ impl Store {
         family_max_age: chrono::Duration,
     ) -> Result<RotationOutcome, StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let Some(token) = refresh_token::Entity::find()
             .filter(refresh_token::Column::TokenHash.eq(presented_hash.to_vec()))
             .one(&txn)
@@ -126,7 +126,7 @@ impl Store {
         &self,
         presented_hash: &[u8],
     ) -> Result<Option<Uuid>, StoreError> {
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let token = refresh_token::Entity::find()
             .filter(refresh_token::Column::TokenHash.eq(presented_hash.to_vec()))
             .one(&txn)

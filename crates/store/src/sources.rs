@@ -5,9 +5,7 @@ use chrono::{DateTime, Utc};
 use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::entity::{data_source, dead_letter, source_daily_stats};
 use crate::page::Page;
@@ -255,7 +253,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = Utc::now();
         let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         source_daily_stats::Entity::insert(source_daily_stats::ActiveModel {
             source_id: Set(source_id),
             day: Set(self.counter_day(now)),

@@ -8,7 +8,7 @@ use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -145,7 +145,7 @@ impl Store {
     pub async fn create_user(&self, new: NewUser) -> Result<UserRecord, StoreError> {
         let now = Utc::now();
         let id = Uuid::now_v7();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let exists = user::Entity::find()
             .filter(user::Column::Email.eq(new.email.as_str()))
             .count(&txn)
@@ -260,7 +260,7 @@ impl Store {
         disabled: bool,
     ) -> Result<UserRecord, StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let existing = user::Entity::find_by_id(id)
             .one(&txn)
             .await?
@@ -307,7 +307,7 @@ impl Store {
         password_hash: String,
     ) -> Result<UserRecord, StoreError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = self.begin_write().await?;
         let result = user::Entity::update_many()
             .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
             .col_expr(user::Column::UpdatedAt, Expr::value(now))

@@ -256,6 +256,34 @@ async fn refresh_tokens_rotate_and_detect_reuse() {
     }
 }
 
+/// A uniqueness refusal the store did not word itself carries none of the database's text
+/// (constraint, table or column names), which would reach clients through the API.
+#[tokio::test]
+async fn a_raw_uniqueness_refusal_names_no_table_or_constraint() {
+    for database in each_backend().await {
+        let store = open(&database).await;
+        let backend = database.backend().name();
+        let user = store
+            .create_user(new_user("twice@example.com", "Twice", Role::Consumer))
+            .await
+            .unwrap();
+        store.issue_refresh_token(user.id, token(7)).await.unwrap();
+        let again = store.issue_refresh_token(user.id, token(7)).await;
+        match again {
+            Err(StoreError::Conflict(message)) => assert_eq!(
+                message, "a record with these values already exists",
+                "[{backend}]"
+            ),
+            other => panic!("[{backend}] expected a conflict, got {other:?}"),
+        }
+        assert_eq!(
+            store.live_refresh_tokens(user.id).await.unwrap(),
+            1,
+            "[{backend}]"
+        );
+    }
+}
+
 #[tokio::test]
 async fn disabling_revokes_every_token_and_enabling_restores_access() {
     for database in each_backend().await {

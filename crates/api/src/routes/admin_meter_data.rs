@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use serde::{Deserialize, Serialize};
 use store::{DeadLetterSortField, SourceKind, SourceRecord, SourceSortField};
@@ -203,8 +202,7 @@ async fn list_dead_letters(
     _admin: AdminUser,
     ApiQuery(query): ApiQuery<DeadLetterQuery>,
 ) -> Result<Json<DeadLetterPage>, ApiError> {
-    let page = PageRequest::new(query.page, query.per_page)
-        .map_err(|e| ApiError::field("per_page", e.to_string()))?;
+    let page = page_request(query.page, query.per_page)?;
     let sort = parse_sort(
         query.sort.as_deref(),
         DEAD_LETTER_SORTS,
@@ -313,6 +311,7 @@ async fn create_source(
         (status = 200, body = SourceResponse),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The source has no key to revoke (an MQTT, file, pull or simulator source)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn revoke_source(

@@ -169,8 +169,15 @@ async fn failed_jobs(
     }))
 }
 
+/// A 503 that says only that the queue is unavailable: the queue's own error (Redis or SQLite
+/// text) is logged, under the request's id, never sent.
 fn unavailable(error: jobs::QueueError) -> ApiError {
-    ApiError::Unavailable(format!("job queue: {error}"))
+    tracing::warn!(
+        request_id = crate::request_id::current().as_deref().unwrap_or("-"),
+        %error,
+        "job queue unavailable"
+    );
+    ApiError::Unavailable("the job queue is unavailable; try again shortly".to_owned())
 }
 
 /// The retried job's new id.

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
-use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use store::{UserRecord, UserSearch, UserSortField};
 use utoipa_axum::router::OpenApiRouter;
@@ -75,7 +74,7 @@ async fn list_users(
     ApiQuery(query): ApiQuery<UserListQuery>,
 ) -> Result<Json<UserPage>, ApiError> {
     let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(query.page, query.per_page));
+    let page = crate::routes::check_page(&mut errors, query.page, query.per_page);
     let role = query
         .role
         .map(|raw| errors.check("role", Role::parse(&raw)));
@@ -237,6 +236,7 @@ async fn link_meter(
         (status = 200, description = "The household with its remaining meters", body = HouseholdResponse),
         (status = 403, description = "Own account, or one of equal or higher rank", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The meter id is not a valid one", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn unlink_meter(

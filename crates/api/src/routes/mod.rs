@@ -19,13 +19,31 @@ use domain::paging::PageRequest;
 
 use crate::error::{ApiError, FieldErrors};
 
-/// The page a list query asks for: a 422 naming `page` for a page below 1 or a size outside
-/// 1–100, the same answer on every list.
+/// The page a list query asks for: a 422 naming `page` for a page outside 1–1,000,000 and
+/// `per_page` for a size outside 1–100, the same answer on every list.
 pub(crate) fn page_request(
     page: Option<u64>,
     per_page: Option<u64>,
 ) -> Result<PageRequest, ApiError> {
     let mut errors = FieldErrors::default();
-    let page = errors.check("page", PageRequest::new(page, per_page));
+    let page = check_page(&mut errors, page, per_page);
     errors.finish(|| page)
+}
+
+/// Checks the paging parameters among a list's other ones, recording each refused one under
+/// its own name.
+pub(crate) fn check_page(
+    errors: &mut FieldErrors,
+    page: Option<u64>,
+    per_page: Option<u64>,
+) -> Option<PageRequest> {
+    match PageRequest::checked(page, per_page) {
+        Ok(page) => Some(page),
+        Err(refused) => {
+            for (field, error) in refused {
+                errors.push(field.name(), &error.to_string());
+            }
+            None
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Operational endpoints for load balancers and Prometheus, outside `/api/v1`.
 
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -34,8 +34,21 @@ async fn readyz(State(state): State<AppState>) -> Result<Json<serde_json::Value>
     ))
 }
 
-/// Prometheus text exposition.
-async fn metrics() -> Response {
+/// Prometheus text exposition, for the holder of the configured `metrics_token` only: the
+/// series reveal traffic, routes and failures, which an attacker should not be able to watch.
+/// Without a configured token the endpoint does not exist.
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let Some(expected) = state.settings.metrics_token.as_ref() else {
+        return Err(ApiError::NotFound("no such resource".to_owned()));
+    };
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if !same_secret(presented, expected.expose()) {
+        return Err(ApiError::Unauthorized("a valid metrics token is required"));
+    }
     let handle = crate::metrics::handle();
     handle.run_upkeep();
     let mut response = handle.render().into_response();
@@ -43,5 +56,12 @@ async fn metrics() -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
     );
-    response
+    Ok(response)
+}
+
+/// Compares two secrets by their SHA-256 digests, so the time taken says nothing about how
+/// much of the presented one was right.
+fn same_secret(presented: &str, expected: &str) -> bool {
+    use sha2::Digest;
+    sha2::Sha256::digest(presented.as_bytes()) == sha2::Sha256::digest(expected.as_bytes())
 }

@@ -17,6 +17,8 @@ use store::{NewUser, PoolOptions, Store, UserRecord};
 
 /// The signing key of every test server, so tests can forge tokens on purpose.
 pub const SIGNING_KEY: &str = "test-signing-key-with-at-least-32-bytes!";
+/// The token test servers expect on `/metrics`.
+pub const METRICS_TOKEN: &str = "test-metrics-token-0123456789";
 /// The password of accounts made by [`TestApp::user`].
 pub const PASSWORD: &str = "green garden grows";
 
@@ -61,6 +63,7 @@ pub fn settings() -> ApiSettings {
         admin_ui_dir: None,
         app_ui_dir: None,
         demo_accounts: Vec::new(),
+        metrics_token: Some(Secret::new(METRICS_TOKEN)),
     }
 }
 

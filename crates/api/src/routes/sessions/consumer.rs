@@ -160,7 +160,7 @@ pub struct HouseholdSessionDetail {
 
 /// Sessions households can see.
 #[utoipa::path(
-    get, path = "/sessions", tag = "sessions", security(("bearer" = [])),
+    get, path = "/sessions", tag = "sessions", operation_id = "list_household_sessions", security(("bearer" = [])),
     params(HouseholdSessionQuery),
     responses(
         (status = 200, body = HouseholdSessionPage),
@@ -228,7 +228,7 @@ async fn visible(state: &AppState, id: Uuid) -> Result<SessionRecord, ApiError> 
 
 /// One session with this household's participation and result.
 #[utoipa::path(
-    get, path = "/sessions/{id}", tag = "sessions", security(("bearer" = [])),
+    get, path = "/sessions/{id}", tag = "sessions", operation_id = "get_household_session", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Session id")),
     responses(
         (status = 200, body = HouseholdSessionDetail),

@@ -234,7 +234,13 @@ async fn progress_event(state: &AppState, id: Uuid, user: Uuid) -> Event {
     render(&live_update(&state.engine, id, Some(user)).await)
 }
 
-/// A `progress` event, or an `error` event with the reason.
+/// What an `error` event says. The cause (a store or engine failure) is for the log, where the
+/// feed that computed it wrote it with the session id; clients only learn that progress is
+/// unavailable for now (docs/SECURITY.md, "Server robustness").
+const LIVE_UNAVAILABLE: &str =
+    "live progress is unavailable right now; the stream carries on and updates when it can";
+
+/// A `progress` event, or an `error` event saying progress is unavailable.
 fn render(progress: &LiveUpdate) -> Event {
     match progress {
         Ok((session_state, progress)) => {
@@ -258,8 +264,35 @@ fn render(progress: &LiveUpdate) -> Event {
             Event::default()
                 .event("progress")
                 .json_data(body)
-                .unwrap_or_else(|error| Event::default().event("error").data(error.to_string()))
+                .unwrap_or_else(|error| {
+                    tracing::error!(%error, "live progress could not be encoded");
+                    Event::default().event("error").data(LIVE_UNAVAILABLE)
+                })
         }
-        Err(message) => Event::default().event("error").data(message),
+        Err(_) => Event::default().event("error").data(LIVE_UNAVAILABLE),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::response::IntoResponse;
+
+    use super::*;
+
+    /// The text of an SSE response carrying `event`, as a client receives it.
+    async fn wire(event: Event) -> String {
+        let stream = futures_util::stream::iter([Ok::<_, Infallible>(event)]);
+        let body = Sse::new(stream).into_response().into_body();
+        let bytes = axum::body::to_bytes(body, 1 << 16)
+            .await
+            .unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    #[tokio::test]
+    async fn a_failed_computation_sends_no_internal_text() {
+        let cause = "database error: error returned from database: (code: 5) database is locked";
+        let sent = wire(render(&Err(cause.to_owned()))).await;
+        assert_eq!(sent, format!("event: error\ndata: {LIVE_UNAVAILABLE}\n\n"));
     }
 }
