@@ -20,7 +20,9 @@ const QUICK: &[(&str, &str)] = &[
 
 /// The (e-mail → password) rows the front door lists.
 async fn listed_passwords(server: &Server) -> BTreeMap<String, String> {
-    let door = reqwest::get(server.url("/"))
+    let door = support::http_client()
+        .get(server.url("/"))
+        .send()
         .await
         .unwrap()
         .text()
@@ -39,7 +41,7 @@ async fn listed_passwords(server: &Server) -> BTreeMap<String, String> {
 }
 
 async fn sign_in(server: &Server, email: &str, password: &str) -> u16 {
-    reqwest::Client::new()
+    support::http_client()
         .post(server.url("/api/v1/auth/login"))
         .json(&json!({ "email": email, "password": password }))
         .send()
@@ -104,7 +106,9 @@ async fn every_demo_start_has_new_passwords_and_a_start_without_demo_locks_the_a
         for email in emails {
             assert_eq!(sign_in(&plain, email, &after[email]).await, 403, "{email}");
         }
-        let door = reqwest::get(plain.url("/"))
+        let door = support::http_client()
+            .get(plain.url("/"))
+            .send()
             .await
             .unwrap()
             .text()
