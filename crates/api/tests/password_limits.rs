@@ -137,10 +137,10 @@ async fn a_full_hashing_pool_answers_503_with_retry_after_and_changes_nothing() 
     stored_user(&app, "maria@example.com").await;
     // One place, given back after each hash: sign-ins one after another all get through.
     for _ in 0..4 {
-        assert_eq!(
-            app.login("maria@example.com", PASSWORD).await.status(),
-            StatusCode::OK
-        );
+        let login = app.login("maria@example.com", PASSWORD).await;
+        let status = login.status();
+        let body = login.text().await.unwrap_or_default();
+        assert_eq!(status, StatusCode::OK, "{body}");
     }
 }
 
