@@ -73,7 +73,8 @@ async fn an_import_killed_half_way_and_run_again_stores_every_reading_once() {
         std::fs::write(work.join("absent.toml"), "").unwrap();
         let url = database.url().expose().to_owned();
         let mut demo = powersave(&url, &work);
-        demo.arg("demo");
+        // A throwaway database: the demo's published passwords put no real account at risk.
+        demo.args(["demo", "--demo-allow-unsafe"]);
         succeed(demo);
         let file = work.join("readings.csv");
         let mut simulate = powersave(&url, &work);
