@@ -13,14 +13,29 @@ async function accessToken(request: APIRequestContext, account: { email: string;
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-/** A data source for this test, created by the superadmin; its API key uploads readings. */
+/** The five demo households' meters this test reports for. */
+const LIVE_METERS = [1, 2, 3, 4, 5].map((n) => `CY-SIM-${String(n).padStart(7, "0")}`);
+
+/**
+ * A data source for this test, created by the superadmin, who binds the five meters to it (a
+ * meter belongs to the first source that reports it, and other tests' sources may have); its API
+ * key uploads readings.
+ */
 async function dataSourceKey(request: APIRequestContext) {
   const token = await accessToken(request, accounts.superadmin);
+  const name = `e2e-live-${Date.now().toString(36)}`;
   const response = await request.post("/api/v1/admin/data-sources", {
     headers: { authorization: `Bearer ${token}` },
-    data: { name: `e2e-live-${Date.now().toString(36)}` },
+    data: { name },
   });
   expect(response.status(), await response.text()).toBe(201);
+  for (const meter of LIVE_METERS) {
+    const bound = await request.put(`/api/v1/admin/meters/${meter}/sources`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { sources: [name] },
+    });
+    expect(bound.status(), await bound.text()).toBe(200);
+  }
   return ((await response.json()) as { api_key: string }).api_key;
 }
 
@@ -35,9 +50,8 @@ function lastEndedHalfHour(now: number): number {
 
 /** Five demo households' meters report a low 0.05 kWh for each quarter hour starting at `starts`. */
 async function uploadLowReadings(request: APIRequestContext, apiKey: string, starts: number[]) {
-  const meters = [1, 2, 3, 4, 5].map((n) => `CY-SIM-${String(n).padStart(7, "0")}`);
   const readings = starts.flatMap((start) =>
-    meters.map((meter_id) => ({ meter_id, interval_start: new Date(start).toISOString().replace(".000Z", "Z"), kwh: 0.05 })),
+    LIVE_METERS.map((meter_id) => ({ meter_id, interval_start: new Date(start).toISOString().replace(".000Z", "Z"), kwh: 0.05 })),
   );
   const answer = await request.post("/api/v1/meter-readings", {
     headers: { authorization: `Bearer ${apiKey}` },
