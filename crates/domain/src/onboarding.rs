@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::ValidationError;
 use crate::household::{District, TariffCode};
-use crate::meter::MeterId;
+use crate::meter::{IntervalLength, MeterId};
 
 /// The utility's customer account number as printed on the bill: digits only once spaces and
 /// dashes (how bills group them) are removed, 6–20 of them.
@@ -58,6 +58,50 @@ pub struct RegisterEntry {
     pub district: Option<District>,
     /// The premises' tariff.
     pub tariff_code: TariffCode,
+    /// How often the meter reads.
+    pub interval: IntervalLength,
+}
+
+/// Where a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimStatus {
+    /// Matched and linked at once.
+    Linked,
+    /// Refused: a number did not fit.
+    Refused,
+    /// Waiting for staff.
+    Review,
+    /// Staff approved it and the meter was linked.
+    Approved,
+    /// Staff rejected it.
+    Rejected,
+}
+
+impl ClaimStatus {
+    /// Every status.
+    pub const ALL: [Self; 5] = [
+        Self::Linked,
+        Self::Refused,
+        Self::Review,
+        Self::Approved,
+        Self::Rejected,
+    ];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Linked => "linked",
+            Self::Refused => "refused",
+            Self::Review => "review",
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    /// Reads a stored or sent name.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        crate::parse_named(&Self::ALL, Self::as_str, raw, "claim status")
+    }
 }
 
 /// Who holds the claimed meter now.
@@ -149,20 +193,20 @@ impl ClaimProblem {
     }
 }
 
-/// Judges a claim of `meter_id` with `account` against the register's line for that meter
-/// (`None` when it has none), who holds the meter now, and how many claims of this account on
-/// this meter failed before.
+/// Judges a claim with `account` against the account the register bills the meter to (`None`
+/// when the register has no such meter), who holds the meter now, and how many claims of this
+/// household on this meter failed before.
 pub fn judge_claim(
     account: &AccountNumber,
-    entry: Option<&RegisterEntry>,
+    registered: Option<&AccountNumber>,
     holder: MeterHolder,
     earlier_failures: u32,
 ) -> ClaimDecision {
-    let Some(entry) = entry else {
+    let Some(registered) = registered else {
         return ClaimDecision::Refuse(ClaimProblem::UnknownMeter);
     };
-    if entry.account_number != *account {
-        let one_off = one_edit_apart(entry.account_number.as_str(), account.as_str());
+    if registered != account {
+        let one_off = one_edit_apart(registered.as_str(), account.as_str());
         return if one_off || earlier_failures >= GUESSING_AFTER_FAILURES {
             ClaimDecision::Review(ReviewReason::NearMiss)
         } else {
@@ -203,8 +247,22 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// wording gets a new version, and each consent records the one agreed to.
 pub const CONSENT_TEXT_VERSION: &str = "2026-12";
 
-/// The consent text of [`CONSENT_TEXT_VERSION`], with the purpose stated.
-pub const CONSENT_TEXT: &str = "I agree that PowerSave reads my meter's consumption readings \
+/// The consent text of [`CONSENT_TEXT_VERSION`] in the reader's language, with the purpose
+/// stated.
+pub fn consent_text(language: crate::language::Language) -> &'static str {
+    match language {
+        crate::language::Language::English => CONSENT_TEXT_EN,
+        crate::language::Language::Greek => CONSENT_TEXT_EL,
+    }
+}
+
+const CONSENT_TEXT_EL: &str = "Συμφωνώ το PowerSave να διαβάζει από τον πάροχο τις μετρήσεις \
+     κατανάλωσης του μετρητή μου, για να υπολογίζει την κατανάλωση αναφοράς μου, την \
+     εξοικονόμησή μου στις Περιόδους Εξοικονόμησης και τους Πράσινους Πόντους μου. Μπορώ να \
+     ανακαλέσω τη συγκατάθεσή μου οποιαδήποτε στιγμή: τότε σταματούν οι νέες μετρήσεις, ενώ όσες \
+     χρησιμοποιήθηκαν ήδη σε οριστικά αποτελέσματα φυλάσσονται όσο και τα αποτελέσματα αυτά.";
+
+const CONSENT_TEXT_EN: &str = "I agree that PowerSave reads my meter's consumption readings \
      from the utility to work out my baseline, my savings in Saving Sessions and my Green Points. \
      I can withdraw this at any time: new readings then stop, and readings already used for \
      settled results are kept for as long as those results are.";
@@ -214,13 +272,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn entry(account: &str) -> RegisterEntry {
-        RegisterEntry {
-            meter_id: MeterId::parse("CY-1").unwrap(),
-            account_number: AccountNumber::parse(account).unwrap(),
-            district: None,
-            tariff_code: TariffCode::default(),
-        }
+    fn entry(account: &str) -> AccountNumber {
+        AccountNumber::parse(account).unwrap()
     }
 
     fn account(raw: &str) -> AccountNumber {
@@ -280,6 +333,9 @@ mod tests {
                 ClaimDecision::Review(ReviewReason::NearMiss),
                 "{typo}"
             );
+        }
+        for status in ClaimStatus::ALL {
+            assert_eq!(ClaimStatus::parse(status.as_str()), Ok(status));
         }
         // What a refusal says never contains the register's number.
         for problem in [ClaimProblem::UnknownMeter, ClaimProblem::AccountMismatch] {

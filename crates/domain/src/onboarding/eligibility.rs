@@ -176,19 +176,25 @@ mod tests {
     #[test]
     fn a_new_household_is_told_the_day_it_can_join_in_its_own_figures() {
         // Connected two days ago with 64 % of those days' readings, nothing before.
-        let past = [DayCoverage {
-            received: 60,
-            expected: 96,
-        }, DayCoverage {
-            received: 63,
-            expected: 96,
-        }];
+        let past = [
+            DayCoverage {
+                received: 60,
+                expected: 96,
+            },
+            DayCoverage {
+                received: 63,
+                expected: 96,
+            },
+        ];
         let outlook = project(&past);
         assert!(!outlook.eligible_now);
         assert!((outlook.received_percent - 123.0 / 1440.0 * 100.0).abs() < 1e-9);
         // The partial days' 123 readings and 11 full days from today on make 1,179 of the
         // 1,440 a window expects: 80 % is reached on the 12th day from today.
-        assert_eq!(outlook.eligible_from, NaiveDate::from_ymd_opt(2026, 12, 19).unwrap());
+        assert_eq!(
+            outlook.eligible_from,
+            NaiveDate::from_ymd_opt(2026, 12, 19).unwrap()
+        );
         assert_eq!(
             outlook.explain(Language::English),
             "You can join sessions from 19 December: we need 80 % of readings over the last 15 days, you have 8 %."
