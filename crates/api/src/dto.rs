@@ -195,6 +195,16 @@ pub struct HouseholdResponse {
     pub time_zone: String,
     /// Linked meters.
     pub meters: Vec<MeterResponse>,
+    /// People at home, if told.
+    pub people: Option<u8>,
+    /// How water is heated (`electric`, `solar`, `fuel`, `none`), if told.
+    pub water_heater: Option<String>,
+    /// Air-conditioning units, if told.
+    pub air_conditioners: Option<u8>,
+    /// Whether an electric vehicle charges there, if told.
+    pub electric_vehicle: Option<bool>,
+    /// Whether rooftop solar feeds the home, if told.
+    pub rooftop_pv: Option<bool>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
 }
@@ -211,6 +221,14 @@ impl From<HouseholdRecord> for HouseholdResponse {
                 .into_iter()
                 .map(MeterResponse::from)
                 .collect(),
+            people: household.facts.people,
+            water_heater: household
+                .facts
+                .water_heater
+                .map(|heater| heater.as_str().to_owned()),
+            air_conditioners: household.facts.air_conditioners,
+            electric_vehicle: household.facts.electric_vehicle,
+            rooftop_pv: household.facts.rooftop_pv,
             updated_at: household.updated_at,
         }
     }
@@ -228,6 +246,16 @@ pub struct UpdateHouseholdRequest {
     pub tariff_code: Option<String>,
     /// New IANA time zone.
     pub time_zone: Option<String>,
+    /// People at home, 1–20.
+    pub people: Option<i64>,
+    /// How water is heated: `electric`, `solar`, `fuel` or `none`.
+    pub water_heater: Option<String>,
+    /// Air-conditioning units, 0–20.
+    pub air_conditioners: Option<i64>,
+    /// Whether an electric vehicle charges there.
+    pub electric_vehicle: Option<bool>,
+    /// Whether rooftop solar feeds the home.
+    pub rooftop_pv: Option<bool>,
 }
 
 /// An account as staff see it.

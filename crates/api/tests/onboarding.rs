@@ -494,3 +494,118 @@ async fn guessing_goes_to_review_claims_are_limited_and_withdrawing_consent_disc
         assert_eq!(onboarding(&app, &token).await["step"], "connect_meter");
     }
 }
+
+#[tokio::test]
+async fn moving_house_ends_the_link_and_keeps_what_the_household_had() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        with_register(&app).await;
+        let leaving = app.user("leaving@example.com", Role::Consumer).await;
+        let token = app.token("leaving@example.com").await;
+        json_of(
+            post_claim(&app, &token, claim(ACCOUNT, "CY-NEW-1")).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        fill_days(&app, "CY-NEW-1", 2).await;
+        // The utility's register now bills the meter to the new occupant's account.
+        let moved = RegisterEntry {
+            meter_id: MeterId::parse("CY-NEW-1").unwrap(),
+            account_number: AccountNumber::parse("4444555566").unwrap(),
+            district: None,
+            tariff_code: TariffCode::parse("08").unwrap(),
+            interval: IntervalLength::FifteenMinutes,
+        };
+        let outcome = app
+            .store
+            .import_register(std::slice::from_ref(&moved), "register-2.csv", 0)
+            .await
+            .unwrap();
+        assert_eq!(outcome.links_ended, 1, "{}", app.backend);
+        assert!(
+            app.store
+                .household(leaving.id)
+                .await
+                .unwrap()
+                .meters
+                .is_empty()
+        );
+        let links = app.store.meter_link_history(leaving.id).await.unwrap();
+        assert_eq!(links[0].end_reason.as_deref(), Some("moved"));
+        // The readings stay with the meter for the results they made.
+        let meters = app
+            .store
+            .meters_by_utility_ids(&["CY-NEW-1".to_owned()])
+            .await
+            .unwrap();
+        assert!(meters.contains_key("CY-NEW-1"));
+        // The same register again changes nothing more.
+        let again = app
+            .store
+            .import_register(&[moved], "register-2.csv", 0)
+            .await
+            .unwrap();
+        assert_eq!(again.links_ended, 0);
+        // The new occupant connects with the new account number.
+        app.user("arriving@example.com", Role::Consumer).await;
+        let arriving = app.token("arriving@example.com").await;
+        json_of(
+            post_claim(&app, &arriving, claim("4444555566", "CY-NEW-1")).await,
+            StatusCode::CREATED,
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn a_household_tells_the_facts_of_its_home_and_bad_ones_change_nothing() {
+    for database in each_backend().await {
+        let app = TestApp::spawn(&database).await;
+        app.user("eleni@example.com", Role::Consumer).await;
+        let token = app.token("eleni@example.com").await;
+        let facts = json!({"people": 4, "water_heater": "solar", "air_conditioners": 3,
+                           "electric_vehicle": false, "rooftop_pv": true});
+        let saved = json_of(
+            app.call(
+                Method::PATCH,
+                "/api/v1/me/household",
+                Some(&token),
+                Some(facts),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(saved["people"], 4, "{}", app.backend);
+        assert_eq!(saved["water_heater"], "solar");
+        assert_eq!(saved["air_conditioners"], 3);
+        assert_eq!(saved["electric_vehicle"], false);
+        assert_eq!(saved["rooftop_pv"], true);
+        let refused = problem(
+            app.call(
+                Method::PATCH,
+                "/api/v1/me/household",
+                Some(&token),
+                Some(json!({"people": 0, "water_heater": "nuclear", "air_conditioners": 99, "name": "New name"})),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        let fields: Vec<&str> = refused["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["people", "water_heater", "air_conditioners"]);
+        let kept = json_of(
+            app.call(Method::GET, "/api/v1/me/household", Some(&token), None)
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(kept["people"], 4);
+        assert_ne!(kept["name"], "New name");
+    }
+}

@@ -159,9 +159,91 @@ impl TimeZone {
     }
 }
 
+/// How the household heats water: in Cyprus the largest load a home can move, and a solar
+/// heater changes what its evenings look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WaterHeater {
+    /// An electric immersion heater or boiler.
+    Electric,
+    /// A solar water heater (with or without electric backup).
+    Solar,
+    /// Gas or oil.
+    Fuel,
+    /// None the household knows of.
+    None,
+}
+
+impl WaterHeater {
+    /// Every kind.
+    pub const ALL: [Self; 4] = [Self::Electric, Self::Solar, Self::Fuel, Self::None];
+
+    /// The stored and wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Electric => "electric",
+            Self::Solar => "solar",
+            Self::Fuel => "fuel",
+            Self::None => "none",
+        }
+    }
+
+    /// Reads a stored or sent name.
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        crate::parse_named(&Self::ALL, Self::as_str, raw, "water heater")
+    }
+}
+
+/// What a household may tell about its home, each fact optional and changeable: the Waste
+/// Wallet's tips and the baseline's checks can use them, nothing requires them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HomeFacts {
+    /// People living there, 1–20.
+    pub people: Option<u8>,
+    /// How water is heated.
+    pub water_heater: Option<WaterHeater>,
+    /// Air-conditioning units, 0–20.
+    pub air_conditioners: Option<u8>,
+    /// Whether an electric vehicle charges there.
+    pub electric_vehicle: Option<bool>,
+    /// Whether rooftop solar panels feed the home.
+    pub rooftop_pv: Option<bool>,
+}
+
+impl HomeFacts {
+    /// People at home, 1–20.
+    pub fn parse_people(raw: i64) -> Result<u8, ValidationError> {
+        u8::try_from(raw)
+            .ok()
+            .filter(|n| (1..=20).contains(n))
+            .ok_or(ValidationError::new("people at home must be 1-20"))
+    }
+
+    /// Air-conditioning units, 0–20.
+    pub fn parse_air_conditioners(raw: i64) -> Result<u8, ValidationError> {
+        u8::try_from(raw)
+            .ok()
+            .filter(|n| *n <= 20)
+            .ok_or(ValidationError::new("air-conditioning units must be 0-20"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_facts_are_bounded() {
+        assert_eq!(HomeFacts::parse_people(4), Ok(4));
+        for bad in [0, 21, -1, 300] {
+            assert!(HomeFacts::parse_people(bad).is_err());
+        }
+        assert_eq!(HomeFacts::parse_air_conditioners(0), Ok(0));
+        assert!(HomeFacts::parse_air_conditioners(21).is_err());
+        for heater in WaterHeater::ALL {
+            assert_eq!(WaterHeater::parse(heater.as_str()), Ok(heater));
+        }
+        assert!(WaterHeater::parse("nuclear").is_err());
+    }
 
     fn districts() -> Vec<String> {
         ["Nicosia", "Limassol"].map(String::from).to_vec()

@@ -7,6 +7,7 @@
 //! (docs/SECURITY.md, "Accounts and roles").
 
 mod history;
+mod register;
 mod sessions;
 
 use anyhow::Context;
@@ -127,6 +128,9 @@ pub async fn seed(config: &Config, store: &Store, passwords: &DemoPasswords) -> 
     let hashes = hash_all(config, passwords).await?;
     let named = seed_accounts(config, store, &hashes).await?;
     seed_households(config, store, &hashes.households).await?;
+    register::seed(config, store)
+        .await
+        .context("writing the demo's customer register")?;
     let named: Vec<_> = named.into_iter().zip(hashes.accounts).collect();
     store
         .reset_demo_accounts(&named, hashes.households)
@@ -300,6 +304,14 @@ pub fn print_credentials(base: &str, households: u32, passwords: &DemoPasswords)
     }
     println!(
         "  (the consumer takes part in the demo sessions, see docs/DEMO.md; household-0001 … household-{households:04} have simulated meters CY-SIM-0000001 … and share the household password)"
+    );
+    let meters: Vec<String> = register::unclaimed(households)
+        .into_iter()
+        .map(|(meter, account)| format!("meter {meter} with account number {account}"))
+        .collect();
+    println!(
+        "  To connect a meter as a new household: create an account at {base}/app/, then use {}.",
+        meters.join(" or ")
     );
 }
 

@@ -8,7 +8,7 @@ use anyhow::Context;
 use domain::household::{District, TariffCode};
 use domain::meter::{IntervalLength, MeterId};
 use domain::onboarding::{AccountNumber, RegisterEntry};
-use store::Store;
+use store::{RegisterOutcome, Store};
 
 /// Refused lines printed; the rest are counted.
 const REJECTS_SHOWN: usize = 20;
@@ -42,12 +42,12 @@ pub fn parse_line(line: &str, districts: &[String]) -> Result<RegisterEntry, Str
     })
 }
 
-/// Imports `file` into the register; returns the lines stored and refused.
+/// Imports `file` into the register; returns what it stored and the lines refused.
 pub async fn register(
     store: &Store,
     file: &Path,
     districts: &[String],
-) -> anyhow::Result<(u64, u64)> {
+) -> anyhow::Result<(RegisterOutcome, u64)> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let mut entries = Vec::new();
@@ -66,7 +66,7 @@ pub async fn register(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let stored = store
+    let outcome = store
         .import_register(&entries, &source, rejected.len() as u64)
         .await?;
     for (line, reason) in rejected.iter().take(REJECTS_SHOWN) {
@@ -78,7 +78,7 @@ pub async fn register(
             rejected.len() - REJECTS_SHOWN
         );
     }
-    Ok((stored, rejected.len() as u64))
+    Ok((outcome, rejected.len() as u64))
 }
 
 #[cfg(test)]

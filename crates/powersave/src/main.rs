@@ -306,13 +306,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             logging::init(&loaded.config);
             let store = loaded.config.open_store().await?;
             store.migrate().await?;
-            let (stored, refused) = import_register::register(
+            let (outcome, refused) = import_register::register(
                 &store,
                 &register_file,
                 &loaded.config.programme.districts,
             )
             .await?;
-            println!("customer register: {stored} lines stored, {refused} refused");
+            println!(
+                "customer register: {} lines stored, {refused} refused; {} households moved out (their meter links ended)",
+                outcome.stored, outcome.links_ended
+            );
             Ok(())
         }
         Command::Import {

@@ -76,6 +76,7 @@ impl Store {
                     time_zone: Set(e.time_zone.name().to_owned()),
                     created_at: Set(now),
                     updated_at: Set(now),
+                    ..Default::default()
                 }
             }))
             .exec_without_returning(&txn)

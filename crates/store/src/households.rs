@@ -1,7 +1,7 @@
 //! Households and the meters linked to them.
 
 use chrono::{DateTime, Utc};
-use domain::household::{District, HouseholdName, TariffCode, TimeZone};
+use domain::household::{District, HomeFacts, HouseholdName, TariffCode, TimeZone, WaterHeater};
 use domain::meter::{IntervalLength, MeterId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -27,6 +27,8 @@ pub struct HouseholdRecord {
     pub time_zone: TimeZone,
     /// Meters currently linked, by utility id.
     pub meters: Vec<MeterRecord>,
+    /// What the household told about its home.
+    pub facts: HomeFacts,
     /// Last change.
     pub updated_at: DateTime<Utc>,
 }
@@ -63,6 +65,16 @@ pub struct HouseholdUpdate {
     pub tariff_code: Option<TariffCode>,
     /// New time zone.
     pub time_zone: Option<TimeZone>,
+    /// People at home.
+    pub people: Option<u8>,
+    /// How water is heated.
+    pub water_heater: Option<WaterHeater>,
+    /// Air-conditioning units.
+    pub air_conditioners: Option<u8>,
+    /// Whether an electric vehicle charges there.
+    pub electric_vehicle: Option<bool>,
+    /// Whether rooftop solar feeds the home.
+    pub rooftop_pv: Option<bool>,
 }
 
 impl Store {
@@ -102,6 +114,21 @@ impl Store {
         }
         if let Some(zone) = update.time_zone {
             model.time_zone = Set(zone.name().to_owned());
+        }
+        if let Some(people) = update.people {
+            model.people = Set(Some(i16::from(people)));
+        }
+        if let Some(heater) = update.water_heater {
+            model.water_heater = Set(Some(heater.as_str().to_owned()));
+        }
+        if let Some(units) = update.air_conditioners {
+            model.air_conditioners = Set(Some(i16::from(units)));
+        }
+        if let Some(ev) = update.electric_vehicle {
+            model.electric_vehicle = Set(Some(ev));
+        }
+        if let Some(pv) = update.rooftop_pv {
+            model.rooftop_pv = Set(Some(pv));
         }
         model.updated_at = Set(Utc::now());
         model.update(&self.db).await?;
@@ -195,6 +222,8 @@ pub(crate) enum LinkEnd {
     ConsentWithdrawn,
     /// Staff gave the meter to another household's claim.
     Reassigned,
+    /// The register bills the meter to another account now: the household moved out.
+    Moved,
 }
 
 impl LinkEnd {
@@ -203,6 +232,7 @@ impl LinkEnd {
             Self::Unlinked => "unlinked",
             Self::ConsentWithdrawn => "consent_withdrawn",
             Self::Reassigned => "reassigned",
+            Self::Moved => "moved",
         }
     }
 }
@@ -322,10 +352,24 @@ fn to_record(
     model: household::Model,
     meters: Vec<meter::Model>,
 ) -> Result<HouseholdRecord, StoreError> {
+    let corrupt = |error: domain::ValidationError| {
+        StoreError::Corrupt(format!("household of {}: {error}", model.user_id))
+    };
+    let facts = HomeFacts {
+        people: model.people.and_then(|n| u8::try_from(n).ok()),
+        water_heater: model
+            .water_heater
+            .as_deref()
+            .map(WaterHeater::parse)
+            .transpose()
+            .map_err(corrupt)?,
+        air_conditioners: model.air_conditioners.and_then(|n| u8::try_from(n).ok()),
+        electric_vehicle: model.electric_vehicle,
+        rooftop_pv: model.rooftop_pv,
+    };
     Ok(HouseholdRecord {
-        time_zone: TimeZone::parse(&model.time_zone).map_err(|error| {
-            StoreError::Corrupt(format!("household of {}: {error}", model.user_id))
-        })?,
+        time_zone: TimeZone::parse(&model.time_zone).map_err(corrupt)?,
+        facts,
         user_id: model.user_id,
         name: model.name,
         district: model.district,
@@ -362,6 +406,25 @@ impl Store {
         ids: &[MeterId],
         interval: IntervalLength,
     ) -> Result<u64, StoreError> {
+        self.register(ids, interval, false).await
+    }
+
+    /// Registers meters as [`Store::register_meters`] does, as simulated ones (the demo's
+    /// meters no household has connected yet, which the simulator feeds like the rest).
+    pub async fn register_simulated_meters(
+        &self,
+        ids: &[MeterId],
+        interval: IntervalLength,
+    ) -> Result<u64, StoreError> {
+        self.register(ids, interval, true).await
+    }
+
+    async fn register(
+        &self,
+        ids: &[MeterId],
+        interval: IntervalLength,
+        simulated: bool,
+    ) -> Result<u64, StoreError> {
         let now = Utc::now();
         let mut created = 0;
         for chunk in ids.chunks(5_000) {
@@ -371,6 +434,7 @@ impl Store {
                 interval_minutes: Set(interval.minutes()),
                 linked_at: Set(None),
                 created_at: Set(now),
+                simulated: Set(simulated),
                 ..Default::default()
             });
             let result = meter::Entity::insert_many(models)

@@ -50,8 +50,8 @@ pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
 pub use onboarding::{
-    ClaimRecord, ConsentRecord, LinkRecord, NewClaim, RegisterImport, RegisterLine, RegisterStatus,
-    StaffDecision,
+    ClaimRecord, ConsentRecord, LinkRecord, NewClaim, RegisterImport, RegisterLine,
+    RegisterOutcome, RegisterStatus, StaffDecision,
 };
 pub use page::Page;
 pub use participants::HouseholdMeter;

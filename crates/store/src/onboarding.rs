@@ -36,6 +36,15 @@ pub struct RegisterLine {
     pub interval: IntervalLength,
 }
 
+/// What an import of the register did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegisterOutcome {
+    /// Lines stored.
+    pub stored: u64,
+    /// Households whose meter changed hands, whose link ended.
+    pub links_ended: u64,
+}
+
 /// How fresh the customer register is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegisterStatus {
@@ -180,16 +189,53 @@ pub struct StaffDecision<'a> {
 
 impl Store {
     /// Stores register lines, replacing earlier lines of the same meters, and records the
-    /// import with `rejected` lines the caller refused. All or nothing.
+    /// import with `rejected` lines the caller refused. A meter the register now bills to
+    /// another account has changed hands: its household's link ends (as `moved`), keeping the
+    /// readings, results and points it had. All or nothing.
     pub async fn import_register(
         &self,
         entries: &[RegisterEntry],
         source: &str,
         rejected: u64,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<RegisterOutcome, StoreError> {
         let now = Utc::now();
         let txn = self.begin_write().await?;
+        let mut links_ended = 0;
         for chunk in entries.chunks(REGISTER_ROWS_PER_STATEMENT) {
+            let ids: Vec<&str> = chunk.iter().map(|e| e.meter_id.as_str()).collect();
+            let before: std::collections::HashMap<String, String> =
+                customer_register::Entity::find()
+                    .filter(customer_register::Column::MeterId.is_in(ids.clone()))
+                    .all(&txn)
+                    .await?
+                    .into_iter()
+                    .map(|line| (line.meter_id, line.account_number))
+                    .collect();
+            let changed: Vec<&str> = chunk
+                .iter()
+                .filter(|e| {
+                    before
+                        .get(e.meter_id.as_str())
+                        .is_some_and(|account| account != e.account_number.as_str())
+                })
+                .map(|e| e.meter_id.as_str())
+                .collect();
+            if !changed.is_empty() {
+                let held = meter::Entity::find()
+                    .filter(meter::Column::MeterId.is_in(changed))
+                    .filter(meter::Column::HouseholdId.is_not_null())
+                    .all(&txn)
+                    .await?;
+                for meter in held {
+                    let (Some(holder), Ok(id)) =
+                        (meter.household_id, MeterId::parse(&meter.meter_id))
+                    else {
+                        continue;
+                    };
+                    end_link_in(&txn, holder, &id, LinkEnd::Moved).await?;
+                    links_ended += 1;
+                }
+            }
             customer_register::Entity::insert_many(chunk.iter().map(|entry| {
                 customer_register::ActiveModel {
                     meter_id: Set(entry.meter_id.as_str().to_owned()),
@@ -225,7 +271,10 @@ impl Store {
         .insert(&txn)
         .await?;
         txn.commit().await?;
-        Ok(rows)
+        Ok(RegisterOutcome {
+            stored: rows,
+            links_ended,
+        })
     }
 
     /// The register's line for a meter.

@@ -198,6 +198,7 @@ impl Store {
             time_zone: Set(new.time_zone.name().to_owned()),
             created_at: Set(now),
             updated_at: Set(now),
+            ..Default::default()
         }
         .insert(&txn)
         .await?;

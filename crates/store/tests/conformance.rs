@@ -341,10 +341,19 @@ async fn households_and_meters() {
                     district: Some(District::parse("limassol", &districts).unwrap()),
                     tariff_code: None,
                     time_zone: Some(TimeZone::parse("Europe/Athens").unwrap()),
+                    people: Some(3),
+                    water_heater: Some(domain::household::WaterHeater::Solar),
+                    ..Default::default()
                 },
             )
             .await
             .unwrap();
+        assert_eq!(updated.facts.people, Some(3));
+        assert_eq!(
+            updated.facts.water_heater,
+            Some(domain::household::WaterHeater::Solar)
+        );
+        assert_eq!(updated.facts.rooftop_pv, None);
         assert_eq!(
             (
                 updated.name.as_str(),

@@ -869,7 +869,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Updates name, district, tariff or time zone; omitted fields are kept. */
+        /** Updates name, district, tariff, time zone or the facts of the home; omitted fields are kept. */
         patch: operations["update_household"];
         trace?: never;
     };
@@ -1440,12 +1440,26 @@ export interface components {
         };
         /** @description A household and its meters. */
         HouseholdResponse: {
+            /**
+             * Format: int32
+             * @description Air-conditioning units, if told.
+             */
+            air_conditioners?: number | null;
             /** @description District, once chosen; one of `GET /api/v1/programme` districts. */
             district?: string | null;
+            /** @description Whether an electric vehicle charges there, if told. */
+            electric_vehicle?: boolean | null;
             /** @description Linked meters. */
             meters: components["schemas"]["MeterResponse"][];
             /** @description The household's own name. */
             name: string;
+            /**
+             * Format: int32
+             * @description People at home, if told.
+             */
+            people?: number | null;
+            /** @description Whether rooftop solar feeds the home, if told. */
+            rooftop_pv?: boolean | null;
             /** @description Tariff code. */
             tariff_code: string;
             /** @description IANA time zone. */
@@ -1455,6 +1469,8 @@ export interface components {
              * @description Last change.
              */
             updated_at: string;
+            /** @description How water is heated (`electric`, `solar`, `fuel`, `none`), if told. */
+            water_heater?: string | null;
         };
         /** @description A session as a household sees it. */
         HouseholdSession: components["schemas"]["SessionResponse"] & {
@@ -2523,14 +2539,30 @@ export interface components {
         };
         /** @description A partial household update; omitted fields stay as they are. */
         UpdateHouseholdRequest: {
+            /**
+             * Format: int64
+             * @description Air-conditioning units, 0–20.
+             */
+            air_conditioners?: number | null;
             /** @description New district. */
             district?: string | null;
+            /** @description Whether an electric vehicle charges there. */
+            electric_vehicle?: boolean | null;
             /** @description New name. */
             name?: string | null;
+            /**
+             * Format: int64
+             * @description People at home, 1–20.
+             */
+            people?: number | null;
+            /** @description Whether rooftop solar feeds the home. */
+            rooftop_pv?: boolean | null;
             /** @description New tariff code. */
             tariff_code?: string | null;
             /** @description New IANA time zone. */
             time_zone?: string | null;
+            /** @description How water is heated: `electric`, `solar`, `fuel` or `none`. */
+            water_heater?: string | null;
         };
         /** @description Changes to one's own account; omitted fields are kept. */
         UpdateMeRequest: {

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use domain::account::{Email, Password};
-use domain::household::{District, HouseholdName, TariffCode, TimeZone};
+use domain::household::{District, HomeFacts, HouseholdName, TariffCode, TimeZone, WaterHeater};
 use domain::language::Language;
 use store::HouseholdUpdate;
 use utoipa_axum::router::OpenApiRouter;
@@ -133,7 +133,7 @@ async fn household(
     Ok(Json(state.store.household(user.id).await?.into()))
 }
 
-/// Updates name, district, tariff or time zone; omitted fields are kept.
+/// Updates name, district, tariff, time zone or the facts of the home; omitted fields are kept.
 #[utoipa::path(
     patch, path = "/me/household", tag = "me", security(("bearer" = [])),
     request_body = UpdateHouseholdRequest,
@@ -162,12 +162,26 @@ async fn update_household(
     let time_zone = body
         .time_zone
         .map(|raw| errors.check("time_zone", TimeZone::parse(&raw)));
+    let people = body
+        .people
+        .map(|raw| errors.check("people", HomeFacts::parse_people(raw)));
+    let water_heater = body
+        .water_heater
+        .map(|raw| errors.check("water_heater", WaterHeater::parse(&raw)));
+    let air_conditioners = body
+        .air_conditioners
+        .map(|raw| errors.check("air_conditioners", HomeFacts::parse_air_conditioners(raw)));
     let update = errors.finish(|| {
         Some(HouseholdUpdate {
             name: name.flatten(),
             district: district.flatten(),
             tariff_code: tariff_code.flatten(),
             time_zone: time_zone.flatten(),
+            people: people.flatten(),
+            water_heater: water_heater.flatten(),
+            air_conditioners: air_conditioners.flatten(),
+            electric_vehicle: body.electric_vehicle,
+            rooftop_pv: body.rooftop_pv,
         })
     })?;
     Ok(Json(

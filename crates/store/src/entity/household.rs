@@ -14,6 +14,11 @@ pub struct Model {
     pub time_zone: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub people: Option<i16>,
+    pub water_heater: Option<String>,
+    pub air_conditioners: Option<i16>,
+    pub electric_vehicle: Option<bool>,
+    pub rooftop_pv: Option<bool>,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

@@ -8,6 +8,8 @@
 //!   when it withdrew.
 //! - `meter_links`: the history of which household held each meter and when, kept after a link
 //!   ends.
+//! - `households`: the facts a household may tell about its home (people, water heater,
+//!   air-conditioning units, electric vehicle, rooftop solar), each optional.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -73,9 +75,36 @@ enum MeterLinks {
     EndReason,
 }
 
+#[derive(DeriveIden)]
+enum Households {
+    Table,
+    People,
+    WaterHeater,
+    AirConditioners,
+    ElectricVehicle,
+    RooftopPv,
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // One column per statement: SQLite's ALTER TABLE adds one at a time.
+        for column in [
+            small_integer_null(Households::People),
+            string_len_null(Households::WaterHeater, 16),
+            small_integer_null(Households::AirConditioners),
+            boolean_null(Households::ElectricVehicle),
+            boolean_null(Households::RooftopPv),
+        ] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Households::Table)
+                        .add_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
         manager
             .create_table(
                 Table::create()
@@ -189,6 +218,22 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for column in [
+            Households::People,
+            Households::WaterHeater,
+            Households::AirConditioners,
+            Households::ElectricVehicle,
+            Households::RooftopPv,
+        ] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Households::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
         for table in [
             MeterLinks::Table.into_iden(),
             Consents::Table.into_iden(),
