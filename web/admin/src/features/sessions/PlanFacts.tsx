@@ -34,7 +34,7 @@ export function PlanFacts({ session }: { session: Session }) {
         [t("plan.audience"), audienceText(session.audience, t, format)],
         [t("plan.participants"), format.number(session.participants)],
         [t("plan.pointsPerKwh"), format.number(session.points_per_kwh)],
-        [t("plan.optInBonus"), t("plan.points", { count: session.opt_in_bonus, formatted: format.number(session.opt_in_bonus) })],
+        [t("plan.optInBonus"), t("common:points", { count: session.opt_in_bonus, formatted: format.number(session.opt_in_bonus) })],
         [t("plan.baselineMethod"), baselineMethodName(session.baseline_method, t)],
         [t("plan.description"), session.description || t("plan.none")],
         ...greekFacts(session, t),
