@@ -1,7 +1,6 @@
 // Names for the server's types, taken from the schema generated from docs/openapi.json
 // (`npm run gen:api`), so a change in the API shows up here as a type error.
 import type { components, paths } from "@shared/api/schema";
-import type { Language } from "../i18n/languages";
 
 type Schemas = components["schemas"];
 
@@ -21,8 +20,7 @@ export type TokenPair = Schemas["TokenResponse"];
 export type Problem = Schemas["Problem"];
 export type FieldError = Schemas["FieldError"];
 export type LoginRequest = Schemas["LoginRequest"];
-/** What PATCH /me changes: the account's language. */
-export type UpdateMeRequest = { language: Language };
+export type UpdateMeRequest = Schemas["UpdateMeRequest"];
 export type LinkMeterRequest = Schemas["LinkMeterRequest"];
 export type ChangeRoleRequest = Schemas["ChangeRoleRequest"];
 export type UserListQuery = NonNullable<paths["/api/v1/admin/users"]["get"]["parameters"]["query"]>;

@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { authApi } from "../api/endpoints";
 import { isStaff } from "../api/types";
 import { changeLanguage } from "../i18n/i18n";
-import { accountLanguage } from "../i18n/languages";
 import { TranslatedError } from "../i18n/problems";
 import { tokenStore } from "./tokens";
 import { meQueryKey } from "./useMe";
@@ -45,8 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, me);
       // The account's language wins over the one chosen on the sign-in page.
-      const language = accountLanguage(me);
-      if (language) await changeLanguage(language);
+      await changeLanguage(me.language);
       tokenStore.set({ accessToken: pair.access_token, refreshToken: pair.refresh_token });
     },
     [queryClient],

@@ -1,9 +1,10 @@
 // The dashboard's two languages, the locale each formats numbers and dates in, and the choice
 // kept in the browser before sign-in (after sign-in the account's own language wins).
+import type { components } from "@shared/api/schema";
 
-/** The languages the API document's `Language` schema names. */
-export const LANGUAGES = ["en", "el"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages the API document's `Language` schema names (`LOCALES` fails to compile if one is missing). */
+export type Language = components["schemas"]["Language"];
+export const LANGUAGES = ["en", "el"] as const satisfies readonly Language[];
 
 /** Cyprus' conventions in each language: `1.234,56 €` in Greek, `€1,234.56` in English. */
 export const LOCALES: Record<Language, string> = { en: "en-CY", el: "el-CY" };
@@ -42,8 +43,3 @@ export function storeLanguage(language: Language) {
   }
 }
 
-/** The account's language, when the server says one (`UserResponse.language`). */
-export function accountLanguage(user: object): Language | null {
-  const language = "language" in user ? user.language : undefined;
-  return isLanguage(language) ? language : null;
-}

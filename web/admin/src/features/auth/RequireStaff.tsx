@@ -8,7 +8,6 @@ import { useMe } from "../../auth/useMe";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { changeLanguage } from "../../i18n/i18n";
-import { accountLanguage } from "../../i18n/languages";
 import { TranslatedError } from "../../i18n/problems";
 
 /** Lets signed-in staff through to the screens below it and sends everyone else to sign in. */
@@ -19,7 +18,7 @@ export function RequireStaff() {
   const { t } = useTranslation("auth");
 
   // Once signed in, the account's language (GET /me) is the dashboard's, before the first paint.
-  const language = me.data ? accountLanguage(me.data) : null;
+  const language = me.data?.language;
   useLayoutEffect(() => {
     if (language) void changeLanguage(language);
   }, [language]);
