@@ -25,7 +25,8 @@ export function ConsumptionChart({ series, subject }: Props) {
   const periodHeading = daily ? t("consumption.day") : t("consumption.hour");
   // The series says its own time zone (the household's), which may differ from the programme's.
   const formatPeriod = useCallback(
-    (iso: string) => (daily ? formatShortDate(iso, series.time_zone, format.locale) : formatTime(iso, series.time_zone, format.locale)),
+    (iso: string) =>
+      daily ? formatShortDate(iso, series.time_zone, format.locale) : formatTime(iso, series.time_zone, format.locale),
     [daily, series.time_zone, format.locale],
   );
   const kilowattHours = (value: unknown) => (typeof value === "number" ? format.kwh(value, 3) : String(value));
