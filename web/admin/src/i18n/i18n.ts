@@ -7,6 +7,7 @@ import { initReactI18next } from "react-i18next";
 import { storeLanguage, storedLanguage, type Language } from "./languages";
 import { NAMESPACES, resources } from "./resources";
 
+/** The dashboard's own instance, so tests and the app share one and nothing else can reconfigure it. */
 export const i18n = i18next.createInstance();
 
 void i18n

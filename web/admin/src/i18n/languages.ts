@@ -14,6 +14,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", el: "Ε
 
 const STORAGE_KEY = "powersave.admin.language";
 
+/** Whether a stored or answered value is one of the two languages (storage and old accounts may hold anything). */
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }

@@ -17,6 +17,7 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A plain number, e.g. "1,234.5" or "1.234,5"; `maximumFractionDigits` as Intl's default (3) unless told. */
 export function formatNumber(value: number, locale: string, maximumFractionDigits?: number): string {
   return new Intl.NumberFormat(locale, maximumFractionDigits === undefined ? {} : { maximumFractionDigits }).format(value);
 }
