@@ -47,7 +47,7 @@ test("an admin finds the demo programme filled from the start: overview, session
   for (const [title, state, participants] of [
     [demo.upcoming, "Scheduled", "0"],
     [demo.live, "Live", "40"],
-    [demo.provisional, "Settling", "40"],
+    [demo.provisional, "Provisional", "40"],
     [demo.settled, "Final", "40"],
   ] as const) {
     const row = sessions.getByRole("row", { name: title });
@@ -81,7 +81,7 @@ test("an admin opens the demo consumer and finds its meter, its results and its 
   // Cells after the title: when, state, result.
   for (const [n, title, state, result] of [
     [1, demo.live, "Live", "Pending"],
-    [2, demo.provisional, "Settling", "Provisional"],
+    [2, demo.provisional, "Provisional", "Provisional"],
     [3, demo.settled, "Final", "Final"],
   ] as const) {
     const row = joined.getByRole("row").nth(n);

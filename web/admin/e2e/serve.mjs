@@ -7,7 +7,9 @@ import { join, resolve } from "node:path";
 
 const listen = process.argv[2] ?? "127.0.0.1:18765";
 const root = resolve(import.meta.dirname, "../../..");
-const binary = resolve(root, "target/debug/powersave");
+// POWERSAVE_E2E_BINARY points at another build (e.g. of a clean checkout while the workspace's
+// own does not compile).
+const binary = resolve(process.env.POWERSAVE_E2E_BINARY ?? resolve(root, "target/debug/powersave"));
 const dashboard = resolve(import.meta.dirname, "../dist");
 
 for (const [path, hint] of [

@@ -180,7 +180,7 @@ test("an admin watches the live session follow new readings, then the settled on
   const histogram = results.getByRole("figure", { name: "Households by % of their baseline saved" });
   await expect(histogram.getByRole("application")).toBeVisible();
   await expect(histogram.getByText("Households", { exact: true }).first()).toBeVisible();
-  await expect(histogram.getByRole("table")).toContainText("Below 0 %");
+  await expect(histogram.getByRole("table")).toContainText("Below 0%");
   const savers = results.getByRole("table", { name: "Top savers" });
   await expect(savers.getByRole("row")).not.toHaveCount(1);
   await expect(savers.getByRole("link").first()).toHaveAttribute("href", /\/admin\/users\/[0-9a-f-]{36}$/);

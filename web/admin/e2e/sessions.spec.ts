@@ -23,7 +23,7 @@ test("an admin plans a session, announces it and cancels it", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1, name: "New session" })).toBeVisible();
 
   // First with the end before the start: the server's message appears beside the end.
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Start").fill(when.start);
   await page.getByLabel("End", { exact: true }).fill(when.endBeforeStart);
   await page.getByRole("radio", { name: "Households in chosen districts" }).check();
@@ -31,7 +31,7 @@ test("an admin plans a session, announces it and cancels it", async ({ page }) =
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByLabel("End", { exact: true })).toHaveAccessibleDescription(/a session lasts 30 to 240 minutes/);
   await expect(page.getByRole("alert")).toContainText("Could not save the session");
-  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
   await expect(page.getByRole("checkbox", { name: "Nicosia" })).toBeChecked();
   await screenshot(page, "14-session-validation");
 
@@ -44,12 +44,17 @@ test("an admin plans a session, announces it and cancels it", async ({ page }) =
   // A draft can still be edited: the form opens with its plan.
   await page.getByRole("region", { name: "Actions" }).getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Edit ${title}` })).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue(title);
-  await page.getByLabel("Description").fill("Use less between the hours of the peak.");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
+  await page.getByLabel("Description", { exact: true }).fill("Use less between the hours of the peak.");
+  // The Greek texts households reading Greek see instead; staff see both on the session's page.
+  await page.getByLabel("Title (Greek)").fill("Βραδινή αιχμή");
+  await page.getByLabel("Description (Greek)").fill("Λιγότερη κατανάλωση τις ώρες αιχμής.");
   await screenshot(page, "15a-session-edit");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(sessionUrl);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Plan" })).toContainText("Title (Greek)Βραδινή αιχμή");
+  await expect(page.getByRole("region", { name: "Plan" })).toContainText("Λιγότερη κατανάλωση τις ώρες αιχμής.");
 
   // Listed as a draft.
   await page.getByRole("link", { name: "All sessions" }).click();

@@ -39,6 +39,7 @@ import type {
   UserDetail,
   UserListQuery,
   UserPage,
+  UpdateMeRequest,
 } from "./types";
 
 const userPath = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
@@ -55,6 +56,11 @@ export const authApi = {
     }),
   /** The signed-in account; with `accessToken`, the account those tokens belong to. */
   me: (accessToken?: string) => api.request<User>("/me", accessToken ? { accessToken } : {}),
+};
+
+export const meApi = {
+  /** Changes the signed-in account's own settings (its language), answering the account as it now is. */
+  update: (body: UpdateMeRequest) => api.request<User>("/me", { method: "PATCH", body }),
 };
 
 export const programmeApi = {

@@ -20,6 +20,7 @@ export type TokenPair = Schemas["TokenResponse"];
 export type Problem = Schemas["Problem"];
 export type FieldError = Schemas["FieldError"];
 export type LoginRequest = Schemas["LoginRequest"];
+export type UpdateMeRequest = Schemas["UpdateMeRequest"];
 export type LinkMeterRequest = Schemas["LinkMeterRequest"];
 export type ChangeRoleRequest = Schemas["ChangeRoleRequest"];
 export type UserListQuery = NonNullable<paths["/api/v1/admin/users"]["get"]["parameters"]["query"]>;

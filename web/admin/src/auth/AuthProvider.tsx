@@ -3,13 +3,15 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExte
 import type { ReactNode } from "react";
 import { authApi } from "../api/endpoints";
 import { isStaff } from "../api/types";
+import { changeLanguage } from "../i18n/i18n";
+import { TranslatedError } from "../i18n/problems";
 import { tokenStore } from "./tokens";
 import { meQueryKey } from "./useMe";
 
 /** Thrown when a valid sign-in belongs to a household account. */
-export class NotStaffError extends Error {
+export class NotStaffError extends TranslatedError {
   constructor() {
-    super("This dashboard is for utility staff. Household accounts sign in to the PowerSave app.");
+    super("auth:notStaff");
     this.name = "NotStaffError";
   }
 }
@@ -41,6 +43,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, me);
+      // The account's language wins over the one chosen on the sign-in page.
+      await changeLanguage(me.language);
       tokenStore.set({ accessToken: pair.access_token, refreshToken: pair.refresh_token });
     },
     [queryClient],

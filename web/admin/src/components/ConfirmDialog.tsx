@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from "react";
 import type { KeyboardEvent, ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { useTranslation } from "react-i18next";
 
 interface Props {
   title: string;
@@ -13,6 +14,7 @@ interface Props {
 
 /** A modal question: focus starts on Cancel, Tab stays inside, Escape cancels, focus returns after. */
 export function ConfirmDialog({ title, children, confirmLabel, tone = "primary", onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
   const titleId = useId();
   const bodyId = useId();
   const dialog = useRef<HTMLDivElement>(null);
@@ -61,7 +63,7 @@ export function ConfirmDialog({ title, children, confirmLabel, tone = "primary",
         </div>
         <div className="mt-6 flex justify-end gap-2">
           <button ref={cancel} type="button" onClick={onCancel} className="btn-secondary">
-            Cancel
+            {t("cancel")}
           </button>
           <button type="button" onClick={onConfirm} className={tone === "danger" ? "btn-danger" : "btn-primary"}>
             {confirmLabel}

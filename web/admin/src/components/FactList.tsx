@@ -7,7 +7,7 @@ export function FactList({ facts }: { facts: ReadonlyArray<readonly [string, Rea
       {facts.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-sm font-medium text-slate-600">{label}</dt>
-          <dd className="text-sm break-all">{value}</dd>
+          <dd className="text-sm break-words">{value}</dd>
         </div>
       ))}
     </dl>

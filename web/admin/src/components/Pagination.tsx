@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { formatNumber } from "../lib/format";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../i18n/useFormat";
 import { PAGE_SIZES } from "../lib/paging";
 
 interface Props {
@@ -8,24 +9,31 @@ interface Props {
   total: number;
   onPageChange(page: number): void;
   onPerPageChange(perPage: number): void;
-  /** Names the navigation when a page has more than one list. */
+  /** Names the navigation when a page has more than one list (already translated). */
   label?: string;
 }
 
 /** Previous/next and the page size of a list paginated on the server. */
-export function Pagination({ page, perPage, total, onPageChange, onPerPageChange, label = "Pagination" }: Props) {
+export function Pagination({ page, perPage, total, onPageChange, onPerPageChange, label }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const perPageId = useId();
   const pages = Math.max(1, Math.ceil(total / perPage));
   const first = total === 0 ? 0 : (page - 1) * perPage + 1;
   const last = Math.min(page * perPage, total);
   return (
-    <nav aria-label={label} className="flex flex-wrap items-center gap-4 text-sm">
+    <nav aria-label={label ?? t("pagination.label")} className="flex flex-wrap items-center gap-4 text-sm">
       <p aria-live="polite">
-        {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)} · Page {formatNumber(page)} of{" "}
-        {formatNumber(pages)}
+        {t("pagination.status", {
+          first: format.number(first),
+          last: format.number(last),
+          total: format.number(total),
+          page: format.number(page),
+          pages: format.number(pages),
+        })}
       </p>
       <div className="flex items-center gap-2">
-        <label htmlFor={perPageId}>Rows per page</label>
+        <label htmlFor={perPageId}>{t("pagination.perPage")}</label>
         <select
           id={perPageId}
           value={perPage}
@@ -34,14 +42,14 @@ export function Pagination({ page, perPage, total, onPageChange, onPerPageChange
         >
           {PAGE_SIZES.map((size) => (
             <option key={size} value={size}>
-              {size}
+              {format.number(size)}
             </option>
           ))}
         </select>
       </div>
       <div className="ml-auto flex gap-2">
         <button type="button" className="btn-secondary" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
-          Previous page
+          {t("pagination.previous")}
         </button>
         <button
           type="button"
@@ -49,7 +57,7 @@ export function Pagination({ page, perPage, total, onPageChange, onPerPageChange
           disabled={page >= pages}
           onClick={() => onPageChange(page + 1)}
         >
-          Next page
+          {t("pagination.next")}
         </button>
       </div>
     </nav>

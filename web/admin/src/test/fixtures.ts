@@ -116,6 +116,8 @@ export function session(overrides: Partial<Session> = {}): Session {
     id: "00000000-0000-7000-8000-00000000005e",
     title: "Evening peak",
     description: "Use less between six and half past seven.",
+    title_el: null,
+    description_el: null,
     state: "draft",
     // 18:00–19:30 in Nicosia (summer time, UTC+3).
     starts_at: "2026-06-12T15:00:00Z",

@@ -7,4 +7,5 @@ afterEach(() => {
   cleanup();
   tokenStore.clear();
   sessionStorage.clear();
+  localStorage.clear();
 });

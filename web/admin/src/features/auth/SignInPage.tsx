@@ -1,9 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import { useAuth } from "../../auth/AuthProvider";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { changeLanguage } from "../../i18n/i18n";
+import { LanguageSwitch } from "../../i18n/LanguageSwitch";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 
 /** Where to go after signing in: the page that sent the visitor here, or the overview. */
@@ -15,7 +18,8 @@ function returnPath(state: unknown): string {
 }
 
 export function SignInPage() {
-  useDocumentTitle("Sign in");
+  const { t } = useTranslation("auth");
+  useDocumentTitle(t("signIn"));
   const { signedIn, signIn } = useAuth();
   const location = useLocation();
   const [email, setEmail] = useState("");
@@ -32,12 +36,16 @@ export function SignInPage() {
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="card w-full max-w-sm">
-        <p className="text-sm font-semibold text-emerald-700">PowerSave</p>
-        <h1 className="mb-4 text-2xl font-semibold">Sign in to the admin dashboard</h1>
-        <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+        <div className="mb-2 flex items-center justify-between gap-2">
+          <p className="text-sm font-semibold text-emerald-700">PowerSave</p>
+          {/* Kept in this browser until sign-in; then the account's own language applies. */}
+          <LanguageSwitch onChange={(language) => void changeLanguage(language)} />
+        </div>
+        <h1 className="mb-4 text-2xl font-semibold">{t("heading")}</h1>
+        <form onSubmit={onSubmit} className="space-y-4" aria-label={t("signIn")}>
           <div>
             <label htmlFor="email" className="mb-1 block text-sm font-medium">
-              E-mail
+              {t("email")}
             </label>
             <input
               id="email"
@@ -51,7 +59,7 @@ export function SignInPage() {
           </div>
           <div>
             <label htmlFor="password" className="mb-1 block text-sm font-medium">
-              Password
+              {t("password")}
             </label>
             <input
               id="password"
@@ -63,9 +71,9 @@ export function SignInPage() {
               className="input"
             />
           </div>
-          {attempt.isError && <ProblemAlert error={attempt.error} title="Could not sign in" />}
+          {attempt.isError && <ProblemAlert error={attempt.error} title={t("failed")} />}
           <button type="submit" className="btn-primary w-full" disabled={attempt.isPending}>
-            {attempt.isPending ? "Signing in…" : "Sign in"}
+            {attempt.isPending ? t("signingIn") : t("signIn")}
           </button>
         </form>
       </div>

@@ -1,28 +1,31 @@
+import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../../auth/AuthProvider";
 import { useStaff } from "../../auth/StaffContext";
+import { AccountLanguageSwitch } from "../../i18n/AccountLanguageSwitch";
 import { RoleLabel } from "../users/RoleLabel";
 
 const links = [
-  { to: "/", label: "Overview", end: true },
-  { to: "/sessions", label: "Sessions", end: false },
-  { to: "/users", label: "Users", end: false },
-  { to: "/meter-data", label: "Meter data", end: false },
-  { to: "/system", label: "System", end: false },
-];
+  { to: "/", label: "nav.overview", end: true },
+  { to: "/sessions", label: "nav.sessions", end: false },
+  { to: "/users", label: "nav.users", end: false },
+  { to: "/meter-data", label: "nav.meterData", end: false },
+  { to: "/system", label: "nav.system", end: false },
+] as const;
 
 export function AppLayout() {
   const staff = useStaff();
   const { signOut } = useAuth();
+  const { t } = useTranslation("layout");
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
-          <p className="font-semibold text-emerald-800">PowerSave Admin</p>
-          <nav aria-label="Main" className="flex gap-1">
+          <p className="font-semibold text-emerald-800">{t("common:appName")}</p>
+          <nav aria-label={t("mainNavigation")} className="flex gap-1">
             {links.map((link) => (
               <NavLink
                 key={link.to}
@@ -34,19 +37,20 @@ export function AppLayout() {
                   }`
                 }
               >
-                {link.label}
+                {t(link.label)}
               </NavLink>
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <AccountLanguageSwitch />
             <p>
-              Signed in as <span className="font-medium">{staff.display_name}</span>{" "}
+              {t("signedInAs")} <span className="font-medium">{staff.display_name}</span>{" "}
               <span className="text-slate-600">
                 (<RoleLabel role={staff.role} />)
               </span>
             </p>
             <button type="button" className="btn-secondary" onClick={() => void signOut()}>
-              Sign out
+              {t("auth:signOut")}
             </button>
           </div>
         </div>

@@ -1,13 +1,19 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 
 export function NotFoundPage() {
-  useDocumentTitle("Not found");
+  const { t } = useTranslation("layout");
+  useDocumentTitle(t("notFound.title"));
   return (
     <section className="space-y-2">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <h1 className="text-2xl font-semibold">{t("notFound.heading")}</h1>
       <p>
-        There is nothing at this address. <Link to="/" className="text-emerald-800 underline">Go to the overview</Link>.
+        <Trans
+          t={t}
+          i18nKey="notFound.body"
+          components={{ overview: <Link to="/" className="text-emerald-800 underline" /> }}
+        />
       </p>
     </section>
   );

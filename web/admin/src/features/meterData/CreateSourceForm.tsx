@@ -1,7 +1,9 @@
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { ApiError } from "@shared/api/errors";
+import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { fieldErrorText } from "../../i18n/problems";
 import { NewApiKey } from "./NewApiKey";
 import { useCreateSource } from "./queries";
 
@@ -9,12 +11,14 @@ const FIELDS = ["name"] as const;
 
 /** Creates a source that uploads readings, and shows its API key once. */
 export function CreateSourceForm() {
+  const { t, i18n } = useTranslation("meterData");
   const nameId = useId();
   const hintId = useId();
   const errorId = useId();
   const [name, setName] = useState("");
   const create = useCreateSource();
-  const nameError = create.error instanceof ApiError ? create.error.fieldError("name") : undefined;
+  const rejected = create.error instanceof ApiError ? create.error.fieldErrors.find((e) => e.field === "name") : undefined;
+  const nameError = rejected && fieldErrorText(rejected, t, i18n.language);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -23,11 +27,11 @@ export function CreateSourceForm() {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} aria-label="New data source" noValidate className="space-y-3">
+      <form onSubmit={onSubmit} aria-label={t("create.title")} noValidate className="space-y-3">
         <div className="flex flex-wrap items-start gap-3">
           <div className="min-w-64 flex-1">
             <label htmlFor={nameId} className="mb-1 block text-sm font-medium">
-              Name
+              {t("create.name")}
             </label>
             <input
               id={nameId}
@@ -44,15 +48,15 @@ export function CreateSourceForm() {
               </p>
             )}
             <p id={hintId} className="mt-1 text-sm text-slate-600">
-              A unique name, usually the meter data system's.
+              {t("create.nameHint")}
             </p>
           </div>
           <button type="submit" className="btn-primary mt-6" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create data source"}
+            {create.isPending ? t("create.creating") : t("create.button")}
           </button>
         </div>
         {create.isError && (
-          <ProblemAlert error={create.error} title="Could not create the data source" shownFields={FIELDS} />
+          <ProblemAlert error={create.error} title={t("create.failed")} shownFields={FIELDS} />
         )}
       </form>
       {create.data && <NewApiKey key={create.data.source.id} created={create.data} onDone={() => create.reset()} />}

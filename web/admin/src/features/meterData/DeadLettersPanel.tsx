@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { DeadLetterQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
@@ -11,6 +12,7 @@ import { EmptyList } from "../../components/EmptyList";
 
 /** Messages that could not be read, optionally of one source, paged and sorted on the server. */
 export function DeadLettersPanel() {
+  const { t } = useTranslation("meterData");
   const filterId = useId();
   const sources = useSourceOptions().data ?? [];
   const [params, setParams] = useSearchParams();
@@ -20,13 +22,10 @@ export function DeadLettersPanel() {
 
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-600">
-        Messages from the MQTT feed and scheduled pulls that could not be read. Uploads through the API are
-        answered with their refused rows instead.
-      </p>
+      <p className="text-sm text-slate-600">{t("deadLetters.intro")}</p>
       <div className="max-w-xs">
         <label htmlFor={filterId} className="mb-1 block text-sm font-medium">
-          Source
+          {t("deadLetters.columns.source")}
         </label>
         <select
           id={filterId}
@@ -34,7 +33,7 @@ export function DeadLettersPanel() {
           onChange={(e) => update({ source_id: Number(e.target.value) || undefined, page: 1 })}
           className="input"
         >
-          <option value="">All sources</option>
+          <option value="">{t("deadLetters.allSources")}</option>
           {sources.map((source) => (
             <option key={source.id} value={source.id}>
               {source.name}
@@ -42,13 +41,13 @@ export function DeadLettersPanel() {
           ))}
         </select>
       </div>
-      {letters.isPending && <Loading label="Loading dead letters…" />}
+      {letters.isPending && <Loading label={t("deadLetters.loading")} />}
       {letters.isError && (
-        <ProblemAlert error={letters.error} title="Could not load the dead letters" onRetry={() => void letters.refetch()} />
+        <ProblemAlert error={letters.error} title={t("deadLetters.loadFailed")} onRetry={() => void letters.refetch()} />
       )}
       {letters.data &&
         (letters.data.total === 0 ? (
-          <EmptyList>{query.source_id ? "No dead letters from this source." : "No dead letters: every message could be read."}</EmptyList>
+          <EmptyList>{query.source_id ? t("deadLetters.noneFromSource") : t("deadLetters.none")}</EmptyList>
         ) : (
           <>
             <DeadLetterTable

@@ -1,4 +1,5 @@
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { useStaff } from "../../auth/StaffContext";
 import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
@@ -9,7 +10,8 @@ import { meterDataKeys } from "./queries";
 import { SourcesPanel } from "./SourcesPanel";
 
 export function MeterDataPage() {
-  useDocumentTitle("Meter data");
+  const { t } = useTranslation("meterData");
+  useDocumentTitle(t("title"));
   const staff = useStaff();
   const manage = canManageSources(staff);
   const queryClient = useQueryClient();
@@ -18,28 +20,28 @@ export function MeterDataPage() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Meter data</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <button
           type="button"
           className="btn-secondary ml-auto"
           disabled={refreshing}
           onClick={() => void queryClient.invalidateQueries({ queryKey: meterDataKeys.all })}
         >
-          {refreshing ? "Refreshing…" : "Refresh"}
+          {refreshing ? t("common:refreshing") : t("common:refresh")}
         </button>
       </div>
-      <Section title="Data sources">
+      <Section title={t("sources.title")}>
         <SourcesPanel canRevoke={manage} />
         {!manage && (
-          <p className="text-sm text-slate-600">A superadmin creates data sources and revokes their API keys.</p>
+          <p className="text-sm text-slate-600">{t("sources.superadminOnly")}</p>
         )}
       </Section>
       {manage && (
-        <Section title="New data source">
+        <Section title={t("create.title")}>
           <CreateSourceForm />
         </Section>
       )}
-      <Section title="Dead letters">
+      <Section title={t("deadLetters.title")}>
         <DeadLettersPanel />
       </Section>
     </div>

@@ -1,16 +1,12 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { CreatedSource } from "../../api/types";
 
 type CopyState = "idle" | "copied" | "failed";
 
-const copyMessages: Record<CopyState, string> = {
-  idle: "",
-  copied: "The key is on the clipboard.",
-  failed: "Could not copy the key: select it and copy it by hand.",
-};
-
 /** A new source's API key, the only time anyone sees it: the server keeps only its hash. */
 export function NewApiKey({ created, onDone }: { created: CreatedSource; onDone(): void }) {
+  const { t } = useTranslation("meterData");
   const titleId = useId();
   const fieldId = useId();
   const warningId = useId();
@@ -29,11 +25,11 @@ export function NewApiKey({ created, onDone }: { created: CreatedSource; onDone(
   return (
     <div role="group" aria-labelledby={titleId} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
       <p id={titleId} className="font-semibold">
-        Data source {name} is created
+        {t("newKey.created", { name })}
       </p>
       <div>
         <label htmlFor={fieldId} className="mb-1 block text-sm font-medium">
-          API key for {name}
+          {t("newKey.label", { name })}
         </label>
         <div className="flex flex-wrap gap-2">
           <input
@@ -45,19 +41,18 @@ export function NewApiKey({ created, onDone }: { created: CreatedSource; onDone(
             className="input min-w-72 flex-1 font-mono"
           />
           <button type="button" className="btn-primary" onClick={() => void copyKey()}>
-            Copy key
+            {t("newKey.copy")}
           </button>
         </div>
       </div>
       <p id={warningId} className="text-sm font-medium text-amber-900">
-        This key will not be shown again. Copy it now into the meter data system, which sends it as
-        “Authorization: Bearer &lt;key&gt;” with every upload.
+        {t("newKey.warning", { header: "Authorization: Bearer <key>" })}
       </p>
       <p role="status" className="text-sm text-slate-700">
-        {copyMessages[copy]}
+        {copy === "idle" ? "" : t(`newKey.${copy}`)}
       </p>
       <button type="button" className="btn-secondary" onClick={onDone}>
-        I have stored the key
+        {t("newKey.done")}
       </button>
     </div>
   );

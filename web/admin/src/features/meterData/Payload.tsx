@@ -1,14 +1,17 @@
 import { useId, useState } from "react";
-import { formatNumber } from "../../lib/format";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/useFormat";
 
 const PREVIEW_CHARACTERS = 120;
 
 /** A message as received: its beginning, and all of it on request. */
 export function Payload({ text }: { text: string }) {
+  const { t } = useTranslation("meterData");
+  const format = useFormat();
   const id = useId();
   const [expanded, setExpanded] = useState(false);
   const long = text.length > PREVIEW_CHARACTERS;
-  if (text === "") return <span className="text-slate-600">Empty</span>;
+  if (text === "") return <span className="text-slate-600">{t("payload.empty")}</span>;
   return (
     <div className="space-y-1">
       <pre id={id} className="max-w-md font-mono text-xs break-all whitespace-pre-wrap">
@@ -22,7 +25,9 @@ export function Payload({ text }: { text: string }) {
           aria-controls={id}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? "Show less" : `Show all ${formatNumber(text.length)} characters`}
+          {expanded
+            ? t("payload.less")
+            : t("payload.all", { count: text.length, formatted: format.number(text.length) })}
         </button>
       )}
     </div>

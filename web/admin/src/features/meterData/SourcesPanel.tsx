@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { DataSource, SourceListQuery } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Loading } from "../../components/Loading";
@@ -16,20 +17,21 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
     page: 1,
     per_page: DEFAULT_PAGE_SIZE,
   });
+  const { t } = useTranslation("meterData");
   const sources = useSources(query);
   const revoke = useRevokeSource();
   const [revoking, setRevoking] = useState<DataSource | null>(null);
 
-  if (sources.isPending) return <Loading label="Loading data sources…" />;
+  if (sources.isPending) return <Loading label={t("sources.loading")} />;
   if (sources.isError) {
     return (
-      <ProblemAlert error={sources.error} title="Could not load the data sources" onRetry={() => void sources.refetch()} />
+      <ProblemAlert error={sources.error} title={t("sources.loadFailed")} onRetry={() => void sources.refetch()} />
     );
   }
   return (
     <div className="space-y-3">
       {sources.data.total === 0 ? (
-        <EmptyList>There are no data sources yet.</EmptyList>
+        <EmptyList>{t("sources.none")}</EmptyList>
       ) : (
         <>
           <SourcesTable
@@ -40,9 +42,9 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
             onRevoke={canRevoke ? setRevoking : undefined}
             revokeDisabled={revoke.isPending}
           />
-          <p className="text-sm text-slate-600">Today's counts start at midnight in the programme's time zone.</p>
+          <p className="text-sm text-slate-600">{t("sources.todayNote")}</p>
           <Pagination
-            label="Data source pages"
+            label={t("sources.pages")}
             page={sources.data.page}
             perPage={sources.data.per_page}
             total={sources.data.total}
@@ -53,14 +55,14 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
       )}
       {revoke.isSuccess && (
         <p role="status" className="text-sm text-slate-700">
-          The API key of {revoke.variables.name} is revoked.
+          {t("sources.keyRevoked", { name: revoke.variables.name })}
         </p>
       )}
-      {revoke.isError && <ProblemAlert error={revoke.error} title="Could not revoke the key" />}
+      {revoke.isError && <ProblemAlert error={revoke.error} title={t("sources.revokeFailed")} />}
       {revoking && (
         <ConfirmDialog
-          title={`Revoke the API key of ${revoking.name}?`}
-          confirmLabel="Revoke key"
+          title={t("sources.revokeQuestion", { name: revoking.name })}
+          confirmLabel={t("sources.revoke")}
           tone="danger"
           onConfirm={() => {
             revoke.mutate(revoking);
@@ -68,8 +70,7 @@ export function SourcesPanel({ canRevoke }: { canRevoke: boolean }) {
           }}
           onCancel={() => setRevoking(null)}
         >
-          Its next upload is refused. A revoked key cannot be restored: to connect the system again, create a
-          new data source.
+          {t("sources.revokeExplanation")}
         </ConfirmDialog>
       )}
     </div>

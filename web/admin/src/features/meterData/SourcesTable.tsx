@@ -1,8 +1,8 @@
+import { useTranslation } from "react-i18next";
 import type { DataSource } from "../../api/types";
 import { SortableHeader } from "../../components/SortableHeader";
-import { formatDuration, formatNumber } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 import type { SortColumn } from "../../lib/sorting";
-import { useDateTimeFormat } from "../programme/useProgramme";
 import { hasRevocableKey } from "./permissions";
 import { kindName } from "./sourceKinds";
 import { SourceStatusBadge } from "./SourceStatusBadge";
@@ -31,34 +31,35 @@ interface Props {
 }
 
 export function SourcesTable({ sources, busy, sort, onSort, onRevoke, revokeDisabled = false }: Props) {
-  const formatDateTime = useDateTimeFormat();
+  const { t } = useTranslation("meterData");
+  const format = useFormat();
   const header = { sort, onSort };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-busy={busy} className="w-full text-left text-sm">
-        <caption className="sr-only">Data sources</caption>
+        <caption className="sr-only">{t("sources.title")}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <SortableHeader {...header} {...SOURCE_SORTS.name}>
-              Name
+              {t("create.name")}
             </SortableHeader>
             <SortableHeader {...header} {...SOURCE_SORTS.kind}>
-              Kind
+              {t("sources.columns.kind")}
             </SortableHeader>
             <SortableHeader {...header} {...SOURCE_SORTS.lastReading}>
-              Last reading
+              {t("sources.columns.lastReading")}
             </SortableHeader>
-            <th scope="col" className="px-4 py-2 font-medium">Lag</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("sources.columns.lag")}</th>
             <SortableHeader {...header} {...SOURCE_SORTS.readingsToday} className="text-right">
-              Readings today
+              {t("sources.columns.readingsToday")}
             </SortableHeader>
             <SortableHeader {...header} {...SOURCE_SORTS.rejectedToday} className="text-right">
-              Rejects today
+              {t("sources.columns.rejectedToday")}
             </SortableHeader>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("sources.columns.status")}</th>
             {onRevoke && (
               <th scope="col" className="px-4 py-2 font-medium">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("sessions:detail.actions")}</span>
               </th>
             )}
           </tr>
@@ -69,18 +70,18 @@ export function SourcesTable({ sources, busy, sort, onSort, onRevoke, revokeDisa
               <th scope="row" className="px-4 py-2 font-medium">
                 {source.name}
               </th>
-              <td className="px-4 py-2 whitespace-nowrap">{kindName(source.kind)}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{kindName(source.kind, t)}</td>
               <td className="px-4 py-2 whitespace-nowrap">
-                {source.last_reading_at ? formatDateTime(source.last_reading_at) : "Never"}
+                {source.last_reading_at ? format.dateTime(source.last_reading_at) : t("users:account.never")}
               </td>
               <td className="px-4 py-2 whitespace-nowrap">
-                {source.lag_seconds == null ? "—" : formatDuration(source.lag_seconds)}
+                {source.lag_seconds == null ? "—" : format.duration(source.lag_seconds)}
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatNumber(source.readings_today)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{format.number(source.readings_today)}</td>
               <td
                 className={`px-4 py-2 text-right tabular-nums ${source.rejected_today > 0 ? "font-medium text-red-700" : ""}`}
               >
-                {formatNumber(source.rejected_today)}
+                {format.number(source.rejected_today)}
               </td>
               <td className="px-4 py-2">
                 <SourceStatusBadge revoked={source.revoked} />
@@ -91,11 +92,11 @@ export function SourcesTable({ sources, busy, sort, onSort, onRevoke, revokeDisa
                     <button
                       type="button"
                       className="btn-secondary whitespace-nowrap"
-                      aria-label={`Revoke the API key of ${source.name}`}
+                      aria-label={t("sources.revokeLabel", { name: source.name })}
                       disabled={revokeDisabled}
                       onClick={() => onRevoke(source)}
                     >
-                      Revoke key
+                      {t("sources.revoke")}
                     </button>
                   )}
                 </td>

@@ -1,13 +1,8 @@
-const names: Record<string, string> = {
-  api: "API upload",
-  mqtt: "MQTT feed",
-  pull: "Scheduled pull",
-  file: "File import",
-  simulator: "Simulator",
-  correction: "Staff corrections",
-};
+import type { TFunction } from "i18next";
 
-/** How a source delivers readings, for people. */
-export function kindName(kind: string): string {
-  return names[kind] ?? kind;
+const KINDS = ["api", "mqtt", "pull", "file", "simulator", "correction"];
+
+/** How a source delivers readings, for people; an unknown kind as the server says it. */
+export function kindName(kind: string, t: TFunction): string {
+  return KINDS.includes(kind) ? t(`meterData:kind.${kind}`) : kind;
 }

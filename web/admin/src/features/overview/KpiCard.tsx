@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { formatNumber } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 
 interface Props {
   label: string;
@@ -10,12 +10,13 @@ interface Props {
 
 export function KpiCard({ label, value, note }: Props) {
   const labelId = useId();
+  const format = useFormat();
   return (
     <div role="group" aria-labelledby={labelId} className="card">
       <p id={labelId} className="text-sm font-medium text-slate-600">
         {label}
       </p>
-      <p className="mt-2 text-3xl font-semibold tabular-nums">{formatNumber(value)}</p>
+      <p className="mt-2 text-3xl font-semibold tabular-nums">{format.number(value)}</p>
       {note && <p className="mt-1 text-sm text-slate-600">{note}</p>}
     </div>
   );

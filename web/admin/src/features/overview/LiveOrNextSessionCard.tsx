@@ -1,19 +1,20 @@
 import { useId } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Session } from "../../api/types";
-import { formatNumber } from "../../lib/format";
-import { useDateTimeRangeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { StateBadge } from "../sessions/StateBadge";
 
 /** The session running now, or else the next one households can join; a way to plan one when there is none. */
 export function LiveOrNextSessionCard({ session }: { session: Session | null | undefined }) {
   const labelId = useId();
-  const formatRange = useDateTimeRangeFormat();
+  const { t } = useTranslation("overview");
+  const format = useFormat();
   const live = session?.state === "live";
   return (
     <div role="group" aria-labelledby={labelId} className="card">
       <p id={labelId} className="text-sm font-medium text-slate-600">
-        {live ? "Live session" : "Next session"}
+        {live ? t("liveSession") : t("nextSession")}
       </p>
       {session ? (
         <div className="mt-2 space-y-1">
@@ -23,12 +24,18 @@ export function LiveOrNextSessionCard({ session }: { session: Session | null | u
             </Link>
             <StateBadge state={session.state} />
           </p>
-          <p className="text-sm text-slate-700">{formatRange(session.starts_at, session.ends_at)}</p>
-          <p className="text-sm text-slate-600">{formatNumber(session.participants)} households joined</p>
+          <p className="text-sm text-slate-700">{format.dateTimeRange(session.starts_at, session.ends_at)}</p>
+          <p className="text-sm text-slate-600">
+            {t("householdsJoined", { count: session.participants, formatted: format.number(session.participants) })}
+          </p>
         </div>
       ) : (
         <p className="mt-2 text-sm text-slate-600">
-          No session is live or announced. <Link to="/sessions/new" className="text-emerald-800 underline">Plan one</Link>.
+          <Trans
+            t={t}
+            i18nKey="noSession"
+            components={{ plan: <Link to="/sessions/new" className="text-emerald-800 underline" /> }}
+          />
         </p>
       )}
     </div>

@@ -61,8 +61,8 @@ function server(routes: Parameters<typeof fakeApi>[0] = {}) {
   });
 }
 
-const nicosiaDay = (iso: string) => formatShortDate(iso, programme.time_zone);
-const number = (value: number) => new Intl.NumberFormat().format(value);
+const nicosiaDay = (iso: string) => formatShortDate(iso, programme.time_zone, "en-CY");
+const number = (value: number) => new Intl.NumberFormat("en-CY").format(value);
 
 async function savingsSection() {
   renderApp("/", { as: admin });
@@ -137,7 +137,7 @@ describe("the overview", () => {
       ["Evening peak", nicosiaDay(evening.starts_at), "41.28 kWh", "Final", "40", number(4528)],
       ["Night owls", nicosiaDay(night.starts_at), "5.5 kWh", "Provisional (settling)", number(1234), "0"],
     ]);
-    expect(nicosiaDay(night.starts_at)).toBe(formatShortDate("2026-11-23T12:00:00Z"));
+    expect(nicosiaDay(night.starts_at)).toBe(formatShortDate("2026-11-23T12:00:00Z", undefined, "en-CY"));
   });
 
   it("pages through the settled sessions on the server", async () => {

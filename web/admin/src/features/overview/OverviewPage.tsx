@@ -1,6 +1,7 @@
+import { useTranslation } from "react-i18next";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { formatNumber, formatPercent } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { KpiCard } from "./KpiCard";
 import { LiveOrNextSessionCard } from "./LiveOrNextSessionCard";
@@ -9,44 +10,48 @@ import { SessionSavingsSection } from "./SessionSavingsSection";
 import { useOverview } from "./useOverview";
 
 export function OverviewPage() {
-  useDocumentTitle("Overview");
+  const { t } = useTranslation("overview");
+  const format = useFormat();
+  useDocumentTitle(t("title"));
   const overview = useOverview();
   const data = overview.data;
   return (
     <section aria-labelledby="overview-heading" className="space-y-4">
       <h1 id="overview-heading" className="text-2xl font-semibold">
-        Overview
+        {t("title")}
       </h1>
-      {overview.isPending && <Loading label="Loading the programme's figures…" />}
+      {overview.isPending && <Loading label={t("loading")} />}
       {overview.isError && (
-        <ProblemAlert error={overview.error} title="Could not load the overview" onRetry={() => void overview.refetch()} />
+        <ProblemAlert error={overview.error} title={t("loadFailed")} onRetry={() => void overview.refetch()} />
       )}
       {data && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <LiveOrNextSessionCard session={data.live_or_next_session} />
-          <KpiCard label="Households registered" value={data.households_registered} />
+          <KpiCard label={t("kpi.householdsRegistered")} value={data.households_registered} />
           <KpiCard
-            label="Households active (30 days)"
+            label={t("kpi.householdsActive")}
             value={data.households_active_30d}
             note={
               data.households_registered > 0
-                ? `${formatPercent(data.households_active_30d / data.households_registered)} of registered households signed in`
+                ? t("kpi.householdsActiveNote", {
+                    share: format.percent(data.households_active_30d / data.households_registered),
+                  })
                 : undefined
             }
           />
           <KpiCard
-            label="Meters reporting (24 hours)"
+            label={t("kpi.metersReporting")}
             value={data.meters_reporting_24h}
-            note={`${formatNumber(data.meters_linked)} meters linked to households`}
+            note={t("kpi.metersLinkedNote", { count: data.meters_linked, formatted: format.number(data.meters_linked) })}
           />
-          <KpiCard label="kWh saved (last 30 days)" value={data.saved_kwh_30d} note="By the sessions that started in them" />
+          <KpiCard label={t("kpi.savedKwh")} value={data.saved_kwh_30d} note={t("kpi.savedKwhNote")} />
           <KpiCard
-            label="Green Points issued"
+            label={t("kpi.pointsIssued")}
             value={data.points_issued}
-            note={`${formatNumber(data.points_issued_30d)} in the last 30 days`}
+            note={t("kpi.pointsIssuedNote", { formatted: format.number(data.points_issued_30d) })}
           />
-          <KpiCard label="Accounts disabled" value={data.accounts_disabled} />
-          <KpiCard label="Staff accounts" value={data.staff_accounts} />
+          <KpiCard label={t("kpi.accountsDisabled")} value={data.accounts_disabled} />
+          <KpiCard label={t("kpi.staffAccounts")} value={data.staff_accounts} />
         </div>
       )}
       <ProgrammeConsumptionSection />

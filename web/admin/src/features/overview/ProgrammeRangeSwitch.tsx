@@ -1,4 +1,5 @@
-import { PROGRAMME_RANGES, programmeRangeLabels, type ProgrammeRange } from "./programmeRange";
+import { useTranslation } from "react-i18next";
+import { PROGRAMME_RANGES, type ProgrammeRange } from "./programmeRange";
 
 interface Props {
   value: ProgrammeRange;
@@ -6,9 +7,10 @@ interface Props {
 }
 
 export function ProgrammeRangeSwitch({ value, onChange }: Props) {
+  const { t } = useTranslation("overview");
   return (
     <fieldset className="flex flex-wrap gap-4 text-sm">
-      <legend className="sr-only">Range</legend>
+      <legend className="sr-only">{t("range.legend")}</legend>
       {PROGRAMME_RANGES.map((range) => (
         <label key={range} className="flex items-center gap-2">
           <input
@@ -18,7 +20,7 @@ export function ProgrammeRangeSwitch({ value, onChange }: Props) {
             checked={value === range}
             onChange={() => onChange(range)}
           />
-          {programmeRangeLabels[range]}
+          {t(`range.${range}`)}
         </label>
       ))}
     </fieldset>

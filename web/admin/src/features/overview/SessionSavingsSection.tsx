@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { PageQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
@@ -8,27 +9,24 @@ import { SessionSavingsChart } from "./SessionSavingsChart";
 import { useOverviewSessions } from "./useOverview";
 
 export function SessionSavingsSection() {
+  const { t } = useTranslation("overview");
   const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: 10 });
   const sessions = useOverviewSessions(query);
   return (
-    <Section title="kWh saved per session">
-      {sessions.isPending && <Loading label="Loading the sessions' savings…" />}
+    <Section title={t("savings.title")}>
+      {sessions.isPending && <Loading label={t("savings.loading")} />}
       {sessions.isError && (
-        <ProblemAlert
-          error={sessions.error}
-          title="Could not load the sessions' savings"
-          onRetry={() => void sessions.refetch()}
-        />
+        <ProblemAlert error={sessions.error} title={t("savings.loadFailed")} onRetry={() => void sessions.refetch()} />
       )}
       {sessions.data &&
         (sessions.data.total === 0 ? (
-          <p className="text-sm text-slate-600">No session has been settled yet.</p>
+          <p className="text-sm text-slate-600">{t("savings.none")}</p>
         ) : (
           <div aria-busy={sessions.isPlaceholderData} className={sessions.isPlaceholderData ? "opacity-60" : undefined}>
             {/* The server pages latest first; the chart reads left to right, oldest first. */}
             <SessionSavingsChart sessions={[...sessions.data.items].reverse()} />
             <Pagination
-              label="Session savings pages"
+              label={t("savings.pages")}
               page={sessions.data.page}
               perPage={sessions.data.per_page}
               total={sessions.data.total}

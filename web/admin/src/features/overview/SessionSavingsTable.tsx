@@ -1,33 +1,34 @@
+import { useTranslation } from "react-i18next";
 import type { SessionSavings } from "../../api/types";
-import { formatNumber, formatQuantity } from "../../lib/format";
-import { useShortDateFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { isProvisional } from "./sessionSavings";
 
 /** The session savings chart's numbers, for screen readers. */
 export function SessionSavingsTable({ caption, sessions }: { caption: string; sessions: SessionSavings[] }) {
-  const formatDate = useShortDateFormat();
+  const { t } = useTranslation("overview");
+  const format = useFormat();
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Session</th>
-          <th scope="col">Date</th>
-          <th scope="col">Saved</th>
-          <th scope="col">Status</th>
-          <th scope="col">Participants</th>
-          <th scope="col">Green Points issued</th>
+          <th scope="col">{t("savings.columns.session")}</th>
+          <th scope="col">{t("savings.columns.date")}</th>
+          <th scope="col">{t("savings.columns.saved")}</th>
+          <th scope="col">{t("savings.columns.status")}</th>
+          <th scope="col">{t("savings.columns.participants")}</th>
+          <th scope="col">{t("savings.columns.points")}</th>
         </tr>
       </thead>
       <tbody>
         {sessions.map((session) => (
           <tr key={session.id}>
             <th scope="row">{session.title}</th>
-            <td>{formatDate(session.starts_at)}</td>
-            <td>{formatQuantity(session.saved_kwh, "kWh")}</td>
-            <td>{isProvisional(session) ? "Provisional (settling)" : "Final"}</td>
-            <td>{formatNumber(session.participants)}</td>
-            <td>{formatNumber(session.points_issued)}</td>
+            <td>{format.shortDate(session.starts_at)}</td>
+            <td>{format.kwh(session.saved_kwh)}</td>
+            <td>{isProvisional(session) ? t("savings.provisional") : t("savings.final")}</td>
+            <td>{format.number(session.participants)}</td>
+            <td>{format.number(session.points_issued)}</td>
           </tr>
         ))}
       </tbody>

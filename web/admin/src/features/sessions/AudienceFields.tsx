@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { districtName } from "../../i18n/districts";
 import type { PlanFormValues } from "./planForm";
 import { FieldErrorText } from "./FormField";
 
@@ -11,6 +13,7 @@ interface Props {
 
 /** Everyone, or the households of some of the programme's districts. */
 export function AudienceFields({ audience, chosen, districts, error, onChange }: Props) {
+  const { t } = useTranslation("sessions");
   function toggle(district: string, on: boolean) {
     onChange({ districts: on ? [...chosen, district] : chosen.filter((d) => d !== district) });
   }
@@ -21,7 +24,7 @@ export function AudienceFields({ audience, chosen, districts, error, onChange }:
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? "session-audience-error" : undefined}
     >
-      <legend className="text-base font-semibold">Audience</legend>
+      <legend className="text-base font-semibold">{t("plan.audience")}</legend>
       <label className="flex items-center gap-2 text-sm">
         <input
           type="radio"
@@ -29,7 +32,7 @@ export function AudienceFields({ audience, chosen, districts, error, onChange }:
           checked={audience === "everyone"}
           onChange={() => onChange({ audience: "everyone" })}
         />
-        Every household
+        {t("plan.everyone")}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -38,11 +41,11 @@ export function AudienceFields({ audience, chosen, districts, error, onChange }:
           checked={audience === "districts"}
           onChange={() => onChange({ audience: "districts" })}
         />
-        Households in chosen districts
+        {t("form.chosenDistricts")}
       </label>
       {audience === "districts" && (
         <fieldset className="ml-6 flex flex-wrap gap-x-4 gap-y-1">
-          <legend className="sr-only">Districts</legend>
+          <legend className="sr-only">{t("form.districts")}</legend>
           {districts.map((district) => (
             <label key={district} className="flex items-center gap-2 text-sm">
               <input
@@ -50,7 +53,7 @@ export function AudienceFields({ audience, chosen, districts, error, onChange }:
                 checked={chosen.includes(district)}
                 onChange={(e) => toggle(district, e.target.checked)}
               />
-              {district}
+              {districtName(district, t)}
             </label>
           ))}
         </fieldset>

@@ -1,26 +1,31 @@
+import { useTranslation } from "react-i18next";
 import type { LiveProgress } from "../../api/types";
 import { Figure } from "../../components/Figure";
-import { formatNumber, formatQuantity } from "../../lib/format";
-import { useTimeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { latestPeriod } from "./livePeriods";
 
 export function LiveFigures({ progress }: { progress: LiveProgress }) {
-  const formatTime = useTimeFormat();
+  const { t } = useTranslation("sessions");
+  const format = useFormat();
   const latest = latestPeriod(progress.periods, Date.now());
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <Figure label="Participants" value={formatNumber(progress.participants)} note="Households with a baseline" />
+      <Figure label={t("live.participants")} value={format.number(progress.participants)} note={t("live.participantsNote")} />
       <Figure
-        label="Reporting"
-        value={latest ? `${formatNumber(latest.reporting)} of ${formatNumber(progress.participants)}` : "None"}
-        note={latest && `In the half hour from ${formatTime(latest.start)}`}
+        label={t("live.reporting")}
+        value={
+          latest
+            ? t("live.reportingOf", { reporting: format.number(latest.reporting), total: format.number(progress.participants) })
+            : t("live.none")
+        }
+        note={latest && t("live.reportingNote", { time: format.time(latest.start) })}
       />
       <Figure
-        label="Actual power"
-        value={latest && latest.reporting > 0 ? formatQuantity(latest.actual_kw, "kW") : "No readings yet"}
-        note={latest && `Against a baseline of ${formatQuantity(latest.baseline_kw, "kW")}`}
+        label={t("live.actualPower")}
+        value={latest && latest.reporting > 0 ? format.quantity(latest.actual_kw, "kW") : t("live.noReadings")}
+        note={latest && t("live.againstBaseline", { baseline: format.quantity(latest.baseline_kw, "kW") })}
       />
-      <Figure label="Saved so far" value={formatQuantity(progress.saved_kwh, "kWh")} note="Baseline minus actual" />
+      <Figure label={t("live.savedSoFar")} value={format.kwh(progress.saved_kwh)} note={t("live.savedNote")} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import type { LiveProgress, Session } from "../../api/types";
 import { EmptyNote } from "../../components/EmptyNote";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
-import { useClockTimeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { LiveFigures } from "./LiveFigures";
 import { powerRows } from "./livePeriods";
 import { PowerChart } from "./PowerChart";
@@ -13,24 +14,31 @@ import { sessionKeys } from "./queries";
 import { useLiveProgress, type LiveConnection } from "./useLiveProgress";
 
 function ConnectionNote({ connection, receivedAt }: { connection: LiveConnection; receivedAt: number | null }) {
-  const formatClockTime = useClockTimeFormat();
+  const { t } = useTranslation("sessions");
+  const format = useFormat();
   if (connection.status === "failed") {
-    return <ProblemAlert error={connection.error} title="The live figures are not available" />;
+    return <ProblemAlert error={connection.error} title={t("live.unavailable")} />;
   }
-  const state = connection.status === "reconnecting" ? "Connection lost; reconnecting…" : "Updates as readings arrive.";
-  const last = receivedAt === null ? "" : ` Last update at ${formatClockTime(receivedAt)}.`;
-  return <p className="text-sm text-slate-600">{state + last}</p>;
+  const state = connection.status === "reconnecting" ? t("live.reconnecting") : t("live.updates");
+  return (
+    <p className="text-sm text-slate-600">
+      {state}
+      {receivedAt !== null && ` ${t("live.lastUpdate", { time: format.clockTime(receivedAt) })}`}
+    </p>
+  );
 }
 
 /** The power chart, or why there is none: with no participant or no half hour, it would be bare axes. */
 function LiveChart({ progress }: { progress: LiveProgress }) {
-  if (progress.participants === 0) return <EmptyNote>No participants with a baseline yet.</EmptyNote>;
-  if (progress.periods.length === 0) return <EmptyNote>No half hours of the session to chart yet.</EmptyNote>;
+  const { t } = useTranslation("sessions");
+  if (progress.participants === 0) return <EmptyNote>{t("live.noParticipants")}</EmptyNote>;
+  if (progress.periods.length === 0) return <EmptyNote>{t("live.noPeriods")}</EmptyNote>;
   return <PowerChart rows={powerRows(progress.periods)} />;
 }
 
 /** The programme's aggregate while the session runs and after, as the server streams it. */
 export function LiveProgressSection({ session }: { session: Session }) {
+  const { t } = useTranslation("sessions");
   const { progress, receivedAt, connection } = useLiveProgress(session.id);
   const queryClient = useQueryClient();
   const streamedState = progress?.state;
@@ -43,9 +51,9 @@ export function LiveProgressSection({ session }: { session: Session }) {
   }, [streamedState, session.state, session.id, queryClient]);
 
   return (
-    <Section title="Live progress">
+    <Section title={t("live.title")}>
       <ConnectionNote connection={connection} receivedAt={receivedAt} />
-      {!progress && connection.status !== "failed" && <Loading label="Waiting for the live figures…" />}
+      {!progress && connection.status !== "failed" && <Loading label={t("live.waiting")} />}
       {progress && (
         <>
           <LiveFigures progress={progress} />

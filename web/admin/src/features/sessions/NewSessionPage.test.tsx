@@ -35,6 +35,7 @@ describe("planning a new session", () => {
     const { router } = renderApp("/sessions/new", { as: admin });
     await fillIn();
     pick("End", "2026-06-12T19:30");
+    await userEvent.type(screen.getByLabelText("Title (Greek)"), "Βραδινή αιχμή");
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
 
     expect(await screen.findByRole("heading", { level: 1, name: "Evening peak" })).toBeInTheDocument();
@@ -42,6 +43,8 @@ describe("planning a new session", () => {
     expect(api.callsTo("POST", "/admin/sessions")[0]?.body).toEqual({
       title: "Evening peak",
       description: "",
+      title_el: "Βραδινή αιχμή",
+      description_el: null,
       starts_at: "2026-06-12T15:00:00Z",
       ends_at: "2026-06-12T16:30:00Z",
       join_deadline: null,

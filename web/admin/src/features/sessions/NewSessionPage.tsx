@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -8,7 +9,8 @@ import { useCreateSession } from "./queries";
 import { SessionForm } from "./SessionForm";
 
 export function NewSessionPage() {
-  useDocumentTitle("New session");
+  const { t } = useTranslation("sessions");
+  useDocumentTitle(t("new.title"));
   const programme = useProgramme();
   const create = useCreateSession();
   const navigate = useNavigate();
@@ -16,13 +18,13 @@ export function NewSessionPage() {
   return (
     <div className="space-y-6">
       <Link to="/sessions" className="text-sm text-emerald-800 underline-offset-2 hover:underline">
-        ← All sessions
+        {t("detail.allSessions")}
       </Link>
-      <h1 className="text-2xl font-semibold">New session</h1>
-      <p className="text-sm text-slate-600">It is saved as a draft; households see it once it is announced.</p>
-      {programme.isPending && <Loading label="Loading the programme…" />}
+      <h1 className="text-2xl font-semibold">{t("new.title")}</h1>
+      <p className="text-sm text-slate-600">{t("new.intro")}</p>
+      {programme.isPending && <Loading label={t("form.programmeLoading")} />}
       {programme.isError && (
-        <ProblemAlert error={programme.error} title="Could not load the programme" onRetry={() => void programme.refetch()} />
+        <ProblemAlert error={programme.error} title={t("form.programmeFailed")} onRetry={() => void programme.refetch()} />
       )}
       {programme.data && (
         <SessionForm
@@ -30,7 +32,7 @@ export function NewSessionPage() {
           timeZone={programme.data.time_zone}
           districts={programme.data.districts}
           save={create}
-          submitLabel="Save draft"
+          submitLabel={t("new.save")}
           cancelTo="/sessions"
           onSaved={(session) => void navigate(`/sessions/${session.id}`)}
         />

@@ -1,4 +1,5 @@
 import { ApiError } from "@shared/api/errors";
+import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../components/ProblemAlert";
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
  * repeating them; anything else (an overlap, an unknown field) is spelt out.
  */
 export function PlanProblem({ error, shownFields = [] }: Props) {
+  const { t } = useTranslation("sessions");
   const allBesideFields =
     error === undefined ||
     (error instanceof ApiError &&
@@ -19,12 +21,12 @@ export function PlanProblem({ error, shownFields = [] }: Props) {
       error.fieldErrors.length > 0 &&
       error.fieldErrors.every((e) => shownFields.includes(e.field)));
   if (!allBesideFields) {
-    return <ProblemAlert error={error} title="Could not save the session" shownFields={shownFields} />;
+    return <ProblemAlert error={error} title={t("form.saveFailed")} shownFields={shownFields} />;
   }
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      <p className="font-semibold">Could not save the session</p>
-      <p>Correct the fields marked above and save again.</p>
+      <p className="font-semibold">{t("form.saveFailed")}</p>
+      <p>{t("form.correctFields")}</p>
     </div>
   );
 }

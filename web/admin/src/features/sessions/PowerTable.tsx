@@ -1,28 +1,29 @@
-import { formatNumber, formatQuantity } from "../../lib/format";
-import { useTimeFormat } from "../programme/useProgramme";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/useFormat";
 import type { PowerRow } from "./livePeriods";
 
 /** The power chart's numbers, for screen readers. */
 export function PowerTable({ caption, rows }: { caption: string; rows: PowerRow[] }) {
-  const formatTime = useTimeFormat();
+  const { t } = useTranslation("sessions");
+  const format = useFormat();
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Half hour starting</th>
-          <th scope="col">Baseline</th>
-          <th scope="col">Actual</th>
-          <th scope="col">Households reporting</th>
+          <th scope="col">{t("power.halfHour")}</th>
+          <th scope="col">{t("power.baseline")}</th>
+          <th scope="col">{t("power.actual")}</th>
+          <th scope="col">{t("power.reporting")}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.start}>
-            <th scope="row">{formatTime(row.start)}</th>
-            <td>{formatQuantity(row.baselineKw, "kW")}</td>
-            <td>{row.actualKw === null ? "No readings yet" : formatQuantity(row.actualKw, "kW")}</td>
-            <td>{formatNumber(row.reporting)}</td>
+            <th scope="row">{format.time(row.start)}</th>
+            <td>{format.quantity(row.baselineKw, "kW")}</td>
+            <td>{row.actualKw === null ? t("live.noReadings") : format.quantity(row.actualKw, "kW")}</td>
+            <td>{format.number(row.reporting)}</td>
           </tr>
         ))}
       </tbody>

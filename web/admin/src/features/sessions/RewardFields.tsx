@@ -1,4 +1,5 @@
-import { BASELINE_METHODS } from "./baselineMethods";
+import { useTranslation } from "react-i18next";
+import { BASELINE_METHODS, baselineMethodName } from "./baselineMethods";
 import { FormField } from "./FormField";
 import type { PlanField, PlanFormValues } from "./planForm";
 
@@ -10,11 +11,12 @@ interface Props {
 
 /** Green Points for savings and for taking part, and how savings are measured. */
 export function RewardFields({ values, errorFor, onChange }: Props) {
+  const { t } = useTranslation("sessions");
   return (
     <fieldset className="space-y-4">
-      <legend className="text-base font-semibold">Rewards and measurement</legend>
+      <legend className="text-base font-semibold">{t("form.rewards")}</legend>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id="session-points" label="Points per kWh saved" error={errorFor("points_per_kwh")}>
+        <FormField id="session-points" label={t("plan.pointsPerKwh")} error={errorFor("points_per_kwh")}>
           {(aria) => (
             <input
               {...aria}
@@ -25,7 +27,7 @@ export function RewardFields({ values, errorFor, onChange }: Props) {
             />
           )}
         </FormField>
-        <FormField id="session-bonus" label="Opt-in bonus (points)" error={errorFor("opt_in_bonus")}>
+        <FormField id="session-bonus" label={t("form.optInBonus")} error={errorFor("opt_in_bonus")}>
           {(aria) => (
             <input
               {...aria}
@@ -36,7 +38,7 @@ export function RewardFields({ values, errorFor, onChange }: Props) {
             />
           )}
         </FormField>
-        <FormField id="session-method" label="Baseline method" error={errorFor("baseline_method")}>
+        <FormField id="session-method" label={t("plan.baselineMethod")} error={errorFor("baseline_method")}>
           {(aria) => (
             <select
               {...aria}
@@ -44,9 +46,9 @@ export function RewardFields({ values, errorFor, onChange }: Props) {
               onChange={(e) => onChange({ baselineMethod: e.target.value })}
               className="input"
             >
-              {BASELINE_METHODS.map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
+              {BASELINE_METHODS.map((method) => (
+                <option key={method} value={method}>
+                  {baselineMethodName(method, t)}
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Session } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -10,6 +11,7 @@ type Asking = "announce" | "cancel" | null;
 
 /** Edit, announce and cancel, each offered only in the states that allow it; the last outcome shows. */
 export function SessionActions({ session }: { session: Session }) {
+  const { t } = useTranslation("sessions");
   const [asking, setAsking] = useState<Asking>(null);
   const announce = useAnnounceSession(session.id);
   const cancel = useCancelSession(session.id);
@@ -18,32 +20,32 @@ export function SessionActions({ session }: { session: Session }) {
 
   return (
     <div className="space-y-3">
-      {!offered && <p className="text-sm text-slate-600">Nothing more can be done with this session.</p>}
+      {!offered && <p className="text-sm text-slate-600">{t("actions.nothing")}</p>}
       <div className="flex flex-wrap gap-2 empty:hidden">
         {canEdit(session.state) && (
           <Link to={`/sessions/${session.id}/edit`} className="btn-secondary">
-            Edit
+            {t("actions.edit")}
           </Link>
         )}
         {canAnnounce(session.state) && (
           <button type="button" className="btn-primary" disabled={busy} onClick={() => setAsking("announce")}>
-            {announce.isPending ? "Announcing…" : "Announce"}
+            {announce.isPending ? t("actions.announcing") : t("actions.announce")}
           </button>
         )}
         {canCancel(session.state) && (
           <button type="button" className="btn-danger" disabled={busy} onClick={() => setAsking("cancel")}>
-            {cancel.isPending ? "Cancelling…" : "Cancel session"}
+            {cancel.isPending ? t("actions.cancelling") : t("actions.cancel")}
           </button>
         )}
       </div>
-      {announce.isSuccess && <p role="status" className="text-sm text-slate-700">The session is announced.</p>}
-      {cancel.isSuccess && <p role="status" className="text-sm text-slate-700">The session is cancelled.</p>}
-      {announce.isError && <ProblemAlert error={announce.error} title="Could not announce the session" />}
-      {cancel.isError && <ProblemAlert error={cancel.error} title="Could not cancel the session" />}
+      {announce.isSuccess && <p role="status" className="text-sm text-slate-700">{t("actions.announced")}</p>}
+      {cancel.isSuccess && <p role="status" className="text-sm text-slate-700">{t("actions.cancelled")}</p>}
+      {announce.isError && <ProblemAlert error={announce.error} title={t("actions.announceFailed")} />}
+      {cancel.isError && <ProblemAlert error={cancel.error} title={t("actions.cancelFailed")} />}
       {asking === "announce" && (
         <ConfirmDialog
-          title={`Announce ${session.title}?`}
-          confirmLabel="Announce"
+          title={t("actions.announceQuestion", { title: session.title })}
+          confirmLabel={t("actions.announce")}
           onConfirm={() => {
             setAsking(null);
             cancel.reset();
@@ -51,13 +53,13 @@ export function SessionActions({ session }: { session: Session }) {
           }}
           onCancel={() => setAsking(null)}
         >
-          Households in its audience see it and can join until the deadline.
+          {t("actions.announceExplanation")}
         </ConfirmDialog>
       )}
       {asking === "cancel" && (
         <ConfirmDialog
-          title={`Cancel ${session.title}?`}
-          confirmLabel="Cancel session"
+          title={t("actions.cancelQuestion", { title: session.title })}
+          confirmLabel={t("actions.cancel")}
           tone="danger"
           onConfirm={() => {
             setAsking(null);
@@ -66,7 +68,7 @@ export function SessionActions({ session }: { session: Session }) {
           }}
           onCancel={() => setAsking(null)}
         >
-          Nobody is rewarded for a cancelled session, and it cannot be brought back.
+          {t("actions.cancelExplanation")}
         </ConfirmDialog>
       )}
     </div>

@@ -24,6 +24,24 @@ async function open() {
 }
 
 describe("a session's page", () => {
+  it("shows the Greek title and description when the session has them, and no such facts when not", async () => {
+    server(session({ title_el: "Βραδινή αιχμή", description_el: "Λιγότερη κατανάλωση από τις έξι έως τις επτάμισι." }));
+    await open();
+    const plan = screen.getByRole("region", { name: "Plan" });
+    expect(within(plan).getByText("Title (Greek)").nextElementSibling).toHaveTextContent("Βραδινή αιχμή");
+    expect(within(plan).getByText("Description (Greek)").nextElementSibling).toHaveTextContent(
+      "Λιγότερη κατανάλωση από τις έξι έως τις επτάμισι.",
+    );
+  });
+
+  it("leaves the Greek texts out of the plan when the session has none", async () => {
+    server(session());
+    await open();
+    const plan = screen.getByRole("region", { name: "Plan" });
+    expect(within(plan).queryByText("Title (Greek)")).not.toBeInTheDocument();
+    expect(within(plan).queryByText("Description (Greek)")).not.toBeInTheDocument();
+  });
+
   it("shows the plan in the programme's time zone, and where the results will go", async () => {
     server(
       session({
@@ -36,7 +54,7 @@ describe("a session's page", () => {
     await open();
     const plan = screen.getByRole("region", { name: "Plan" });
     expect(await within(plan).findByText(/\b(6|18):00\D+(7|19):30\b/)).toBeInTheDocument();
-    expect(plan).toHaveTextContent("Households in Nicosia, Limassol");
+    expect(plan).toHaveTextContent("Households in Nicosia and Limassol");
     expect(plan).toHaveTextContent("1,234");
     expect(plan).toHaveTextContent("High X of Y");
     expect(screen.getByText("Scheduled")).toBeInTheDocument();

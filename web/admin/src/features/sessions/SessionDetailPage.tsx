@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Session } from "../../api/types";
 import { Loading } from "../../components/Loading";
@@ -14,17 +15,18 @@ import { StateBadge } from "./StateBadge";
 
 export function SessionDetailPage() {
   const { id = "" } = useParams();
+  const { t } = useTranslation("sessions");
   const session = useSession(id);
-  useDocumentTitle(session.data?.title ?? "Session");
+  useDocumentTitle(session.data?.title ?? t("detail.title"));
 
   return (
     <div className="space-y-6">
       <Link to="/sessions" className="text-sm text-emerald-800 underline-offset-2 hover:underline">
-        ← All sessions
+        {t("detail.allSessions")}
       </Link>
-      {session.isPending && <Loading label="Loading the session…" />}
+      {session.isPending && <Loading label={t("detail.loading")} />}
       {session.isError && (
-        <ProblemAlert error={session.error} title="Could not load this session" onRetry={() => void session.refetch()} />
+        <ProblemAlert error={session.error} title={t("detail.loadFailed")} onRetry={() => void session.refetch()} />
       )}
       {session.data && <SessionView session={session.data} />}
     </div>
@@ -32,6 +34,7 @@ export function SessionDetailPage() {
 }
 
 function SessionView({ session }: { session: Session }) {
+  const { t } = useTranslation("sessions");
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">
@@ -39,10 +42,10 @@ function SessionView({ session }: { session: Session }) {
         <StateBadge state={session.state} />
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <Section title="Plan">
+        <Section title={t("detail.plan")}>
           <PlanFacts session={session} />
         </Section>
-        <Section title="Actions">
+        <Section title={t("detail.actions")}>
           <SessionActions session={session} />
         </Section>
       </div>

@@ -62,16 +62,16 @@ describe("a settled session's results", () => {
     const histogram = within(section).getByRole("figure", { name: "Households by % of their baseline saved" });
     const buckets = within(histogram).getAllByRole("row").slice(1).map((row) => Array.from(row.children, (c) => c.textContent));
     expect(buckets).toEqual([
-      ["Below 0 %", "4"],
-      ["0 to 10 %", "12"],
-      ["10 to 20 %", "15"],
-      ["20 % or more", "5"],
+      ["Below 0%", "4"],
+      ["0 to 10%", "12"],
+      ["10 to 20%", "15"],
+      ["20% or more", "5"],
     ]);
 
     const savers = within(section).getByRole("table", { name: "Top savers" });
     const rows = within(savers).getAllByRole("row").slice(1);
     expect(rows.map((row) => Array.from(row.children, (c) => c.textContent))).toEqual([
-      ["Andreas", "3.25 kWh", "41.3 %"],
+      ["Andreas", "3.25 kWh", "41.3%"],
       ["Maria", "2.5 kWh", "Unknown"],
     ]);
     expect(within(savers).getByRole("link", { name: "Andreas" })).toHaveAttribute(

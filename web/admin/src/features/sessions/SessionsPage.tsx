@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { SessionListQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
@@ -11,7 +12,8 @@ import { StateFilter } from "./StateFilter";
 import { EmptyList } from "../../components/EmptyList";
 
 export function SessionsPage() {
-  useDocumentTitle("Sessions");
+  const { t } = useTranslation("sessions");
+  useDocumentTitle(t("list.title"));
   const [params, setParams] = useSearchParams();
   const query = readListParams(params);
   const sessions = useSessionList(query);
@@ -21,20 +23,20 @@ export function SessionsPage() {
     <section aria-labelledby="sessions-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 id="sessions-heading" className="text-2xl font-semibold">
-          Sessions
+          {t("list.title")}
         </h1>
         <Link to="/sessions/new" className="btn-primary">
-          New session
+          {t("list.new")}
         </Link>
       </div>
       <StateFilter state={query.state ?? ""} onChange={(state) => update({ state, page: 1 })} />
-      {sessions.isPending && <Loading label="Loading sessions…" />}
+      {sessions.isPending && <Loading label={t("list.loading")} />}
       {sessions.isError && (
-        <ProblemAlert error={sessions.error} title="Could not load sessions" onRetry={() => void sessions.refetch()} />
+        <ProblemAlert error={sessions.error} title={t("list.loadFailed")} onRetry={() => void sessions.refetch()} />
       )}
       {sessions.data &&
         (sessions.data.total === 0 ? (
-          <EmptyList>{query.state ? "No sessions are in this state." : "No sessions have been planned yet."}</EmptyList>
+          <EmptyList>{query.state ? t("list.noneInState") : t("list.none")}</EmptyList>
         ) : (
           <>
             <SessionsTable

@@ -1,8 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Session } from "../../api/types";
 import { SortableHeader } from "../../components/SortableHeader";
-import { formatNumber } from "../../lib/format";
-import { useDateTimeRangeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { SESSION_SORTS } from "./listParams";
 import { StateBadge } from "./StateBadge";
 
@@ -16,24 +16,25 @@ interface Props {
 
 export function SessionsTable({ sessions, busy, sort, onSort }: Props) {
   const header = { sort, onSort };
-  const formatRange = useDateTimeRangeFormat();
+  const { t } = useTranslation("sessions");
+  const format = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-busy={busy} className="w-full text-left text-sm">
-        <caption className="sr-only">Sessions</caption>
+        <caption className="sr-only">{t("list.title")}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <SortableHeader {...header} {...SESSION_SORTS.title}>
-              Title
+              {t("list.columns.title")}
             </SortableHeader>
             <SortableHeader {...header} {...SESSION_SORTS.when}>
-              When
+              {t("list.columns.when")}
             </SortableHeader>
             <SortableHeader {...header} {...SESSION_SORTS.state}>
-              State
+              {t("list.columns.state")}
             </SortableHeader>
             <SortableHeader {...header} {...SESSION_SORTS.participants} className="text-right">
-              Participants
+              {t("list.columns.participants")}
             </SortableHeader>
           </tr>
         </thead>
@@ -45,11 +46,11 @@ export function SessionsTable({ sessions, busy, sort, onSort }: Props) {
                   {session.title}
                 </Link>
               </th>
-              <td className="px-4 py-2 whitespace-nowrap">{formatRange(session.starts_at, session.ends_at)}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{format.dateTimeRange(session.starts_at, session.ends_at)}</td>
               <td className="px-4 py-2">
                 <StateBadge state={session.state} />
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatNumber(session.participants)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{format.number(session.participants)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { stateName } from "./states";
 
 const tones: Record<string, string> = {
@@ -10,9 +11,10 @@ const tones: Record<string, string> = {
 };
 
 export function StateBadge({ state }: { state: string }) {
+  const { t } = useTranslation("sessions");
   return (
     <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tones[state] ?? tones.draft}`}>
-      {stateName(state)}
+      {stateName(state, t)}
     </span>
   );
 }

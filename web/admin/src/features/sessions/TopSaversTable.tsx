@@ -1,18 +1,21 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TopSaver } from "../../api/types";
-import { formatQuantity } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 
 export function TopSaversTable({ savers }: { savers: TopSaver[] }) {
-  if (savers.length === 0) return <p className="text-sm text-slate-600">No household saved energy in this session.</p>;
+  const { t } = useTranslation("sessions");
+  const format = useFormat();
+  if (savers.length === 0) return <p className="text-sm text-slate-600">{t("topSavers.none")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Top savers</caption>
+        <caption className="sr-only">{t("results.topSavers")}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Household</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Saved</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">% of baseline</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("topSavers.household")}</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">{t("topSavers.saved")}</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">{t("topSavers.percent")}</th>
           </tr>
         </thead>
         <tbody>
@@ -23,9 +26,9 @@ export function TopSaversTable({ savers }: { savers: TopSaver[] }) {
                   {saver.display_name}
                 </Link>
               </th>
-              <td className="px-4 py-2 text-right tabular-nums">{formatQuantity(saver.saved_kwh, "kWh")}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{format.kwh(saver.saved_kwh)}</td>
               <td className="px-4 py-2 text-right tabular-nums">
-                {saver.percent_saved == null ? "Unknown" : formatQuantity(saver.percent_saved, "%", 1)}
+                {saver.percent_saved == null ? t("topSavers.unknown") : format.percent(saver.percent_saved / 100)}
               </td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { PlanField, PlanFormValues } from "./planForm";
 import { FormField } from "./FormField";
 
@@ -10,14 +11,13 @@ interface Props {
 
 /** Start, end and join deadline on the programme's wall clock, and whether notice is short. */
 export function WhenFields({ values, timeZone, errorFor, onChange }: Props) {
+  const { t } = useTranslation("sessions");
   return (
     <fieldset className="space-y-4">
-      <legend className="text-base font-semibold">When</legend>
-      <p className="text-sm text-slate-600">
-        Times are in the programme's time zone, {timeZone}, on the hour or half past.
-      </p>
+      <legend className="text-base font-semibold">{t("form.when")}</legend>
+      <p className="text-sm text-slate-600">{t("form.whenHint", { zone: timeZone })}</p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id="session-starts-at" label="Start" error={errorFor("starts_at")}>
+        <FormField id="session-starts-at" label={t("form.start")} error={errorFor("starts_at")}>
           {(aria) => (
             <input
               {...aria}
@@ -29,7 +29,7 @@ export function WhenFields({ values, timeZone, errorFor, onChange }: Props) {
             />
           )}
         </FormField>
-        <FormField id="session-ends-at" label="End" hint="30 minutes to 4 hours after the start." error={errorFor("ends_at")}>
+        <FormField id="session-ends-at" label={t("form.end")} hint={t("form.endHint")} error={errorFor("ends_at")}>
           {(aria) => (
             <input
               {...aria}
@@ -43,8 +43,8 @@ export function WhenFields({ values, timeZone, errorFor, onChange }: Props) {
         </FormField>
         <FormField
           id="session-join-deadline"
-          label="Join deadline"
-          hint="Optional; households can join until the start otherwise."
+          label={t("form.joinDeadline")}
+          hint={t("form.joinDeadlineHint")}
           error={errorFor("join_deadline")}
         >
           {(aria) => (
@@ -70,10 +70,10 @@ export function WhenFields({ values, timeZone, errorFor, onChange }: Props) {
         />
         <div>
           <label htmlFor="session-surprise" className="text-sm font-medium">
-            Surprise session
+            {t("form.surprise")}
           </label>
           <p id="session-surprise-hint" className="text-xs text-slate-600">
-            Short notice: it may be announced 30 minutes before the start instead of a day.
+            {t("form.surpriseHint")}
           </p>
         </div>
       </div>

@@ -1,18 +1,21 @@
-// The baseline methods the server knows (docs/RULES.md § Baselines), for people.
+// The baseline methods the server knows (docs/RULES.md § Baselines); their names for people are
+// `sessions:baselineMethod.<method>`.
+import type { TFunction } from "i18next";
 
 export const BASELINE_METHODS = [
-  ["like-days", "Like days"],
-  ["like-days-adjusted", "Like days with in-day adjustment"],
-  ["like-days-damped", "Like days with a damped in-day adjustment"],
-  ["like-days-last-hour", "Like days adjusted by the hour before"],
-  ["high-x-of-y", "High X of Y"],
-  ["10-in-10", "10 in 10"],
-  ["regression", "Temperature regression"],
-  ["auto", "Automatic (most accurate)"],
+  "like-days",
+  "like-days-adjusted",
+  "like-days-damped",
+  "like-days-last-hour",
+  "high-x-of-y",
+  "10-in-10",
+  "regression",
+  "auto",
 ] as const;
 
 export const DEFAULT_BASELINE_METHOD = "like-days";
 
-export function baselineMethodName(method: string): string {
-  return BASELINE_METHODS.find(([value]) => value === method)?.[1] ?? method;
+/** A method's name in the language on screen; an unknown method as the server says it. */
+export function baselineMethodName(method: string, t: TFunction): string {
+  return (BASELINE_METHODS as readonly string[]).includes(method) ? t(`sessions:baselineMethod.${method}`) : method;
 }

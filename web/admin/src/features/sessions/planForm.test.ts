@@ -21,6 +21,8 @@ describe("the session form's values and the plan sent to the server", () => {
       plan: {
         title: "Evening peak",
         description: "",
+        title_el: null,
+        description_el: null,
         starts_at: "2026-06-12T15:00:00Z",
         ends_at: "2026-06-12T16:30:00Z",
         join_deadline: null,
@@ -37,11 +39,19 @@ describe("the session form's values and the plan sent to the server", () => {
     const result = toPlan({ ...NEW_PLAN, startsAt: "2026-06-12T18:00", pointsPerKwh: "lots", joinDeadline: "x" }, zone);
     expect(result).toEqual({
       errors: [
-        { field: "ends_at", message: "Enter a date and a time" },
-        { field: "join_deadline", message: "Enter a date and a time" },
-        { field: "points_per_kwh", message: "Enter a whole number of points" },
+        { field: "ends_at", reason: "dateTime" },
+        { field: "join_deadline", reason: "dateTime" },
+        { field: "points_per_kwh", reason: "wholeNumber" },
       ],
     });
+  });
+
+  it("sends the Greek texts when they are typed, and none when they are blank", () => {
+    const base = { ...NEW_PLAN, title: "Evening peak", startsAt: "2026-06-12T18:00", endsAt: "2026-06-12T19:30" };
+    const typed = toPlan({ ...base, titleEl: "Βραδινή αιχμή", descriptionEl: "Κλείστε τον θερμοσίφωνα." }, zone);
+    expect(typed).toMatchObject({ plan: { title_el: "Βραδινή αιχμή", description_el: "Κλείστε τον θερμοσίφωνα." } });
+    const blank = toPlan({ ...base, titleEl: "  ", descriptionEl: "" }, zone);
+    expect(blank).toMatchObject({ plan: { title_el: null, description_el: null } });
   });
 
   it("fills the form from a session, leaving a deadline at the start empty", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { i18n } from "../../i18n/i18n";
 import type { components } from "@shared/api/schema";
 import openapi from "../../../../../docs/openapi.json";
 import { canAnnounce, canCancel, canEdit, hasLiveProgress, hasResults, SESSION_STATES, stateName } from "./states";
@@ -40,7 +41,11 @@ describe("what staff may do with a session in each state", () => {
   });
 
   it("names states for people, and leaves unknown ones as they are", () => {
-    expect(stateName("settling")).toBe("Settling");
-    expect(stateName("paused")).toBe("paused");
+    const en = i18n.getFixedT("en");
+    const el = i18n.getFixedT("el");
+    expect(stateName("settling", en)).toBe("Provisional");
+    expect(stateName("settling", el)).toBe("Προσωρινά αποτελέσματα");
+    expect(stateName("cancelled", el)).toBe("Ακυρώθηκε");
+    expect(stateName("paused", el)).toBe("paused");
   });
 });

@@ -1,6 +1,7 @@
 // A session's life: draft → scheduled → live → settling → final, or cancelled before it ends.
 // What staff may do in each state mirrors the server's rules, which refuse everything else.
 import type { components } from "@shared/api/schema";
+import type { TFunction } from "i18next";
 
 /** The states the API document's `SessionState` enum names. */
 export type SessionState = components["schemas"]["SessionState"];
@@ -8,21 +9,13 @@ export type SessionState = components["schemas"]["SessionState"];
 /** Each state once, in the order of a session's life (`names` below fails to compile if one is missing). */
 export const SESSION_STATES = ["draft", "scheduled", "live", "settling", "final", "cancelled"] as const satisfies readonly SessionState[];
 
-const names: Record<SessionState, string> = {
-  draft: "Draft",
-  scheduled: "Scheduled",
-  live: "Live",
-  settling: "Settling",
-  final: "Final",
-  cancelled: "Cancelled",
-};
-
 function isSessionState(state: string): state is SessionState {
   return (SESSION_STATES as readonly string[]).includes(state);
 }
 
-export function stateName(state: string): string {
-  return isSessionState(state) ? names[state] : state;
+/** A state's name for people (docs/GLOSSARY.md § Session states); an unknown state as the server says it. */
+export function stateName(state: string, t: TFunction): string {
+  return isSessionState(state) ? t(`sessions:state.${state}`) : state;
 }
 
 /** The plan may change before the session starts. */

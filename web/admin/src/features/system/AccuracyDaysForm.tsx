@@ -1,10 +1,12 @@
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/useFormat";
 import { MAX_ACCURACY_DAYS, MIN_ACCURACY_DAYS } from "./accuracyPeriod";
 
 interface Props {
   initialDays: number;
-  /** The server's message about the days, shown beside the field. */
+  /** The server's message about the days (translated), shown beside the field. */
   error: string | undefined;
   computing: boolean;
   onCompute(days: number): void;
@@ -12,6 +14,8 @@ interface Props {
 
 /** How many days to score over; the server checks the number and says what is wrong with it. */
 export function AccuracyDaysForm({ initialDays, error, computing, onCompute }: Props) {
+  const { t } = useTranslation("system");
+  const format = useFormat();
   const daysId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -23,10 +27,10 @@ export function AccuracyDaysForm({ initialDays, error, computing, onCompute }: P
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Accuracy period" noValidate className="flex flex-wrap items-start gap-3">
+    <form onSubmit={onSubmit} aria-label={t("accuracy.period")} noValidate className="flex flex-wrap items-start gap-3">
       <div>
         <label htmlFor={daysId} className="mb-1 block text-sm font-medium">
-          Days
+          {t("accuracy.days")}
         </label>
         <input
           id={daysId}
@@ -47,11 +51,11 @@ export function AccuracyDaysForm({ initialDays, error, computing, onCompute }: P
           </p>
         )}
         <p id={hintId} className="mt-1 text-sm text-slate-600">
-          {MIN_ACCURACY_DAYS} to {MAX_ACCURACY_DAYS} days before today.
+          {t("accuracy.daysHint", { min: format.number(MIN_ACCURACY_DAYS), max: format.number(MAX_ACCURACY_DAYS) })}
         </p>
       </div>
       <button type="submit" className="btn-primary mt-6" disabled={computing}>
-        {computing ? "Computing…" : "Compute"}
+        {computing ? t("accuracy.computing") : t("accuracy.compute")}
       </button>
     </form>
   );

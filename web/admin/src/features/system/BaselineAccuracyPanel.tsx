@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { ApiError } from "@shared/api/errors";
+import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { formatNumber } from "../../lib/format";
+import { fieldErrorText } from "../../i18n/problems";
+import { useFormat } from "../../i18n/useFormat";
 import { AccuracyDaysForm } from "./AccuracyDaysForm";
 import { ACCURACY_HOUSEHOLDS, DEFAULT_ACCURACY_DAYS } from "./accuracyPeriod";
 import { AccuracyTable } from "./AccuracyTable";
@@ -11,9 +13,13 @@ const FIELDS = ["days"] as const;
 
 /** Every baseline method scored on the programme's own data: computed on opening and on request. */
 export function BaselineAccuracyPanel() {
+  const { t, i18n } = useTranslation("system");
+  const format = useFormat();
   const [days, setDays] = useState(DEFAULT_ACCURACY_DAYS);
   const accuracy = useBaselineAccuracy(days);
-  const daysError = accuracy.error instanceof ApiError ? accuracy.error.fieldError("days") : undefined;
+  const rejected =
+    accuracy.error instanceof ApiError ? accuracy.error.fieldErrors.find((e) => e.field === "days") : undefined;
+  const daysError = rejected && fieldErrorText(rejected, t, i18n.language);
 
   function compute(next: number) {
     if (next === days) void accuracy.refetch();
@@ -31,20 +37,21 @@ export function BaselineAccuracyPanel() {
       {accuracy.isFetching && (
         <div role="status" className="space-y-1 text-sm text-slate-600">
           <p>
-            Computing every method's accuracy over {formatNumber(days)} days for up to{" "}
-            {formatNumber(ACCURACY_HOUSEHOLDS)} households; this takes a few seconds.
+            {t("accuracy.computingNote", {
+              days: format.number(days),
+              households: format.number(ACCURACY_HOUSEHOLDS),
+            })}
           </p>
-          <progress aria-label="Computing baseline accuracy" className="h-1.5 w-64 accent-emerald-700" />
+          <progress aria-label={t("accuracy.progress")} className="h-1.5 w-64 accent-emerald-700" />
         </div>
       )}
       {accuracy.isError && !accuracy.isFetching && (
-        <ProblemAlert error={accuracy.error} title="Could not compute the baseline accuracy" shownFields={FIELDS} />
+        <ProblemAlert error={accuracy.error} title={t("accuracy.failed")} shownFields={FIELDS} />
       )}
       {accuracy.data && (
         <>
           <p className="text-sm text-slate-600">
-            Weekday 17:00–19:00 pseudo-events over the last {formatNumber(accuracy.data.days)} days; lower CV(RMSE)
-            is better; bias near 0 is better (above 0, the baselines are too high).
+            {t("accuracy.explanation", { days: format.number(accuracy.data.days) })}
           </p>
           <AccuracyTable methods={accuracy.data.methods} busy={accuracy.isFetching} />
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { FailedJob, PageQuery } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Loading } from "../../components/Loading";
@@ -11,6 +12,7 @@ import { EmptyList } from "../../components/EmptyList";
 
 /** Jobs that used up their attempts, the most recently failed first, paged on the server; each may be run again. */
 export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
+  const { t } = useTranslation("system");
   const [query, setQuery] = useState<PageQuery>({ page: 1, per_page: DEFAULT_PAGE_SIZE });
   const jobs = useFailedJobs(query, hasQueue);
   const retry = useRetryJob();
@@ -22,16 +24,16 @@ export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
     if (query.page > lastPage) setQuery((current) => ({ ...current, page: lastPage }));
   }, [query.page, lastPage]);
 
-  if (!hasQueue) return <EmptyList>This server runs no job queue.</EmptyList>;
+  if (!hasQueue) return <EmptyList>{t("queue.none")}</EmptyList>;
   return (
     <div className="space-y-3">
-      {jobs.isPending && <Loading label="Loading the failed jobs…" />}
+      {jobs.isPending && <Loading label={t("jobs.loading")} />}
       {jobs.isError && (
-        <ProblemAlert error={jobs.error} title="Could not load the failed jobs" onRetry={() => void jobs.refetch()} />
+        <ProblemAlert error={jobs.error} title={t("jobs.loadFailed")} onRetry={() => void jobs.refetch()} />
       )}
       {jobs.data &&
         (jobs.data.total === 0 ? (
-          <EmptyList>No failed jobs: every job ran or is still trying.</EmptyList>
+          <EmptyList>{t("jobs.none")}</EmptyList>
         ) : (
           <>
             <FailedJobsTable
@@ -41,7 +43,7 @@ export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
               retryDisabled={retry.isPending}
             />
             <Pagination
-              label="Failed job pages"
+              label={t("jobs.pages")}
               page={jobs.data.page}
               perPage={jobs.data.per_page}
               total={jobs.data.total}
@@ -52,23 +54,23 @@ export function FailedJobsPanel({ hasQueue }: { hasQueue: boolean }) {
         ))}
       {retry.isSuccess && (
         <p role="status" className="text-sm text-slate-700">
-          The {retry.variables.kind} job is queued again as job {retry.data.id}.
+          {t("jobs.queuedAgain", { kind: retry.variables.kind, id: retry.data.id })}
         </p>
       )}
       {retry.isError && (
-        <ProblemAlert error={retry.error} title={`Could not retry the ${retry.variables.kind} job ${retry.variables.id}`} />
+        <ProblemAlert error={retry.error} title={t("jobs.retryFailed", { kind: retry.variables.kind, id: retry.variables.id })} />
       )}
       {retrying && (
         <ConfirmDialog
-          title={`Retry the ${retrying.kind} job?`}
-          confirmLabel="Retry job"
+          title={t("jobs.retryQuestion", { kind: retrying.kind })}
+          confirmLabel={t("jobs.retryConfirm")}
           onConfirm={() => {
             retry.mutate(retrying);
             setRetrying(null);
           }}
           onCancel={() => setRetrying(null)}
         >
-          It runs again from its first attempt. Retry once the cause of its last error is fixed: “{retrying.error}”
+          {t("jobs.retryExplanation", { error: retrying.error })}
         </ConfirmDialog>
       )}
     </div>

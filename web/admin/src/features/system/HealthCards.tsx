@@ -1,21 +1,22 @@
+import { useTranslation } from "react-i18next";
 import type { QueueDepth, SystemHealth } from "../../api/types";
 import { FactList } from "../../components/FactList";
-import { formatNumber } from "../../lib/format";
-import { useDateTimeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { databaseBackendName } from "./databaseBackends";
 import { HealthCard } from "./HealthCard";
 import type { HealthTone } from "./HealthCard";
 
 export function HealthCards({ health }: { health: SystemHealth }) {
+  const { t } = useTranslation("system");
   return (
     <div className="grid gap-3 md:grid-cols-3">
       <HealthCard
-        label="Database"
-        status={health.database_ok ? "OK" : "Failing"}
+        label={t("database.title")}
+        status={health.database_ok ? t("health.ok") : t("health.failing")}
         tone={health.database_ok ? "ok" : "failing"}
       >
         <p>{databaseBackendName(health.database_backend)}</p>
-        {!health.database_ok && <p className="mt-1 text-red-800">The database did not answer.</p>}
+        {!health.database_ok && <p className="mt-1 text-red-800">{t("database.noAnswer")}</p>}
       </HealthCard>
       <QueueCard queue={health.queue ?? null} />
       <MqttCard health={health} />
@@ -24,51 +25,58 @@ export function HealthCards({ health }: { health: SystemHealth }) {
 }
 
 function QueueCard({ queue }: { queue: QueueDepth | null }) {
+  const { t } = useTranslation("system");
+  const format = useFormat();
   if (!queue) {
     return (
-      <HealthCard label="Job queue" status="None" tone="off">
-        <p>This server runs no job queue.</p>
+      <HealthCard label={t("queue.title")} status={t("health.none")} tone="off">
+        <p>{t("queue.none")}</p>
       </HealthCard>
     );
   }
   return (
     <HealthCard
-      label="Job queue"
-      status={queue.failed > 0 ? "Needs attention" : "OK"}
+      label={t("queue.title")}
+      status={queue.failed > 0 ? t("health.attention") : t("health.ok")}
       tone={queue.failed > 0 ? "attention" : "ok"}
     >
       <FactList
         facts={[
-          ["Waiting", formatNumber(queue.waiting)],
-          ["Running", formatNumber(queue.running)],
-          ["Failed", formatNumber(queue.failed)],
+          [t("queue.waiting"), format.number(queue.waiting)],
+          [t("queue.running"), format.number(queue.running)],
+          [t("queue.failed"), format.number(queue.failed)],
         ]}
       />
     </HealthCard>
   );
 }
 
-const MQTT_STATES: Record<string, { status: string; tone: HealthTone }> = {
-  connected: { status: "Connected", tone: "ok" },
-  connecting: { status: "Connecting", tone: "attention" },
-  reconnecting: { status: "Reconnecting", tone: "attention" },
-  not_running: { status: "Not running", tone: "off" },
+/** Each listener state's tone; its words are `system:mqtt.state.<state>`. */
+const MQTT_TONES: Record<string, HealthTone> = {
+  connected: "ok",
+  connecting: "attention",
+  reconnecting: "attention",
+  not_running: "off",
 };
 
 function MqttCard({ health }: { health: SystemHealth }) {
-  const formatDateTime = useDateTimeFormat();
-  const state = MQTT_STATES[health.mqtt_state] ?? { status: health.mqtt_state, tone: "attention" };
+  const { t } = useTranslation("system");
+  const format = useFormat();
+  const tone = MQTT_TONES[health.mqtt_state];
+  const state = tone
+    ? { status: t(`mqtt.state.${health.mqtt_state}`), tone }
+    : { status: health.mqtt_state, tone: "attention" as const };
   const lastIngestAt = health.mqtt_last_ingest_at ?? null;
   return (
-    <HealthCard label="MQTT listener" status={state.status} tone={state.tone}>
+    <HealthCard label={t("mqtt.title")} status={state.status} tone={state.tone}>
       {health.mqtt_state === "not_running" ? (
-        <p>This server runs no MQTT feed.</p>
+        <p>{t("mqtt.none")}</p>
       ) : (
-        <p>Since {formatDateTime(health.mqtt_state_since)}</p>
+        <p>{t("mqtt.since", { when: format.dateTime(health.mqtt_state_since) })}</p>
       )}
       {health.mqtt_error && <p className="mt-1 text-amber-900">{health.mqtt_error}</p>}
       <p className="mt-1">
-        {lastIngestAt ? `Last message ${formatDateTime(lastIngestAt)}` : "No message has arrived yet."}
+        {lastIngestAt ? t("mqtt.lastMessage", { when: format.dateTime(lastIngestAt) }) : t("mqtt.noMessage")}
       </p>
     </HealthCard>
   );

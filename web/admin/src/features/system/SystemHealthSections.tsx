@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
-import { useClockTimeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { FailedJobsPanel } from "./FailedJobsPanel";
 import { HealthCards } from "./HealthCards";
 import { useSystemHealth } from "./queries";
@@ -9,35 +10,36 @@ import { useSystemHealth } from "./queries";
 /** The health cards, from one answer that reloads every 15 seconds, and the failed jobs, if there is a queue. */
 export function SystemHealthSections() {
   const health = useSystemHealth();
-  const formatClockTime = useClockTimeFormat();
+  const { t } = useTranslation("system");
+  const format = useFormat();
 
   if (health.isPending) {
     return (
-      <Section title="Health">
-        <Loading label="Checking the system's health…" />
+      <Section title={t("health.title")}>
+        <Loading label={t("health.checking")} />
       </Section>
     );
   }
   const alert = health.isError && (
     <ProblemAlert
       error={health.error}
-      title={health.data ? "Could not refresh the system's health" : "Could not check the system's health"}
+      title={health.data ? t("health.refreshFailed") : t("health.checkFailed")}
       onRetry={() => void health.refetch()}
     />
   );
   if (!health.data) {
-    return <Section title="Health">{alert}</Section>;
+    return <Section title={t("health.title")}>{alert}</Section>;
   }
   return (
     <>
-      <Section title="Health">
+      <Section title={t("health.title")}>
         {alert}
         <HealthCards health={health.data} />
         <p className="text-sm text-slate-600">
-          Checked at {formatClockTime(health.dataUpdatedAt)}; checked again every 15 seconds.
+          {t("health.checkedAt", { time: format.clockTime(health.dataUpdatedAt) })}
         </p>
       </Section>
-      <Section title="Failed jobs">
+      <Section title={t("jobs.title")}>
         <FailedJobsPanel hasQueue={health.data.queue != null} />
       </Section>
     </>

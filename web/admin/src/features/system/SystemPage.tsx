@@ -1,4 +1,5 @@
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { BaselineAccuracyPanel } from "./BaselineAccuracyPanel";
@@ -6,25 +7,26 @@ import { systemKeys } from "./queries";
 import { SystemHealthSections } from "./SystemHealthSections";
 
 export function SystemPage() {
-  useDocumentTitle("System");
+  const { t } = useTranslation("system");
+  useDocumentTitle(t("title"));
   const queryClient = useQueryClient();
   const refreshing = useIsFetching({ queryKey: systemKeys.health() }) > 0;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">System</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <button
           type="button"
           className="btn-secondary ml-auto"
           disabled={refreshing}
           onClick={() => void queryClient.invalidateQueries({ queryKey: systemKeys.health() })}
         >
-          {refreshing ? "Refreshing…" : "Refresh"}
+          {refreshing ? t("common:refreshing") : t("common:refresh")}
         </button>
       </div>
       <SystemHealthSections />
-      <Section title="Baseline accuracy">
+      <Section title={t("accuracy.title")}>
         <BaselineAccuracyPanel />
       </Section>
     </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { User } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -6,6 +7,7 @@ import { useSetDisabled } from "./queries";
 
 /** Disable or enable an account, after a confirmation. */
 export function AccountStatusControl({ user }: { user: User }) {
+  const { t } = useTranslation("users");
   const [confirming, setConfirming] = useState(false);
   const change = useSetDisabled(user.id);
   const disabling = !user.disabled;
@@ -23,25 +25,33 @@ export function AccountStatusControl({ user }: { user: User }) {
         disabled={change.isPending}
         onClick={() => setConfirming(true)}
       >
-        {change.isPending ? (disabling ? "Disabling…" : "Enabling…") : disabling ? "Disable account" : "Enable account"}
+        {change.isPending
+          ? disabling
+            ? t("status.disabling")
+            : t("status.enabling")
+          : disabling
+            ? t("status.disable")
+            : t("status.enable")}
       </button>
       {change.isSuccess && (
         <p role="status" className="text-sm text-slate-700">
-          {user.disabled ? "The account is disabled." : "The account is enabled."}
+          {user.disabled ? t("status.isDisabled") : t("status.isEnabled")}
         </p>
       )}
-      {change.isError && <ProblemAlert error={change.error} title="Could not change the account's status" />}
+      {change.isError && <ProblemAlert error={change.error} title={t("status.changeFailed")} />}
       {confirming && (
         <ConfirmDialog
-          title={disabling ? `Disable ${user.display_name}'s account?` : `Enable ${user.display_name}'s account?`}
-          confirmLabel={disabling ? "Disable account" : "Enable account"}
+          title={
+            disabling
+              ? t("status.disableQuestion", { name: user.display_name })
+              : t("status.enableQuestion", { name: user.display_name })
+          }
+          confirmLabel={disabling ? t("status.disable") : t("status.enable")}
           tone={disabling ? "danger" : "primary"}
           onConfirm={confirm}
           onCancel={() => setConfirming(false)}
         >
-          {disabling
-            ? "They are signed out everywhere and cannot sign in until the account is enabled again."
-            : "They can sign in again with their password."}
+          {disabling ? t("status.disableExplanation") : t("status.enableExplanation")}
         </ConfirmDialog>
       )}
     </div>

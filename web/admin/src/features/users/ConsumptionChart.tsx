@@ -1,30 +1,35 @@
 import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { ConsumptionSeries } from "../../api/types";
 import { chartColours } from "../../components/chartColours";
-import { formatNumber, formatQuantity, formatShortDate, formatTime } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
+import { formatShortDate, formatTime } from "../../lib/format";
 import { consumptionRows } from "./consumptionRows";
 import { ConsumptionTable } from "./ConsumptionTable";
 
-function kilowattHours(value: unknown): string {
-  return typeof value === "number" ? formatQuantity(value, "kWh", 3) : String(value);
-}
-
 interface Props {
   series: ConsumptionSeries;
-  /** Whose consumption, in the chart's name: "Consumption" (a household's) unless told. */
+  /** Whose consumption, in the chart's name (already translated): a household's unless told. */
   subject?: string;
 }
 
 /** Consumption per hour or per day in the series' time zone, with the numbers as a table for screen readers. */
-export function ConsumptionChart({ series, subject = "Consumption" }: Props) {
+export function ConsumptionChart({ series, subject }: Props) {
+  const { t } = useTranslation("users");
+  const format = useFormat();
   const daily = series.resolution === "1d";
-  const title = `${subject} per ${daily ? "day" : "hour"}, in kWh`;
-  const periodHeading = daily ? "Day" : "Hour starting";
+  const title = t(daily ? "consumption.chartDaily" : "consumption.chartHourly", {
+    subject: subject ?? t("consumption.title"),
+  });
+  const periodHeading = daily ? t("consumption.day") : t("consumption.hour");
+  // The series says its own time zone (the household's), which may differ from the programme's.
   const formatPeriod = useCallback(
-    (iso: string) => (daily ? formatShortDate(iso, series.time_zone) : formatTime(iso, series.time_zone)),
-    [daily, series.time_zone],
+    (iso: string) =>
+      daily ? formatShortDate(iso, series.time_zone, format.locale) : formatTime(iso, series.time_zone, format.locale),
+    [daily, series.time_zone, format.locale],
   );
+  const kilowattHours = (value: unknown) => (typeof value === "number" ? format.kwh(value, 3) : String(value));
   const rows = consumptionRows(series.buckets);
   const data = rows.map((row) => ({ ...row, period: formatPeriod(row.start) }));
   return (
@@ -34,13 +39,13 @@ export function ConsumptionChart({ series, subject = "Consumption" }: Props) {
           <CartesianGrid vertical={false} stroke={chartColours.grid} />
           <XAxis dataKey="period" label={{ value: `${periodHeading} (${series.time_zone})`, position: "bottom" }} />
           <YAxis
-            tickFormatter={(value: number) => formatNumber(value)}
+            tickFormatter={(value: number) => format.number(value)}
             label={{ value: "kWh", angle: -90, position: "insideLeft" }}
           />
           <Tooltip formatter={kilowattHours} />
           <Legend verticalAlign="top" />
-          <Bar dataKey="completeKwh" stackId="kwh" name="Consumption (kWh)" fill={chartColours.measured} />
-          <Bar dataKey="partialKwh" stackId="kwh" name="Readings still missing (kWh)" fill={chartColours.reference} />
+          <Bar dataKey="completeKwh" stackId="kwh" name={t("consumption.completeSeries")} fill={chartColours.measured} />
+          <Bar dataKey="partialKwh" stackId="kwh" name={t("consumption.partialSeries")} fill={chartColours.reference} />
         </BarChart>
       </div>
       <ConsumptionTable caption={title} periodHeading={periodHeading} rows={rows} formatPeriod={formatPeriod} />

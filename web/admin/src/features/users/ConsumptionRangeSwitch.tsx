@@ -1,4 +1,5 @@
-import { CONSUMPTION_RANGES, rangeLabels, type ConsumptionRange } from "./consumptionRange";
+import { useTranslation } from "react-i18next";
+import { CONSUMPTION_RANGES, type ConsumptionRange } from "./consumptionRange";
 
 interface Props {
   value: ConsumptionRange;
@@ -6,9 +7,10 @@ interface Props {
 }
 
 export function ConsumptionRangeSwitch({ value, onChange }: Props) {
+  const { t } = useTranslation("users");
   return (
     <fieldset className="flex flex-wrap gap-4 text-sm">
-      <legend className="sr-only">Range</legend>
+      <legend className="sr-only">{t("overview:range.legend")}</legend>
       {CONSUMPTION_RANGES.map((range) => (
         <label key={range} className="flex items-center gap-2">
           <input
@@ -18,7 +20,7 @@ export function ConsumptionRangeSwitch({ value, onChange }: Props) {
             checked={value === range}
             onChange={() => onChange(range)}
           />
-          {rangeLabels[range]}
+          {t(`consumption.range.${range}`)}
         </label>
       ))}
     </fieldset>

@@ -1,18 +1,20 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ConsumptionQuery, ConsumptionSeries, Household } from "../../api/types";
 import { EmptyNote } from "../../components/EmptyNote";
 import { Figure } from "../../components/Figure";
 import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
-import { formatQuantity } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 import { ConsumptionChart } from "./ConsumptionChart";
-import { consumptionQuery, rangeLabels, type ConsumptionRange } from "./consumptionRange";
+import { consumptionQuery, type ConsumptionRange } from "./consumptionRange";
 import { ConsumptionRangeSwitch } from "./ConsumptionRangeSwitch";
 import { hasReadings } from "./consumptionRows";
 import { useUserConsumption } from "./queries";
 
 export function ConsumptionSection({ userId, household }: { userId: string; household: Household }) {
+  const { t } = useTranslation("users");
   const hasMeters = household.meters.length > 0;
   const [shown, setShown] = useState<{ range: ConsumptionRange; query: ConsumptionQuery }>(() => ({
     range: "day",
@@ -23,17 +25,17 @@ export function ConsumptionSection({ userId, household }: { userId: string; hous
     setShown({ range, query: consumptionQuery(range, new Date(), household.time_zone) });
 
   return (
-    <Section title="Consumption">
+    <Section title={t("consumption.title")}>
       {!hasMeters ? (
-        <EmptyNote>No meters are linked to this household, so there is no consumption to show.</EmptyNote>
+        <EmptyNote>{t("consumption.noMeters")}</EmptyNote>
       ) : (
         <>
           <ConsumptionRangeSwitch value={shown.range} onChange={choose} />
-          {consumption.isPending && <Loading label="Loading the consumption…" />}
+          {consumption.isPending && <Loading label={t("consumption.loading")} />}
           {consumption.isError && (
             <ProblemAlert
               error={consumption.error}
-              title="Could not load the consumption"
+              title={t("consumption.loadFailed")}
               onRetry={() => void consumption.refetch()}
             />
           )}
@@ -47,10 +49,16 @@ export function ConsumptionSection({ userId, household }: { userId: string; hous
 }
 
 function ConsumptionView({ series, busy }: { series: ConsumptionSeries; busy: boolean }) {
-  if (!hasReadings(series.buckets)) return <EmptyNote>No readings arrived from this household's meters in this period.</EmptyNote>;
+  const { t } = useTranslation("users");
+  const format = useFormat();
+  if (!hasReadings(series.buckets)) return <EmptyNote>{t("consumption.noReadings")}</EmptyNote>;
   return (
     <div aria-busy={busy} className={busy ? "space-y-4 opacity-60" : "space-y-4"}>
-      <Figure label="Total" value={formatQuantity(series.total_kwh, "kWh")} note={rangeLabels[series.resolution === "1d" ? "month" : "day"]} />
+      <Figure
+        label={t("overview:consumption.total")}
+        value={format.kwh(series.total_kwh)}
+        note={t(`consumption.range.${series.resolution === "1d" ? "month" : "day"}`)}
+      />
       <ConsumptionChart series={series} />
     </div>
   );

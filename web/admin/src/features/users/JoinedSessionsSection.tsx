@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { JoinedSessionQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
@@ -14,16 +15,17 @@ export function JoinedSessionsSection({ userId }: { userId: string }) {
     page: 1,
     per_page: DEFAULT_PAGE_SIZE,
   });
+  const { t } = useTranslation("users");
   const sessions = useUserSessions(userId, query);
   return (
-    <Section title="Sessions joined">
-      {sessions.isPending && <Loading label="Loading the sessions…" />}
+    <Section title={t("joined.title")}>
+      {sessions.isPending && <Loading label={t("joined.loading")} />}
       {sessions.isError && (
-        <ProblemAlert error={sessions.error} title="Could not load the sessions" onRetry={() => void sessions.refetch()} />
+        <ProblemAlert error={sessions.error} title={t("joined.loadFailed")} onRetry={() => void sessions.refetch()} />
       )}
       {sessions.data &&
         (sessions.data.total === 0 ? (
-          <p className="text-sm text-slate-600">This household has not joined any session yet.</p>
+          <p className="text-sm text-slate-600">{t("joined.none")}</p>
         ) : (
           <>
             <JoinedSessionsTable
@@ -34,7 +36,7 @@ export function JoinedSessionsSection({ userId }: { userId: string }) {
               onSort={(sort) => setQuery({ ...query, sort, page: 1 })}
             />
             <Pagination
-              label="Sessions joined pages"
+              label={t("joined.pages")}
               page={sessions.data.page}
               perPage={sessions.data.per_page}
               total={sessions.data.total}

@@ -1,9 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { JoinedSession } from "../../api/types";
 import { SortableHeader } from "../../components/SortableHeader";
-import { formatQuantity } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 import type { SortColumn } from "../../lib/sorting";
-import { useDateTimeRangeFormat } from "../programme/useProgramme";
 import { hasResults } from "../sessions/states";
 import { StateBadge } from "../sessions/StateBadge";
 import { RecomputeButton } from "./RecomputeButton";
@@ -19,10 +19,6 @@ const JOINED_SESSION_SORTS = {
 /** Latest start first, as the server lists joined sessions unless asked otherwise. */
 export const DEFAULT_JOINED_SESSION_SORT = "-starts_at";
 
-function quantity(value: number | null | undefined, unit: string, fractionDigits?: number): string {
-  return value == null ? "—" : formatQuantity(value, unit, fractionDigits);
-}
-
 interface Props {
   /** The household's account, whose results the rows show. */
   userId: string;
@@ -35,29 +31,32 @@ interface Props {
 
 export function JoinedSessionsTable({ userId, items, busy, sort, onSort }: Props) {
   const header = { sort, onSort };
-  const formatRange = useDateTimeRangeFormat();
+  const { t } = useTranslation("users");
+  const format = useFormat();
+  const kwh = (value: number | null | undefined) => (value == null ? "—" : format.kwh(value));
+  const percent = (value: number | null | undefined) => (value == null ? "—" : format.percent(value / 100));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-busy={busy} className="w-full text-left text-sm">
-        <caption className="sr-only">Sessions joined</caption>
+        <caption className="sr-only">{t("joined.title")}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <SortableHeader {...header} {...JOINED_SESSION_SORTS.title}>
-              Session
+              {t("joined.columns.session")}
             </SortableHeader>
             <SortableHeader {...header} {...JOINED_SESSION_SORTS.when}>
-              When
+              {t("sessions:list.columns.when")}
             </SortableHeader>
             <SortableHeader {...header} {...JOINED_SESSION_SORTS.state}>
-              State
+              {t("sessions:list.columns.state")}
             </SortableHeader>
-            <th scope="col" className="px-4 py-2 font-medium">Result</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Baseline</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Actual</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Saved</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">% of baseline</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("joined.columns.result")}</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">{t("sessions:power.baseline")}</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">{t("sessions:power.actual")}</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">{t("sessions:topSavers.saved")}</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">{t("sessions:topSavers.percent")}</th>
             <th scope="col" className="px-4 py-2 font-medium">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("sessions:detail.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -69,18 +68,18 @@ export function JoinedSessionsTable({ userId, items, busy, sort, onSort }: Props
                   {session.title}
                 </Link>
               </th>
-              <td className="px-4 py-2 whitespace-nowrap">{formatRange(session.starts_at, session.ends_at)}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{format.dateTimeRange(session.starts_at, session.ends_at)}</td>
               <td className="px-4 py-2">
                 <StateBadge state={session.state} />
               </td>
               <td className="px-4 py-2">
-                {resultStatusName(result)}
+                {resultStatusName(result, t)}
                 {result?.reason && <span className="block text-xs text-slate-600">{result.reason}</span>}
               </td>
-              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.baseline_kwh, "kWh")}</td>
-              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.actual_kwh, "kWh")}</td>
-              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.saved_kwh, "kWh")}</td>
-              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{quantity(result?.percent_saved, "%", 1)}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{kwh(result?.baseline_kwh)}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{kwh(result?.actual_kwh)}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{kwh(result?.saved_kwh)}</td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{percent(result?.percent_saved)}</td>
               <td className="px-4 py-2">
                 {result && hasResults(session.state) && (
                   <RecomputeButton userId={userId} sessionId={session.id} sessionTitle={session.title} />

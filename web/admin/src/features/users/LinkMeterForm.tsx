@@ -1,19 +1,28 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { ApiError } from "@shared/api/errors";
+import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { fieldErrorText } from "../../i18n/problems";
+import { useFormat } from "../../i18n/useFormat";
 import { useLinkMeter } from "./queries";
 
 const FIELDS = ["meter_id", "interval_minutes"] as const;
 
 /** Link a utility meter to the account's household; the server's field errors show by their fields. */
 export function LinkMeterForm({ userId }: { userId: string }) {
+  const { t, i18n } = useTranslation("users");
+  const format = useFormat();
   const [meterId, setMeterId] = useState("");
   const [interval, setInterval] = useState("15");
   const link = useLinkMeter(userId);
   const apiError = link.error instanceof ApiError ? link.error : null;
-  const meterIdError = apiError?.fieldError("meter_id");
-  const intervalError = apiError?.fieldError("interval_minutes");
+  const errorFor = (field: (typeof FIELDS)[number]) => {
+    const error = apiError?.fieldErrors.find((e) => e.field === field);
+    return error && fieldErrorText(error, t, i18n.language);
+  };
+  const meterIdError = errorFor("meter_id");
+  const intervalError = errorFor("interval_minutes");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -26,12 +35,12 @@ export function LinkMeterForm({ userId }: { userId: string }) {
   return (
     <form onSubmit={onSubmit} aria-labelledby="link-meter-heading" noValidate className="space-y-3">
       <h3 id="link-meter-heading" className="font-medium">
-        Link a meter
+        {t("meters.linkHeading")}
       </h3>
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-56 flex-1">
           <label htmlFor="meter-id" className="mb-1 block text-sm font-medium">
-            Meter id
+            {t("meters.meterId")}
           </label>
           <input
             id="meter-id"
@@ -50,7 +59,7 @@ export function LinkMeterForm({ userId }: { userId: string }) {
         </div>
         <div>
           <label htmlFor="meter-interval" className="mb-1 block text-sm font-medium">
-            Interval
+            {t("meters.interval")}
           </label>
           <select
             id="meter-interval"
@@ -60,8 +69,8 @@ export function LinkMeterForm({ userId }: { userId: string }) {
             aria-invalid={intervalError ? true : undefined}
             aria-describedby={intervalError ? "meter-interval-error" : undefined}
           >
-            <option value="15">15 minutes</option>
-            <option value="30">30 minutes</option>
+            <option value="15">{t("meters.minutes", { count: 15, formatted: format.number(15) })}</option>
+            <option value="30">{t("meters.minutes", { count: 30, formatted: format.number(30) })}</option>
           </select>
           {intervalError && (
             <p id="meter-interval-error" className="mt-1 text-sm text-red-700">
@@ -70,13 +79,13 @@ export function LinkMeterForm({ userId }: { userId: string }) {
           )}
         </div>
         <button type="submit" className="btn-primary mt-6" disabled={link.isPending}>
-          {link.isPending ? "Linking…" : "Link meter"}
+          {link.isPending ? t("meters.linking") : t("meters.link")}
         </button>
       </div>
-      {link.isError && <ProblemAlert error={link.error} title="Could not link the meter" shownFields={FIELDS} />}
+      {link.isError && <ProblemAlert error={link.error} title={t("meters.linkFailed")} shownFields={FIELDS} />}
       {link.isSuccess && (
         <p role="status" className="text-sm text-slate-700">
-          Meter {link.variables.meter_id} is linked.
+          {t("meters.linked", { meter: link.variables.meter_id })}
         </p>
       )}
     </form>

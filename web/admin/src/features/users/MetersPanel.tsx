@@ -1,8 +1,9 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Meter } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ProblemAlert } from "../../components/ProblemAlert";
-import { useDateTimeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { LinkMeterForm } from "./LinkMeterForm";
 import { useUnlinkMeter } from "./queries";
 
@@ -13,25 +14,26 @@ interface Props {
 }
 
 export function MetersPanel({ userId, meters, editable }: Props) {
-  const formatDateTime = useDateTimeFormat();
+  const { t } = useTranslation("users");
+  const format = useFormat();
   const unlink = useUnlinkMeter(userId);
   const [unlinking, setUnlinking] = useState<string | null>(null);
 
   return (
     <div className="space-y-4">
       {meters.length === 0 ? (
-        <p className="text-sm text-slate-600">No meters are linked to this household.</p>
+        <p className="text-sm text-slate-600">{t("meters.none")}</p>
       ) : (
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Linked meters</caption>
+          <caption className="sr-only">{t("meters.caption")}</caption>
           <thead className="text-slate-600">
             <tr>
-              <th scope="col" className="py-2 font-medium">Meter id</th>
-              <th scope="col" className="py-2 font-medium">Interval</th>
-              <th scope="col" className="py-2 font-medium">Linked</th>
+              <th scope="col" className="py-2 font-medium">{t("meters.meterId")}</th>
+              <th scope="col" className="py-2 font-medium">{t("meters.interval")}</th>
+              <th scope="col" className="py-2 font-medium">{t("meters.linkedAt")}</th>
               {editable && (
                 <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("sessions:detail.actions")}</span>
                 </th>
               )}
             </tr>
@@ -42,18 +44,20 @@ export function MetersPanel({ userId, meters, editable }: Props) {
                 <th scope="row" className="py-2 font-mono font-normal">
                   {meter.meter_id}
                 </th>
-                <td className="py-2">{meter.interval_minutes} minutes</td>
-                <td className="py-2">{meter.linked_at ? formatDateTime(meter.linked_at) : "—"}</td>
+                <td className="py-2">
+                  {t("meters.minutes", { count: meter.interval_minutes, formatted: format.number(meter.interval_minutes) })}
+                </td>
+                <td className="py-2">{meter.linked_at ? format.dateTime(meter.linked_at) : "—"}</td>
                 {editable && (
                   <td className="py-2 text-right">
                     <button
                       type="button"
                       className="btn-secondary"
-                      aria-label={`Unlink meter ${meter.meter_id}`}
+                      aria-label={t("meters.unlinkMeter", { meter: meter.meter_id })}
                       disabled={unlink.isPending}
                       onClick={() => setUnlinking(meter.meter_id)}
                     >
-                      Unlink
+                      {t("meters.unlink")}
                     </button>
                   </td>
                 )}
@@ -62,11 +66,11 @@ export function MetersPanel({ userId, meters, editable }: Props) {
           </tbody>
         </table>
       )}
-      {unlink.isError && <ProblemAlert error={unlink.error} title="Could not unlink the meter" />}
+      {unlink.isError && <ProblemAlert error={unlink.error} title={t("meters.unlinkFailed")} />}
       {unlinking && (
         <ConfirmDialog
-          title={`Unlink meter ${unlinking}?`}
-          confirmLabel="Unlink meter"
+          title={t("meters.unlinkQuestion", { meter: unlinking })}
+          confirmLabel={t("meters.unlinkConfirm")}
           tone="danger"
           onConfirm={() => {
             unlink.mutate(unlinking);
@@ -74,7 +78,7 @@ export function MetersPanel({ userId, meters, editable }: Props) {
           }}
           onCancel={() => setUnlinking(null)}
         >
-          Its readings are kept, but they no longer count for this household.
+          {t("meters.unlinkExplanation")}
         </ConfirmDialog>
       )}
       {editable && <LinkMeterForm userId={userId} />}

@@ -1,8 +1,8 @@
+import { useTranslation } from "react-i18next";
 import type { PointsEntry } from "../../api/types";
 import { SortableHeader } from "../../components/SortableHeader";
-import { formatSignedNumber } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 import type { SortColumn } from "../../lib/sorting";
-import { useDateTimeFormat } from "../programme/useProgramme";
 import { pointsReasonName } from "./pointsReasons";
 
 /** The columns the server sorts a ledger by. */
@@ -25,37 +25,38 @@ interface Props {
 
 export function PointsLedgerTable({ entries, busy, sort, onSort }: Props) {
   const header = { sort, onSort };
-  const formatDateTime = useDateTimeFormat();
+  const { t } = useTranslation("users");
+  const format = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-busy={busy} className="w-full text-left text-sm">
-        <caption className="sr-only">Green Points ledger</caption>
+        <caption className="sr-only">{t("points.ledger")}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <SortableHeader {...header} {...LEDGER_SORTS.added}>
-              Added
+              {t("points.columns.added")}
             </SortableHeader>
             <SortableHeader {...header} {...LEDGER_SORTS.reason}>
-              Reason
+              {t("points.columns.reason")}
             </SortableHeader>
             <SortableHeader {...header} {...LEDGER_SORTS.points} className="text-right">
-              Points
+              {t("points.columns.points")}
             </SortableHeader>
-            <th scope="col" className="px-4 py-2 font-medium">Note</th>
-            <th scope="col" className="px-4 py-2 font-medium">Reference</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("points.columns.note")}</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("points.columns.reference")}</th>
           </tr>
         </thead>
         <tbody className={busy ? "opacity-60" : undefined}>
           {entries.map((entry) => (
             <tr key={`${entry.reason}:${entry.reference}:${entry.created_at}`} className="border-t border-slate-100">
-              <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(entry.created_at)}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{format.dateTime(entry.created_at)}</td>
               <th scope="row" className="px-4 py-2 font-normal">
-                {pointsReasonName(entry.reason)}
+                {pointsReasonName(entry.reason, t)}
               </th>
               <td
                 className={`px-4 py-2 text-right font-medium tabular-nums ${entry.points < 0 ? "text-red-700" : "text-emerald-800"}`}
               >
-                {formatSignedNumber(entry.points)}
+                {format.signedNumber(entry.points)}
               </td>
               <td className="px-4 py-2">{entry.note ?? "—"}</td>
               <td className="px-4 py-2 font-mono text-xs break-all">{entry.reference}</td>

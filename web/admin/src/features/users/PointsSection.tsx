@@ -1,11 +1,12 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { LedgerQuery } from "../../api/types";
 import { Figure } from "../../components/Figure";
 import { Loading } from "../../components/Loading";
 import { Pagination } from "../../components/Pagination";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
-import { formatNumber } from "../../lib/format";
+import { useFormat } from "../../i18n/useFormat";
 import { DEFAULT_PAGE_SIZE } from "../../lib/paging";
 import { DEFAULT_LEDGER_SORT, PointsLedgerTable } from "./PointsLedgerTable";
 import { useUserPoints } from "./queries";
@@ -16,18 +17,24 @@ export function PointsSection({ userId }: { userId: string }) {
     page: 1,
     per_page: DEFAULT_PAGE_SIZE,
   });
+  const { t } = useTranslation("users");
+  const format = useFormat();
   const points = useUserPoints(userId, query);
   return (
-    <Section title="Green Points">
-      {points.isPending && <Loading label="Loading the Green Points…" />}
+    <Section title={t("points.title")}>
+      {points.isPending && <Loading label={t("points.loading")} />}
       {points.isError && (
-        <ProblemAlert error={points.error} title="Could not load the Green Points" onRetry={() => void points.refetch()} />
+        <ProblemAlert error={points.error} title={t("points.loadFailed")} onRetry={() => void points.refetch()} />
       )}
       {points.data && (
         <>
-          <Figure label="Balance" value={`${formatNumber(points.data.balance)} points`} note="Sum of the whole ledger" />
+          <Figure
+            label={t("points.balance")}
+            value={t("common:points", { count: points.data.balance, formatted: format.number(points.data.balance) })}
+            note={t("points.balanceNote")}
+          />
           {points.data.total === 0 ? (
-            <p className="text-sm text-slate-600">No Green Points have been added to this household yet.</p>
+            <p className="text-sm text-slate-600">{t("points.none")}</p>
           ) : (
             <>
               <PointsLedgerTable
@@ -37,7 +44,7 @@ export function PointsSection({ userId }: { userId: string }) {
                 onSort={(sort) => setQuery({ ...query, sort, page: 1 })}
               />
               <Pagination
-                label="Green Points ledger pages"
+                label={t("points.pages")}
                 page={points.data.page}
                 perPage={points.data.per_page}
                 total={points.data.total}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { FormEvent } from "react";
 import { ROLES, type Role, type User } from "../../api/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -9,6 +10,7 @@ import { roleName } from "./RoleLabel";
 /** Give an account another role (superadmins only; the caller decides whether to render it). */
 export function RoleControl({ user }: { user: User }) {
   const [role, setRole] = useState<Role>((ROLES as readonly string[]).includes(user.role) ? (user.role as Role) : "consumer");
+  const { t } = useTranslation("users");
   const [confirming, setConfirming] = useState(false);
   const change = useChangeRole(user.id);
 
@@ -18,41 +20,41 @@ export function RoleControl({ user }: { user: User }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Change role" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("roleControl.change")} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="new-role" className="mb-1 block text-sm font-medium">
-            New role
+            {t("roleControl.newRole")}
           </label>
           <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)} className="input">
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {roleName(r)}
+                {roleName(r, t)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" className="btn-secondary" disabled={role === user.role || change.isPending}>
-          {change.isPending ? "Changing…" : "Change role"}
+          {change.isPending ? t("roleControl.changing") : t("roleControl.change")}
         </button>
       </div>
       {change.isSuccess && (
         <p role="status" className="text-sm text-slate-700">
-          {user.display_name} is now {roleName(user.role).toLowerCase()}.
+          {t("roleControl.changed", { name: user.display_name, role: user.role })}
         </p>
       )}
-      {change.isError && <ProblemAlert error={change.error} title="Could not change the role" />}
+      {change.isError && <ProblemAlert error={change.error} title={t("roleControl.failed")} />}
       {confirming && (
         <ConfirmDialog
-          title={`Make ${user.display_name} ${roleName(role).toLowerCase()}?`}
-          confirmLabel="Change role"
+          title={t("roleControl.question", { name: user.display_name, role })}
+          confirmLabel={t("roleControl.change")}
           onConfirm={() => {
             setConfirming(false);
             change.mutate(role);
           }}
           onCancel={() => setConfirming(false)}
         >
-          {`Their role changes from ${roleName(user.role).toLowerCase()} to ${roleName(role).toLowerCase()} on their next request.`}
+          {t("roleControl.explanation", { from: user.role, to: role })}
         </ConfirmDialog>
       )}
     </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { User, UserDetail } from "../../api/types";
 import { useStaff } from "../../auth/StaffContext";
@@ -21,16 +22,17 @@ export function UserDetailPage() {
   const { id = "" } = useParams();
   const staff = useStaff();
   const detail = useUser(id);
-  useDocumentTitle(detail.data?.user.display_name ?? "User");
+  const { t } = useTranslation("users");
+  useDocumentTitle(detail.data?.user.display_name ?? t("detail.title"));
 
   return (
     <div className="space-y-6">
       <Link to="/users" className="text-sm text-emerald-800 underline-offset-2 hover:underline">
-        ← All users
+        {t("detail.allUsers")}
       </Link>
-      {detail.isPending && <Loading label="Loading the account…" />}
+      {detail.isPending && <Loading label={t("detail.loading")} />}
       {detail.isError && (
-        <ProblemAlert error={detail.error} title="Could not load this account" onRetry={() => void detail.refetch()} />
+        <ProblemAlert error={detail.error} title={t("detail.loadFailed")} onRetry={() => void detail.refetch()} />
       )}
       {detail.data && <UserDetailView staff={staff} detail={detail.data} />}
     </div>
@@ -40,6 +42,7 @@ export function UserDetailPage() {
 function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) {
   const { user, household } = detail;
   const manageable = canManage(staff, user);
+  const { t } = useTranslation("users");
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">
@@ -48,24 +51,22 @@ function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) 
       </div>
       {!manageable && (
         <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
-          {staff.id === user.id
-            ? "This is your own account: its status and role cannot be changed here."
-            : "Admins manage consumer accounts only; a superadmin can change this one."}
+          {staff.id === user.id ? t("detail.ownAccount") : t("detail.superadminOnly")}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section title="Account">
+        <Section title={t("detail.account")}>
           <AccountFacts user={user} />
           {manageable && <AccountStatusControl user={user} />}
         </Section>
-        <Section title="Household">
+        <Section title={t("detail.household")}>
           <HouseholdFacts household={household} />
         </Section>
-        <Section title="Meters">
+        <Section title={t("detail.meters")}>
           <MetersPanel userId={user.id} meters={household.meters} editable={manageable} />
         </Section>
         {canChangeRole(staff, user) && (
-          <Section title="Role">
+          <Section title={t("account.role")}>
             <RoleControl user={user} />
           </Section>
         )}

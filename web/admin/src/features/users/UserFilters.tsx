@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { FormEvent } from "react";
 import { ROLES } from "../../api/types";
 import { roleName } from "./RoleLabel";
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function UserFilters({ q, role, onSearch, onRoleChange }: Props) {
+  const { t } = useTranslation("users");
   const [text, setText] = useState(q);
 
   function onSubmit(event: FormEvent) {
@@ -19,35 +21,35 @@ export function UserFilters({ q, role, onSearch, onRoleChange }: Props) {
   }
 
   return (
-    <form role="search" aria-label="Users" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+    <form role="search" aria-label={t("list.title")} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
       <div className="min-w-64 flex-1">
         <label htmlFor="user-search" className="mb-1 block text-sm font-medium">
-          Search users
+          {t("list.search")}
         </label>
         <input
           id="user-search"
           type="search"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="E-mail, name or meter id"
+          placeholder={t("list.searchPlaceholder")}
           className="input"
         />
       </div>
       <div>
         <label htmlFor="user-role" className="mb-1 block text-sm font-medium">
-          Role
+          {t("account.role")}
         </label>
         <select id="user-role" value={role} onChange={(e) => onRoleChange(e.target.value)} className="input">
-          <option value="">All roles</option>
+          <option value="">{t("list.allRoles")}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {roleName(r)}
+              {roleName(r, t)}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className="btn-primary">
-        Search
+        {t("list.searchButton")}
       </button>
     </form>
   );

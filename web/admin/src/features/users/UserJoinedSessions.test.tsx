@@ -32,9 +32,9 @@ describe("the sessions a user joined", () => {
     const table = await within(section).findByRole("table", { name: "Sessions joined" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => Array.from(row.children, (c) => c.textContent))).toEqual([
-      ["Morning peak", expect.stringMatching(/6:00/), "Scheduled", "No result yet", "—", "—", "—", "—", ""],
-      ["Evening peak", expect.stringMatching(/6:00/), "Final", "Final", "3.2 kWh", "2.4 kWh", "0.8 kWh", "25 %", "Recompute"],
-      ["Heatwave", expect.stringMatching(/6:00/), "Final", "Insufficient datatoo few readings", "—", "—", "—", "—", "Recompute"],
+      ["Morning peak", expect.stringMatching(/18:00/), "Scheduled", "No result yet", "—", "—", "—", "—", ""],
+      ["Evening peak", expect.stringMatching(/18:00/), "Final", "Final", "3.2 kWh", "2.4 kWh", "0.8 kWh", "25%", "Recompute"],
+      ["Heatwave", expect.stringMatching(/18:00/), "Final", "Insufficient datatoo few readings", "—", "—", "—", "—", "Recompute"],
     ]);
     await userEvent.click(within(table).getByRole("link", { name: "Evening peak" }));
     expect(router.state.location.pathname).toBe(`/sessions/${session().id}`);

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { UserListQuery } from "../../api/types";
 import { Loading } from "../../components/Loading";
@@ -11,7 +12,8 @@ import { UsersTable } from "./UsersTable";
 import { EmptyList } from "../../components/EmptyList";
 
 export function UsersPage() {
-  useDocumentTitle("Users");
+  const { t } = useTranslation("users");
+  useDocumentTitle(t("list.title"));
   const [params, setParams] = useSearchParams();
   const query = readListParams(params);
   const users = useUserList(query);
@@ -20,7 +22,7 @@ export function UsersPage() {
   return (
     <section aria-labelledby="users-heading" className="space-y-4">
       <h1 id="users-heading" className="text-2xl font-semibold">
-        Users
+        {t("list.title")}
       </h1>
       <UserFilters
         key={query.q ?? ""}
@@ -29,13 +31,13 @@ export function UsersPage() {
         onSearch={(q) => update({ q, page: 1 })}
         onRoleChange={(role) => update({ role, page: 1 })}
       />
-      {users.isPending && <Loading label="Loading users…" />}
+      {users.isPending && <Loading label={t("list.loading")} />}
       {users.isError && (
-        <ProblemAlert error={users.error} title="Could not load users" onRetry={() => void users.refetch()} />
+        <ProblemAlert error={users.error} title={t("list.loadFailed")} onRetry={() => void users.refetch()} />
       )}
       {users.data &&
         (users.data.total === 0 ? (
-          <EmptyList>{query.q || query.role ? "No users match this search." : "There are no users yet."}</EmptyList>
+          <EmptyList>{query.q || query.role ? t("list.noMatch") : t("list.none")}</EmptyList>
         ) : (
           <>
             <UsersTable

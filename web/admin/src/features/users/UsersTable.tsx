@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { User } from "../../api/types";
 import { SortableHeader } from "../../components/SortableHeader";
-import { useDateTimeFormat } from "../programme/useProgramme";
+import { useFormat } from "../../i18n/useFormat";
 import { USER_SORTS } from "./listParams";
 import { RoleLabel } from "./RoleLabel";
 import { StatusBadge } from "./StatusBadge";
@@ -16,28 +17,29 @@ interface Props {
 
 export function UsersTable({ users, busy, sort, onSort }: Props) {
   const header = { sort, onSort };
-  const formatDateTime = useDateTimeFormat();
+  const { t } = useTranslation("users");
+  const format = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-busy={busy} className="w-full text-left text-sm">
-        <caption className="sr-only">Users</caption>
+        <caption className="sr-only">{t("list.title")}</caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <SortableHeader {...header} {...USER_SORTS.name}>
-              Name
+              {t("list.columns.name")}
             </SortableHeader>
             <SortableHeader {...header} {...USER_SORTS.email}>
-              E-mail
+              {t("account.email")}
             </SortableHeader>
             <SortableHeader {...header} {...USER_SORTS.role}>
-              Role
+              {t("account.role")}
             </SortableHeader>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 font-medium">{t("account.status")}</th>
             <SortableHeader {...header} {...USER_SORTS.registered}>
-              Registered
+              {t("account.registered")}
             </SortableHeader>
             <SortableHeader {...header} {...USER_SORTS.lastSignIn}>
-              Last sign-in
+              {t("account.lastSignIn")}
             </SortableHeader>
           </tr>
         </thead>
@@ -56,9 +58,9 @@ export function UsersTable({ users, busy, sort, onSort }: Props) {
               <td className="px-4 py-2">
                 <StatusBadge disabled={user.disabled} />
               </td>
-              <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(user.created_at)}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{format.dateTime(user.created_at)}</td>
               <td className="px-4 py-2 whitespace-nowrap">
-                {user.last_login_at ? formatDateTime(user.last_login_at) : "Never"}
+                {user.last_login_at ? format.dateTime(user.last_login_at) : t("account.never")}
               </td>
             </tr>
           ))}

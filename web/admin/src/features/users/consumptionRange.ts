@@ -1,23 +1,17 @@
 // The two ranges of a household's consumption chart, as the query the server understands:
-// the last 24 hours by the hour (instants), and the last 30 local days by the day (local dates).
+// the last 24 hours by the hour (instants), and the last 30 local days by the day (local dates);
+// their labels are `users:consumption.range.<range>`.
 import type { ConsumptionQuery } from "../../api/types";
+import { utcToZoned } from "../../lib/zonedTime";
 
 export const CONSUMPTION_RANGES = ["day", "month"] as const;
 export type ConsumptionRange = (typeof CONSUMPTION_RANGES)[number];
-
-export const rangeLabels: Record<ConsumptionRange, string> = {
-  day: "Last 24 hours, hourly",
-  month: "Last 30 days, daily",
-};
 
 const HOUR = 3_600_000;
 
 /** The household's calendar date `days` after the one `now` falls on in `timeZone`, as YYYY-MM-DD. */
 function localDate(now: Date, timeZone: string, days: number): string {
-  const [year = 0, month = 1, day = 1] = new Intl.DateTimeFormat("en-CA", { timeZone })
-    .format(now)
-    .split("-")
-    .map(Number);
+  const [year = 0, month = 1, day = 1] = utcToZoned(now.toISOString(), timeZone).slice(0, 10).split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 

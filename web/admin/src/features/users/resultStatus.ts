@@ -1,14 +1,10 @@
 // A household's result for a session, in words.
+import type { TFunction } from "i18next";
 import type { SessionResult } from "../../api/types";
 
-const statusNames: Record<string, string> = {
-  pending: "Pending",
-  provisional: "Provisional",
-  final: "Final",
-  insufficient_data: "Insufficient data",
-};
+const STATUSES = ["pending", "provisional", "final", "insufficient_data"];
 
-export function resultStatusName(result: SessionResult | null | undefined): string {
-  if (!result) return "No result yet";
-  return statusNames[result.status] ?? result.status;
+export function resultStatusName(result: SessionResult | null | undefined, t: TFunction): string {
+  if (!result) return t("users:resultStatus.none");
+  return STATUSES.includes(result.status) ? t(`users:resultStatus.${result.status}`) : result.status;
 }
