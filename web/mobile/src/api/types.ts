@@ -11,6 +11,8 @@ export type Credentials = Schemas["LoginRequest"];
 export type Registration = Schemas["RegisterRequest"];
 export type PasswordChange = Schemas["ChangePasswordRequest"];
 export type User = Schemas["UserResponse"];
+/** What the account may change about itself (`PATCH /me`): its language. */
+export type AccountUpdate = { language: "el" | "en" };
 export type PeriodTotal = Schemas["PeriodTotal"];
 export type ConsumptionSummary = Schemas["SummaryResponse"];
 export type Resolution = NonNullable<Query<"/api/v1/me/consumption">["resolution"]>;
