@@ -4,6 +4,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use domain::account::Role;
+use domain::language::Language;
 use domain::secret::Secret;
 use serde::{Deserialize, Serialize};
 use store::{HouseholdRecord, MeterRecord, Page, UserRecord};
@@ -23,6 +24,10 @@ pub struct RegisterRequest {
     /// Name shown on leaderboards.
     #[schema(example = "Eleni")]
     pub display_name: String,
+    /// The language to write to the person in: `el` or `en`. When absent, the best match of
+    /// the request's `Accept-Language`, else `en`.
+    #[schema(value_type = Option<Language>, example = "el")]
+    pub language: Option<String>,
 }
 
 /// Signing in.
@@ -103,6 +108,8 @@ pub struct UserResponse {
     pub last_login_at: Option<DateTime<Utc>>,
     /// When it registered.
     pub created_at: DateTime<Utc>,
+    /// The language the server writes to the person in.
+    pub language: Language,
 }
 
 impl From<UserRecord> for UserResponse {
@@ -116,8 +123,18 @@ impl From<UserRecord> for UserResponse {
             disabled_at: user.disabled_at,
             last_login_at: user.last_login_at,
             created_at: user.created_at,
+            language: user.language,
         }
     }
+}
+
+/// Changes to one's own account; omitted fields are kept.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMeRequest {
+    /// The language to write to the person in: `el` or `en`.
+    #[schema(value_type = Option<Language>, example = "el")]
+    pub language: Option<String>,
 }
 
 /// A page of accounts.
@@ -287,6 +304,7 @@ mod tests {
                     email: "eleni@example.com".into(),
                     password: "hunter2-secret".into(),
                     display_name: "Eleni".into(),
+                    language: None,
                 }
             ),
             format!(

@@ -7,8 +7,10 @@
 pub mod auth;
 pub mod dto;
 pub mod error;
+mod exports;
 pub mod extract;
 pub mod front_door;
+mod language;
 pub mod live_feed;
 mod metrics;
 mod openapi_errors;
@@ -267,6 +269,7 @@ fn api_routes(
         .merge(routes::auth::router())
         .merge(routes::me::router())
         .merge(routes::consumption::router())
+        .merge(routes::consumption_export::router())
         .merge(routes::admin_overview::router())
         .merge(routes::admin_users::router())
         .merge(routes::admin_meter_data::router())

@@ -31,6 +31,7 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
                 &store::SessionPlan {
                     title: "Noon".into(),
                     description: String::new(),
+                    greek: Default::default(),
                     window: SessionWindow {
                         starts_at: start,
                         ends_at: end,

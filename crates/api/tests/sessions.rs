@@ -436,6 +436,7 @@ async fn households_join_and_leave_until_the_deadline_when_eligible() {
                 &store::SessionPlan {
                     title: "Late".into(),
                     description: String::new(),
+                    greek: Default::default(),
                     window: domain::session::SessionWindow {
                         starts_at: start + Duration::hours(6),
                         ends_at: start + Duration::hours(7),
@@ -488,6 +489,7 @@ async fn settled_session(app: &TestApp, title: &str, days_ago: i64) -> uuid::Uui
             &store::SessionPlan {
                 title: title.into(),
                 description: String::new(),
+                greek: Default::default(),
                 window: domain::session::SessionWindow {
                     starts_at: start,
                     ends_at: start + Duration::hours(1),

@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod consumption;
 pub mod household;
+pub mod language;
 pub mod meter;
 pub mod paging;
 pub mod programme;

@@ -14,7 +14,7 @@ mod join;
 mod plan;
 
 pub use join::{JoinRefusal, may_change_participation, may_join};
-pub use plan::{PlanContext, PlanDraft, SessionPlan};
+pub use plan::{GreekText, PlanContext, PlanDraft, SessionPlan};
 
 /// Where a session is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

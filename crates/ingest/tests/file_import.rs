@@ -29,6 +29,7 @@ async fn a_line_that_is_not_text_costs_only_itself() {
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap();

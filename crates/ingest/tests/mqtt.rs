@@ -41,6 +41,7 @@ async fn listener_stores_readings_keeps_dead_letters_and_survives_a_broker_resta
                 role: Role::Consumer,
                 tariff_code: TariffCode::parse("01").unwrap(),
                 time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+                language: domain::language::Language::English,
             })
             .await
             .unwrap();

@@ -41,6 +41,7 @@ async fn store_with_meter() -> (TestDatabase, Store, i64) {
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap();

@@ -128,6 +128,7 @@ async fn store_with_household(url: &store::DatabaseUrl, meter: &str) -> (Store, 
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap();

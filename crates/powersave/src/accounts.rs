@@ -67,6 +67,7 @@ pub async fn insert(
             role,
             tariff_code: config.programme.default_tariff_code.clone(),
             time_zone: config.programme.time_zone,
+            language: domain::language::Language::English,
         })
         .await?;
     Ok(user)

@@ -93,6 +93,7 @@ fn plan(title: &str, window: SessionWindow) -> SessionPlan {
     SessionPlan {
         title: title.to_owned(),
         description: String::new(),
+        greek: Default::default(),
         window,
         points_per_kwh: 100,
         opt_in_bonus: 10,

@@ -163,6 +163,7 @@ async fn seed_households(
                 role: Role::Consumer,
                 tariff_code: tariff_code.clone(),
                 time_zone,
+                language: domain::language::Language::English,
             })
             .await;
         let user = match created {
@@ -212,6 +213,7 @@ async fn seed_accounts(
                 role,
                 tariff_code: config.programme.default_tariff_code.clone(),
                 time_zone: config.programme.time_zone,
+                language: domain::language::Language::English,
             })
             .await;
         let user = match created {

@@ -102,6 +102,7 @@ async fn sigterm_ends_open_live_streams_and_exits_0() {
             &store::SessionPlan {
                 title: "Evening peak".to_owned(),
                 description: String::new(),
+                greek: Default::default(),
                 window: domain::session::SessionWindow {
                     starts_at: start,
                     ends_at: end,

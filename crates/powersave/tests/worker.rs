@@ -37,6 +37,7 @@ async fn a_separate_worker_starts_a_session_queued_on_redis_and_stops_on_sigterm
             &store::SessionPlan {
                 title: "Started elsewhere".to_owned(),
                 description: String::new(),
+                greek: Default::default(),
                 window: SessionWindow {
                     starts_at: start,
                     ends_at: end,

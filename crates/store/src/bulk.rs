@@ -61,6 +61,8 @@ impl Store {
                     updated_at: Set(now),
                     token_version: Set(0),
                     demo: Set(false),
+                    // Enrolled by the utility: English until the person picks theirs.
+                    language: Set(domain::language::Language::English.as_str().to_owned()),
                 }
             }))
             .exec_without_returning(&txn)

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use domain::baseline::MethodName;
 use domain::paging::PageRequest;
-use domain::session::{Audience, SessionPlan, SessionState, SessionWindow};
+use domain::session::{Audience, GreekText, SessionPlan, SessionState, SessionWindow};
 use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -58,6 +58,10 @@ impl TryFrom<(session::Model, u64)> for SessionRecord {
                 audience: serde_json::from_str(&model.audience).map_err(|_| corrupt("audience"))?,
                 title: model.title,
                 description: model.description,
+                greek: GreekText {
+                    title: model.title_el,
+                    description: model.description_el,
+                },
                 baseline_method: MethodName::parse(&model.baseline_method)
                     .map_err(|_| corrupt("baseline method"))?,
                 surprise: model.surprise,
@@ -86,6 +90,8 @@ impl Store {
             id: Set(Uuid::now_v7()),
             title: Set(plan.title.clone()),
             description: Set(plan.description.clone()),
+            title_el: Set(plan.greek.title.clone()),
+            description_el: Set(plan.greek.description.clone()),
             state: Set(SessionState::Draft.as_str().to_owned()),
             starts_at: Set(plan.window.starts_at),
             ends_at: Set(plan.window.ends_at),
@@ -117,6 +123,14 @@ impl Store {
             .col_expr(
                 session::Column::Description,
                 Expr::value(plan.description.clone()),
+            )
+            .col_expr(
+                session::Column::TitleEl,
+                Expr::value(plan.greek.title.clone()),
+            )
+            .col_expr(
+                session::Column::DescriptionEl,
+                Expr::value(plan.greek.description.clone()),
             )
             .col_expr(
                 session::Column::StartsAt,

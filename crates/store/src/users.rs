@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use domain::account::{DisplayName, Email, Role};
 use domain::household::{HouseholdName, TariffCode, TimeZone};
+use domain::language::Language;
 use domain::paging::PageRequest;
 use domain::sorting::Sort;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
@@ -40,6 +41,8 @@ pub struct UserRecord {
     pub token_version: i64,
     /// Whether the demo programme created it (such accounts are kept disabled outside demo mode).
     pub demo: bool,
+    /// The language the server writes to this person in.
+    pub language: Language,
 }
 
 impl UserRecord {
@@ -55,6 +58,8 @@ impl TryFrom<user::Model> for UserRecord {
     fn try_from(model: user::Model) -> Result<Self, StoreError> {
         let role = Role::parse(&model.role)
             .map_err(|_| StoreError::Corrupt(format!("unknown role {:?}", model.role)))?;
+        let language = Language::parse(&model.language)
+            .map_err(|_| StoreError::Corrupt(format!("unknown language {:?}", model.language)))?;
         Ok(Self {
             id: model.id,
             email: model.email,
@@ -65,6 +70,7 @@ impl TryFrom<user::Model> for UserRecord {
             created_at: model.created_at,
             token_version: model.token_version,
             demo: model.demo,
+            language,
         })
     }
 }
@@ -84,6 +90,8 @@ pub struct NewUser {
     pub tariff_code: TariffCode,
     /// The household's starting time zone.
     pub time_zone: TimeZone,
+    /// The language the person reads.
+    pub language: Language,
 }
 
 /// Filters for the staff user list.
@@ -168,6 +176,7 @@ impl Store {
             updated_at: Set(now),
             token_version: Set(0),
             demo: Set(false),
+            language: Set(new.language.as_str().to_owned()),
         }
         .insert(&txn)
         .await
@@ -284,6 +293,22 @@ impl Store {
         }
         txn.commit().await?;
         updated.try_into()
+    }
+
+    /// Sets the language the server writes to the person in.
+    pub async fn set_user_language(
+        &self,
+        id: Uuid,
+        language: Language,
+    ) -> Result<UserRecord, StoreError> {
+        let existing = user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound("user"))?;
+        let mut model: user::ActiveModel = existing.into();
+        model.language = Set(language.as_str().to_owned());
+        model.updated_at = Set(Utc::now());
+        model.update(&self.db).await?.try_into()
     }
 
     /// Gives an account a new role.

@@ -27,6 +27,7 @@ async fn user(store: &Store, email: &str) -> UserRecord {
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap()

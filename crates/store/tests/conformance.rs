@@ -29,6 +29,7 @@ fn new_user(email: &str, name: &str, role: Role) -> NewUser {
         role,
         tariff_code: TariffCode::parse("01").unwrap(),
         time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+        language: domain::language::Language::English,
     }
 }
 
@@ -44,7 +45,7 @@ async fn migrations_are_idempotent() {
     for database in each_backend().await {
         let store = open(&database).await;
         store.migrate().await.unwrap();
-        assert_eq!(store.applied_migrations().await.unwrap().len(), 6);
+        assert_eq!(store.applied_migrations().await.unwrap().len(), 7);
         store.ping().await.unwrap();
     }
 }

@@ -33,6 +33,7 @@ async fn user(store: &Store, email: &str, name: &str, role: Role) -> UserRecord 
             role,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap()

@@ -22,6 +22,7 @@ async fn household(store: &Store, email: &str) -> uuid::Uuid {
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: Zone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap()

@@ -31,6 +31,7 @@ async fn open_with_meters(
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: Zone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap();

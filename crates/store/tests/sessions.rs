@@ -17,6 +17,7 @@ fn plan(start: DateTime<Utc>, hours: i64) -> SessionPlan {
     SessionPlan {
         title: "Evening peak".into(),
         description: "Use less between 17:00 and 19:00".into(),
+        greek: Default::default(),
         window: SessionWindow::new(
             start,
             start + Duration::hours(hours),
@@ -59,6 +60,7 @@ async fn consumer(store: &Store, email: &str) -> Uuid {
             role: Role::Consumer,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap()

@@ -48,17 +48,39 @@ function lastEndedHalfHour(now: number): number {
   return Math.floor(now / HALF_HOUR) * HALF_HOUR - HALF_HOUR;
 }
 
-/** Five demo households' meters report a low 0.05 kWh for each quarter hour starting at `starts`. */
+const LOW_KWH = 0.05;
+
+function rfc3339(at: number): string {
+  return new Date(at).toISOString().replace(".000Z", "Z");
+}
+
+/**
+ * Five demo households' meters report a low 0.05 kWh for each quarter hour starting at `starts`;
+ * answers how many rows the server refused and why.
+ */
 async function uploadLowReadings(request: APIRequestContext, apiKey: string, starts: number[]) {
   const readings = starts.flatMap((start) =>
-    LIVE_METERS.map((meter_id) => ({ meter_id, interval_start: new Date(start).toISOString().replace(".000Z", "Z"), kwh: 0.05 })),
+    LIVE_METERS.map((meter_id) => ({ meter_id, interval_start: rfc3339(start), kwh: LOW_KWH })),
   );
   const answer = await request.post("/api/v1/meter-readings", {
     headers: { authorization: `Bearer ${apiKey}` },
     data: { readings },
   });
   expect(answer.status(), await answer.text()).toBe(200);
-  expect(await answer.json()).toMatchObject({ rejected: 0 });
+  return (await answer.json()) as { rejected: number; rejects: { reason: string }[] };
+}
+
+/** Staff correct the five meters' readings for each quarter hour starting at `starts` to 0.05 kWh. */
+async function correctToLowReadings(request: APIRequestContext, token: string, starts: number[]) {
+  for (const start of starts) {
+    for (const meter of LIVE_METERS) {
+      const answer = await request.post(`/api/v1/admin/meters/${meter}/corrections`, {
+        headers: { authorization: `Bearer ${token}` },
+        data: { interval_start: rfc3339(start), kwh: LOW_KWH, reason: "meter re-read after a communication fault" },
+      });
+      expect(answer.status(), await answer.text()).toBe(201);
+    }
+  }
 }
 
 async function sessionStart(request: APIRequestContext, token: string, page: Page): Promise<number> {
@@ -127,7 +149,7 @@ test("an admin watches the live session follow new readings, then the settled on
   // figures without a reload. (The update time is shown to the second: the readings go once the
   // clock is past the first one's.)
   await expect.poll(() => Date.now(), { intervals: [100] }).toBeGreaterThanOrEqual(Math.ceil(shownAt / 1_000) * 1_000);
-  await uploadLowReadings(request, apiKey, [ended, ended + QUARTER_HOUR]);
+  expect(await uploadLowReadings(request, apiKey, [ended, ended + QUARTER_HOUR])).toMatchObject({ rejected: 0 });
   await expect(live.note).not.toHaveText(firstUpdate ?? "");
   await expect(endedPeriod).not.toHaveText(endedBefore ?? "");
   await screenshot(page, "19-session-live-after-readings");
@@ -142,7 +164,14 @@ test("an admin watches the live session follow new readings, then the settled on
   const periodBefore = await firstPeriod.textContent();
   const savedBefore = await settled.saved.textContent();
   const finalStart = await sessionStart(request, adminToken, page);
-  await uploadLowReadings(request, apiKey, [finalStart, finalStart + QUARTER_HOUR]);
+  // A settled session's readings are no longer the data source's to change: the upload is
+  // refused row by row, and only a staff correction (recorded, with a reason) moves the figures.
+  const refused = await uploadLowReadings(request, apiKey, [finalStart, finalStart + QUARTER_HOUR]);
+  expect(refused.rejected).toBe(2 * LIVE_METERS.length);
+  expect(refused.rejects[0]?.reason).toContain("settled session");
+  await expect(firstPeriod).toHaveText(periodBefore ?? "");
+  await correctToLowReadings(request, adminToken, [finalStart, finalStart + QUARTER_HOUR]);
+  await page.reload();
   await expect(firstPeriod).not.toHaveText(periodBefore ?? "");
   await expect(settled.saved).not.toHaveText(savedBefore ?? "");
 

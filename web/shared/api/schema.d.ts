@@ -673,7 +673,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Changes the account's own settings (its language); omitted fields are kept. */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/api/v1/me/consumption": {
@@ -685,6 +686,28 @@ export interface paths {
         };
         /** Consumption of the signed-in household in local-time buckets. */
         get: operations["series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/consumption/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in household's consumption as CSV: one line per bucket (half hours unless
+         *     `resolution` says otherwise; the range rules are those of `/me/consumption`), with its start,
+         *     end, kWh and whether every reading arrived and any is an estimate. Headers and yes/no are in
+         *     the account's language.
+         */
+        get: operations["export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1234,6 +1257,11 @@ export interface components {
             total: number;
         };
         /**
+         * @description A language of the programme's screens and texts.
+         * @enum {string}
+         */
+        Language: "el" | "en";
+        /**
          * @description Why points were entered in the ledger.
          * @enum {string}
          */
@@ -1642,6 +1670,7 @@ export interface components {
              * @example eleni@example.com
              */
             email: string;
+            language?: null | components["schemas"]["Language"];
             /**
              * @description At least 10 characters and 5 different ones; not a well-known password.
              * @example green garden grows
@@ -1756,6 +1785,8 @@ export interface components {
             baseline_method?: string | null;
             /** @description Shown to households, up to 2,000 characters. */
             description?: string;
+            /** @description The description in Greek, up to 2,000 characters, blank for none. */
+            description_el?: string | null;
             /**
              * Format: date-time
              * @description End, on a 30-minute boundary, 30 minutes to 4 hours after the start and on the same local
@@ -1790,6 +1821,11 @@ export interface components {
              * @example Evening peak
              */
             title: string;
+            /**
+             * @description The title in Greek, shown to Greek readers; up to 120 characters, blank for none.
+             * @example Βραδινή αιχμή
+             */
+            title_el?: string | null;
         };
         /** @description A session as anyone sees it. */
         SessionResponse: {
@@ -1802,8 +1838,10 @@ export interface components {
             audience: components["schemas"]["AudienceBody"];
             /** @description Baseline method. */
             baseline_method: components["schemas"]["MethodName"];
-            /** @description Description. */
+            /** @description Description, in the same language as the title. */
             description: string;
+            /** @description The Greek description as staff wrote it, if they did. */
+            description_el?: string | null;
             /**
              * Format: date-time
              * @description End.
@@ -1843,8 +1881,13 @@ export interface components {
             state: components["schemas"]["SessionState"];
             /** @description Short notice. */
             surprise: boolean;
-            /** @description Title. */
+            /**
+             * @description Title: for households in their language (the Greek one when written), for staff the
+             *     English one.
+             */
             title: string;
+            /** @description The Greek title as staff wrote it, if they did. */
+            title_el?: string | null;
         };
         /** @description A session's results in figures. */
         SessionResultsResponse: {
@@ -2092,6 +2135,10 @@ export interface components {
             /** @description New IANA time zone. */
             time_zone?: string | null;
         };
+        /** @description Changes to one's own account; omitted fields are kept. */
+        UpdateMeRequest: {
+            language?: null | components["schemas"]["Language"];
+        };
         /** @description A page of accounts. */
         UserPage: {
             /** @description The accounts on this page, in the order asked for. */
@@ -2135,6 +2182,8 @@ export interface components {
              * @description Account id.
              */
             id: string;
+            /** @description The language the server writes to the person in. */
+            language: components["schemas"]["Language"];
             /**
              * Format: date-time
              * @description Last successful sign-in.
@@ -3285,7 +3334,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved */
+            /** @description user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved; in Greek for staff who read Greek */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4259,6 +4308,49 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     series: {
         parameters: {
             query?: {
@@ -4284,6 +4376,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SeriesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start: a local date (`2026-07-01`, from its local midnight) or an RFC 3339 instant.
+                 *     Default: one day (or 30 days at `1d`) before `to`.
+                 */
+                from?: string;
+                /** @description End (exclusive), same forms. Default: now. */
+                to?: string;
+                /** @description `15m`, `30m`, `1h` (default) or `1d` (local calendar days, 23–25 hours around DST). */
+                resolution?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description start,end,kwh,complete,estimated (Greek headers for Greek readers) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];

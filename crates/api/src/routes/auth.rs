@@ -2,8 +2,9 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use domain::account::{DisplayName, Email, Password, Role};
+use domain::language::Language;
 use store::{NewRefreshToken, NewUser, RotationOutcome, UserRecord};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -13,6 +14,7 @@ use crate::auth::tokens::{new_refresh_token, refresh_token_hash};
 use crate::dto::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, UserResponse};
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::ApiJson;
+use crate::language::preferred_language;
 
 /// The endpoints an attacker would hammer to guess passwords, and every one that hashes a
 /// password; they get the strict rate limit.
@@ -79,17 +81,22 @@ fn token_response(
 )]
 async fn register(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserResponse>), ApiError> {
     let mut errors = FieldErrors::default();
+    let language = match body.language.as_deref() {
+        Some(raw) => errors.check("language", Language::parse(raw)),
+        None => Some(preferred_language(&headers)),
+    };
     let email = errors.check("email", Email::parse(&body.email));
     let password = errors.check(
         "password",
         Password::parse(body.password.expose(), email.as_ref()),
     );
     let display_name = errors.check("display_name", DisplayName::parse(&body.display_name));
-    let (email, password, display_name) =
-        errors.finish(|| Some((email?, password?, display_name?)))?;
+    let (email, password, display_name, language) =
+        errors.finish(|| Some((email?, password?, display_name?, language?)))?;
     let programme = &state.settings.programme;
     let tariff_code = programme.default_tariff_code.clone();
     let time_zone = programme.time_zone;
@@ -103,6 +110,7 @@ async fn register(
             role: Role::Consumer,
             tariff_code,
             time_zone,
+            language,
         })
         .await;
     let user = match created {
@@ -112,7 +120,7 @@ async fn register(
         }
         Err(store::StoreError::Conflict(_)) => {
             tracing::info!("registration for an address that has an account; nothing changed");
-            unregistered(&email, &display_name)
+            unregistered(&email, &display_name, language)
         }
         Err(error) => return Err(error.into()),
     };
@@ -121,7 +129,7 @@ async fn register(
 
 /// What registration answers for an address that already has an account: an account as a new
 /// registration would have it, under an id no account has, so the answer tells nothing.
-fn unregistered(email: &Email, display_name: &DisplayName) -> UserResponse {
+fn unregistered(email: &Email, display_name: &DisplayName, language: Language) -> UserResponse {
     UserResponse {
         id: uuid::Uuid::now_v7(),
         email: email.as_str().to_owned(),
@@ -131,6 +139,7 @@ fn unregistered(email: &Email, display_name: &DisplayName) -> UserResponse {
         disabled_at: None,
         last_login_at: None,
         created_at: chrono::Utc::now(),
+        language,
     }
 }
 

@@ -259,7 +259,7 @@ fn series_range(
     Ok((from, to, resolution))
 }
 
-async fn series_of(
+pub(crate) async fn series_of(
     state: &AppState,
     user_id: uuid::Uuid,
     query: SeriesQuery,

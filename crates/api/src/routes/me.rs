@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use domain::account::{Email, Password};
 use domain::household::{District, HouseholdName, TariffCode, TimeZone};
+use domain::language::Language;
 use store::HouseholdUpdate;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -11,7 +12,8 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::dto::{
-    ChangePasswordRequest, HouseholdResponse, TokenResponse, UpdateHouseholdRequest, UserResponse,
+    ChangePasswordRequest, HouseholdResponse, TokenResponse, UpdateHouseholdRequest,
+    UpdateMeRequest, UserResponse,
 };
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::ApiJson;
@@ -24,7 +26,7 @@ pub fn limited_router() -> OpenApiRouter<AppState> {
 /// The other `/me` routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(me))
+        .routes(routes!(me, update_me))
         .routes(routes!(household, update_household))
 }
 
@@ -38,6 +40,35 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn me(CurrentUser(user): CurrentUser) -> Json<UserResponse> {
     Json(user.into())
+}
+
+/// Changes the account's own settings (its language); omitted fields are kept.
+#[utoipa::path(
+    patch, path = "/me", tag = "me", security(("bearer" = [])),
+    request_body = UpdateMeRequest,
+    responses(
+        (status = 200, body = UserResponse),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn update_me(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    ApiJson(body): ApiJson<UpdateMeRequest>,
+) -> Result<Json<UserResponse>, ApiError> {
+    let mut errors = FieldErrors::default();
+    let language = body
+        .language
+        .map(|raw| errors.check("language", Language::parse(&raw)));
+    let language = errors.finish(|| Some(language.flatten()))?;
+    let user = match language {
+        Some(language) if language != user.language => {
+            state.store.set_user_language(user.id, language).await?
+        }
+        _ => user,
+    };
+    Ok(Json(user.into()))
 }
 
 /// Changes the password. Every sign-in ends, access tokens included; this client gets a fresh

@@ -7,6 +7,7 @@ pub mod admin_system;
 pub mod admin_users;
 pub mod auth;
 pub mod consumption;
+pub mod consumption_export;
 pub mod me;
 pub mod meter_readings;
 pub mod ops;

@@ -158,6 +158,7 @@ impl TestApp {
                 role,
                 tariff_code: TariffCode::parse("01").expect("tariff"),
                 time_zone: TimeZone::parse("Europe/Nicosia").expect("zone"),
+                language: domain::language::Language::English,
             })
             .await
             .expect("create user")

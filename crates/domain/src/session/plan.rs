@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 
 use super::{Audience, FieldProblems, SessionRules, SessionWindow};
 use crate::baseline::MethodName;
+use crate::language::{Language, Translated};
 use crate::rewards::SessionTerms;
 
 /// What staff plan, valid by construction ([`SessionPlan::new`]).
@@ -15,6 +16,8 @@ pub struct SessionPlan {
     pub title: String,
     /// Shown to households, up to 2,000 characters.
     pub description: String,
+    /// The Greek title and description, shown to Greek readers when written.
+    pub greek: GreekText,
     /// When it runs and until when households may join.
     pub window: SessionWindow,
     /// Points per kWh saved.
@@ -36,6 +39,8 @@ pub struct PlanDraft {
     pub title: String,
     /// Description as typed.
     pub description: String,
+    /// The Greek texts as typed; blank ones count as not written.
+    pub greek: GreekText,
     /// Start.
     pub starts_at: DateTime<Utc>,
     /// End.
@@ -52,6 +57,52 @@ pub struct PlanDraft {
     pub baseline_method: MethodName,
     /// Short notice.
     pub surprise: bool,
+}
+
+/// A session's texts in Greek, each optional: staff write the English ones and may add these;
+/// Greek readers see them where they exist and the English ones otherwise (docs/RULES.md,
+/// "Languages").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GreekText {
+    /// The title in Greek, under the English title's limit.
+    pub title: Option<String>,
+    /// The description in Greek, under the English description's limit.
+    pub description: Option<String>,
+}
+
+impl GreekText {
+    /// Trims the texts and drops blank ones, reporting those over the limits.
+    fn checked(self, rules: &SessionRules, problems: &mut FieldProblems) -> Self {
+        let title = self
+            .title
+            .map(|title| title.trim().to_owned())
+            .filter(|title| !title.is_empty());
+        if title
+            .as_ref()
+            .is_some_and(|title| title.chars().count() > rules.max_title_chars)
+        {
+            problems.push((
+                "title_el",
+                format!("must be at most {} characters", rules.max_title_chars),
+            ));
+        }
+        let description = self
+            .description
+            .filter(|description| !description.trim().is_empty());
+        if description
+            .as_ref()
+            .is_some_and(|description| description.chars().count() > rules.max_description_chars)
+        {
+            problems.push((
+                "description_el",
+                format!(
+                    "must be at most {} characters",
+                    thousands(rules.max_description_chars)
+                ),
+            ));
+        }
+        Self { title, description }
+    }
 }
 
 /// The programme facts a plan is checked against.
@@ -88,6 +139,7 @@ impl SessionPlan {
                 ),
             ));
         }
+        let greek = draft.greek.checked(rules, &mut problems);
         for (field, value) in [
             ("points_per_kwh", draft.points_per_kwh),
             ("opt_in_bonus", draft.opt_in_bonus),
@@ -129,6 +181,7 @@ impl SessionPlan {
             Ok(window) if problems.is_empty() => Ok(Self {
                 title,
                 description: draft.description,
+                greek,
                 window,
                 points_per_kwh: draft.points_per_kwh,
                 opt_in_bonus: draft.opt_in_bonus,
@@ -142,6 +195,24 @@ impl SessionPlan {
                 Err(problems)
             }
         }
+    }
+
+    /// The title a reader of `language` sees.
+    pub fn title_for(&self, language: Language) -> &str {
+        Translated {
+            english: &self.title,
+            greek: self.greek.title.as_deref(),
+        }
+        .for_reader(language)
+    }
+
+    /// The description a reader of `language` sees.
+    pub fn description_for(&self, language: Language) -> &str {
+        Translated {
+            english: &self.description,
+            greek: self.greek.description.as_deref(),
+        }
+        .for_reader(language)
     }
 
     /// What the session pays.
@@ -179,6 +250,7 @@ mod tests {
         PlanDraft {
             title: "  Evening peak ".into(),
             description: String::new(),
+            greek: GreekText::default(),
             starts_at: at(14),
             ends_at: at(16),
             join_deadline: None,
@@ -246,6 +318,35 @@ mod tests {
         assert_eq!(problems[1].1, "must be at most 2,000 characters");
         assert_eq!(problems[2].1, "must be at most 10000");
         assert!(problems[4].1.contains("\"Atlantis\""), "{}", problems[4].1);
+    }
+
+    #[test]
+    fn greek_texts_are_trimmed_checked_and_shown_to_greek_readers() {
+        let plan = check(PlanDraft {
+            description: "Use less".into(),
+            greek: GreekText {
+                title: Some(" Βραδινή αιχμή ".into()),
+                description: Some("   ".into()),
+            },
+            ..draft()
+        })
+        .unwrap();
+        assert_eq!(plan.greek.title.as_deref(), Some("Βραδινή αιχμή"));
+        assert_eq!(plan.greek.description, None);
+        assert_eq!(plan.title_for(Language::Greek), "Βραδινή αιχμή");
+        assert_eq!(plan.title_for(Language::English), "Evening peak");
+        assert_eq!(plan.description_for(Language::Greek), "Use less");
+
+        let problems = check(PlanDraft {
+            greek: GreekText {
+                title: Some("τ".repeat(121)),
+                description: Some("π".repeat(2_001)),
+            },
+            ..draft()
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["title_el", "description_el"]);
     }
 
     #[test]

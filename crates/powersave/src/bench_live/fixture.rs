@@ -96,6 +96,7 @@ async fn households(state: &api::AppState, count: usize) -> anyhow::Result<Vec<(
                         role: Role::Consumer,
                         tariff_code: TariffCode::parse("01")?,
                         time_zone: zone,
+                        language: domain::language::Language::English,
                     })
                     .await?;
                 let meter = meter_id(index);
@@ -197,6 +198,7 @@ pub async fn prepare(
     let plan = SessionPlan {
         title: "Bench: live streams".to_owned(),
         description: "Created by `powersave bench live`.".to_owned(),
+        greek: Default::default(),
         window,
         points_per_kwh: 100,
         opt_in_bonus: 10,

@@ -14,7 +14,8 @@ use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
 use domain::baseline::MethodName;
 use domain::session::{
-    Audience, PlanContext, PlanDraft, SessionPlan, SessionRules, SessionState, SessionWindow,
+    Audience, GreekText, PlanContext, PlanDraft, SessionPlan, SessionRules, SessionState,
+    SessionWindow,
 };
 use engine::Engine;
 use store::{SessionRecord, Store};
@@ -25,6 +26,9 @@ use crate::config::Config;
 
 /// Title prefix of the demo sessions: how the demo recognises its own.
 pub const PREFIX: &str = "Demo: ";
+
+/// The same prefix on the Greek titles.
+const PREFIX_EL: &str = "Επίδειξη: ";
 
 /// Simulated households (`CY-SIM-0000001` …) that join the demo sessions beside the consumer,
 /// making 40 participants.
@@ -39,6 +43,8 @@ pub const OPT_IN_BONUS: u32 = 10;
 /// A demo session to plan.
 struct Planned {
     title: &'static str,
+    /// The title in Greek: the demo can be shown in either language.
+    title_el: &'static str,
     window: SessionWindow,
     /// Whether the consumer and the simulated households join it.
     joined: bool,
@@ -64,17 +70,19 @@ pub async fn prepare(
     let has_upcoming = existing
         .iter()
         .any(|s| s.state == SessionState::Scheduled && s.plan.window.starts_at > now);
-    let day = |days_from_today: i64, title: &'static str, joined: bool| {
-        let date = now.with_timezone(&tz).date_naive() + Duration::days(days_from_today);
-        let start = domain::calendar::local_day_start(tz, date)
-            .context("the programme's time zone has no such day")?
-            + Duration::hours(17);
-        anyhow::Ok(Planned {
-            title,
-            window: window(start, start + Duration::hours(2)),
-            joined,
-        })
-    };
+    let day =
+        |days_from_today: i64, (title, title_el): (&'static str, &'static str), joined: bool| {
+            let date = now.with_timezone(&tz).date_naive() + Duration::days(days_from_today);
+            let start = domain::calendar::local_day_start(tz, date)
+                .context("the programme's time zone has no such day")?
+                + Duration::hours(17);
+            anyhow::Ok(Planned {
+                title,
+                title_el,
+                window: window(start, start + Duration::hours(2)),
+                joined,
+            })
+        };
     let (live_start, live_end) = domain::calendar::window_within_local_day(
         tz,
         now,
@@ -85,24 +93,37 @@ pub async fn prepare(
     // Late readings only with a fresh history: on a later start that evening is long delivered.
     let mut late = None;
     if first_run {
-        let yesterday = day(-1, "Evening peak (yesterday)", true)?;
+        let yesterday = day(
+            -1,
+            ("Evening peak (yesterday)", "Βραδινή αιχμή (χθες)"),
+            true,
+        )?;
         late = Some(LateReadings {
             meter_id: consumer_meter.to_owned(),
             from: yesterday.window.ends_at - Duration::hours(1),
             to: yesterday.window.ends_at,
         });
-        planned.push(day(-2, "Evening peak (two days ago)", true)?);
+        planned.push(day(
+            -2,
+            ("Evening peak (two days ago)", "Βραδινή αιχμή (προχθές)"),
+            true,
+        )?);
         planned.push(yesterday);
     }
     if !has_live {
         planned.push(Planned {
             title: "Grid stress (live now)",
+            title_el: "Φόρτος δικτύου (σε εξέλιξη)",
             window: window(live_start, live_end),
             joined: true,
         });
     }
     if !has_upcoming {
-        planned.push(day(1, "Evening peak (tomorrow)", false)?);
+        planned.push(day(
+            1,
+            ("Evening peak (tomorrow)", "Βραδινή αιχμή (αύριο)"),
+            false,
+        )?);
     }
     let created = create(config, store, &planned, consumer_meter).await?;
     let readings = history::deliver(config, store, late).await?;
@@ -163,6 +184,13 @@ async fn create(
         let draft = PlanDraft {
             title: format!("{PREFIX}{}", session.title),
             description: "Use less than usual during these hours and earn Green Points.".to_owned(),
+            greek: GreekText {
+                title: Some(format!("{PREFIX_EL}{}", session.title_el)),
+                description: Some(
+                    "Καταναλώστε λιγότερο από ό,τι συνήθως αυτές τις ώρες και κερδίστε Πράσινους Πόντους."
+                        .to_owned(),
+                ),
+            },
             starts_at: session.window.starts_at,
             ends_at: session.window.ends_at,
             join_deadline: Some(session.window.join_deadline),

@@ -62,6 +62,7 @@ pub async fn fixtures(work: &Path) -> Store {
             role: Role::SuperAdmin,
             tariff_code: TariffCode::parse("01").unwrap(),
             time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
+            language: domain::language::Language::English,
         })
         .await
         .unwrap();

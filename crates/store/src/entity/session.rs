@@ -10,6 +10,8 @@ pub struct Model {
     pub id: Uuid,
     pub title: String,
     pub description: String,
+    pub title_el: Option<String>,
+    pub description_el: Option<String>,
     pub state: String,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,

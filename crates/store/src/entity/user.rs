@@ -19,6 +19,7 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub token_version: i64,
     pub demo: bool,
+    pub language: String,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

@@ -6,6 +6,7 @@ mod m0003_sessions;
 mod m0004_result_lookups;
 mod m0005_meter_provenance;
 mod m0006_account_security;
+mod m0007_languages;
 
 use sea_orm_migration::prelude::*;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_result_lookups::Migration),
             Box::new(m0005_meter_provenance::Migration),
             Box::new(m0006_account_security::Migration),
+            Box::new(m0007_languages::Migration),
         ]
     }
 }

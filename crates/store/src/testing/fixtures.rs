@@ -24,6 +24,7 @@ pub async fn consumer(store: &Store, email: &str) -> Uuid {
         tariff_code: TariffCode::parse("01").unwrap_or_else(|e| panic!("test tariff: {e}")),
         time_zone: TimeZone::parse("Europe/Nicosia")
             .unwrap_or_else(|e| panic!("test time zone: {e}")),
+        language: domain::language::Language::English,
     };
     store
         .create_user(new)
@@ -96,6 +97,7 @@ pub fn session_plan(title: &str, start: DateTime<Utc>, hours: i64) -> SessionPla
     SessionPlan {
         title: title.to_owned(),
         description: String::new(),
+        greek: Default::default(),
         window: SessionWindow {
             starts_at: start,
             ends_at: start + Duration::hours(hours),

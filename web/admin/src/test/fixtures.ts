@@ -26,6 +26,7 @@ export function user(overrides: Partial<User> = {}): User {
     disabled_at: null,
     last_login_at: null,
     created_at: "2026-03-29T00:30:00Z",
+    language: "en",
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ export const user: User = {
   role: "consumer",
   disabled: false,
   created_at: "2026-07-01T08:00:00Z",
+  language: "en",
 };
 
 export const household: Household = {

@@ -6,6 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use domain::language::Language;
 use domain::session::{SessionState, may_change_participation, may_join};
 use domain::settlement::ResultStatus;
 use serde::{Deserialize, Serialize};
@@ -198,7 +199,7 @@ async fn list_sessions(
         items: found
             .items
             .into_iter()
-            .map(|s| household_view(s, &joined, &points, district.as_deref()))
+            .map(|s| household_view(s, &joined, &points, district.as_deref(), user.language))
             .collect(),
     }))
 }
@@ -208,12 +209,13 @@ fn household_view(
     joined: &[Uuid],
     points: &HashMap<Uuid, i64>,
     district: Option<&str>,
+    language: Language,
 ) -> HouseholdSession {
     HouseholdSession {
         joined: joined.contains(&session.id),
         invited: session.plan.audience.includes(district),
         points_earned: points.get(&session.id).copied().unwrap_or(0),
-        session: session.into(),
+        session: SessionResponse::for_reader(session, language),
     }
 }
 
@@ -247,7 +249,13 @@ async fn get_session(
     let district = state.store.household(user.id).await?.district;
     let result = state.store.session_result(id, user.id).await?;
     Ok(Json(HouseholdSessionDetail {
-        session: household_view(session, &joined, &points, district.as_deref()),
+        session: household_view(
+            session,
+            &joined,
+            &points,
+            district.as_deref(),
+            user.language,
+        ),
         result: result.map(ResultResponse::from),
     }))
 }
@@ -280,6 +288,7 @@ async fn join_session(
         &[id],
         &HashMap::new(),
         district.as_deref(),
+        user.language,
     )))
 }
 

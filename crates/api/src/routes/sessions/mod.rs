@@ -10,7 +10,8 @@ pub mod results;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use domain::baseline::MethodName;
-use domain::session::{Audience, PlanContext, PlanDraft, SessionRules, SessionState};
+use domain::language::Language;
+use domain::session::{Audience, GreekText, PlanContext, PlanDraft, SessionRules, SessionState};
 use serde::{Deserialize, Serialize};
 use store::{SessionPlan, SessionRecord};
 use utoipa::ToSchema;
@@ -40,6 +41,11 @@ pub struct SessionPlanBody {
     /// Shown to households, up to 2,000 characters.
     #[serde(default)]
     pub description: String,
+    /// The title in Greek, shown to Greek readers; up to 120 characters, blank for none.
+    #[schema(example = "Βραδινή αιχμή")]
+    pub title_el: Option<String>,
+    /// The description in Greek, up to 2,000 characters, blank for none.
+    pub description_el: Option<String>,
     /// Start, on a 30-minute boundary.
     pub starts_at: DateTime<Utc>,
     /// End, on a 30-minute boundary, 30 minutes to 4 hours after the start and on the same local
@@ -78,6 +84,10 @@ impl SessionPlanBody {
         let draft = PlanDraft {
             title: self.title,
             description: self.description,
+            greek: GreekText {
+                title: self.title_el,
+                description: self.description_el,
+            },
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             join_deadline: self.join_deadline,
@@ -118,10 +128,15 @@ pub fn shown_percent(percent: Option<f64>) -> Option<f64> {
 pub struct SessionResponse {
     /// Id.
     pub id: uuid::Uuid,
-    /// Title.
+    /// Title: for households in their language (the Greek one when written), for staff the
+    /// English one.
     pub title: String,
-    /// Description.
+    /// Description, in the same language as the title.
     pub description: String,
+    /// The Greek title as staff wrote it, if they did.
+    pub title_el: Option<String>,
+    /// The Greek description as staff wrote it, if they did.
+    pub description_el: Option<String>,
     /// Where the session is in its life.
     pub state: SessionState,
     /// Start.
@@ -147,12 +162,25 @@ pub struct SessionResponse {
 }
 
 impl From<SessionRecord> for SessionResponse {
+    /// As staff see it: the English texts beside the Greek ones.
     fn from(record: SessionRecord) -> Self {
+        Self::for_reader(record, Language::English)
+    }
+}
+
+impl SessionResponse {
+    /// As a reader of `language` sees it: title and description in that language where written
+    /// (docs/RULES.md, "Languages").
+    pub fn for_reader(record: SessionRecord, language: Language) -> Self {
+        let title = record.plan.title_for(language).to_owned();
+        let description = record.plan.description_for(language).to_owned();
         let plan = record.plan;
         Self {
             id: record.id,
-            title: plan.title,
-            description: plan.description,
+            title,
+            description,
+            title_el: plan.greek.title,
+            description_el: plan.greek.description,
             state: record.state,
             starts_at: plan.window.starts_at,
             ends_at: plan.window.ends_at,

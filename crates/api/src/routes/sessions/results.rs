@@ -3,8 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -14,6 +13,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::extract::AdminUser;
 use crate::error::{ApiError, Problem};
+use crate::exports::{csv_download, csv_line, result_status, results_header};
 use crate::extract::ApiPath;
 
 /// Staff result routes.
@@ -132,31 +132,30 @@ async fn session_results(
     params(("id" = Uuid, Path, description = "Session id")),
     responses(
         (status = 200, content_type = "text/csv", body = String,
-            description = "user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved"),
+            description = "user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved; in Greek for staff who read Greek"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn session_results_csv(
     State(state): State<AppState>,
-    _admin: AdminUser,
+    AdminUser(staff): AdminUser,
     ApiPath(id): ApiPath<Uuid>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Response, ApiError> {
     let session = state.store.session(id).await?;
     let report = state.engine.report(&session).await?;
     let ids: Vec<Uuid> = report.results.iter().map(|r| r.user_id).collect();
     let names = state.store.user_names(&ids).await?;
-    let mut csv = String::from(
-        "user_id,email,display_name,status,reason,baseline_kwh,actual_kwh,saved_kwh,percent_saved\n",
-    );
+    let language = staff.language;
+    let mut csv = csv_line(&results_header(language));
     let number = |value: Option<f64>| value.map(|v| format!("{v:.3}")).unwrap_or_default();
     for result in &report.results {
         let (email, name) = names.get(&result.user_id).cloned().unwrap_or_default();
-        let fields = [
+        csv.push_str(&csv_line(&[
             result.user_id.to_string(),
             email,
             name,
-            result.status.to_string(),
+            result_status(result.status, language).to_owned(),
             result.reason.clone().unwrap_or_default(),
             number(result.baseline_kwh),
             number(result.actual_kwh),
@@ -164,34 +163,11 @@ async fn session_results_csv(
             engine::percent_saved(result)
                 .map(|p| format!("{p:.1}"))
                 .unwrap_or_default(),
-        ];
-        let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
-        csv.push_str(&line.join(","));
-        csv.push('\n');
+        ]));
     }
-    let disposition = format!("attachment; filename=\"session-{id}-results.csv\"");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-            // Names people typed are in it: no browser may take it for HTML.
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
+    Ok(csv_download(
+        &format!("session-{id}-results.csv"),
+        language,
         csv,
     ))
-}
-
-/// Quotes a field when it holds a separator, a quote or a line break (RFC 4180), and defuses
-/// spreadsheet formulas in names people typed.
-fn csv_field(raw: &str) -> String {
-    let text = if raw.starts_with(['=', '+', '-', '@']) && raw.parse::<f64>().is_err() {
-        format!("'{raw}")
-    } else {
-        raw.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
