@@ -12,7 +12,9 @@ export type Registration = Schemas["RegisterRequest"];
 export type PasswordChange = Schemas["ChangePasswordRequest"];
 export type User = Schemas["UserResponse"];
 /** What the account may change about itself (`PATCH /me`): its language. */
-export type AccountUpdate = { language: "el" | "en" };
+export type AccountUpdate = Schemas["UpdateMeRequest"];
+/** The languages an account may speak. */
+export type AccountLanguage = Schemas["Language"];
 export type PeriodTotal = Schemas["PeriodTotal"];
 export type ConsumptionSummary = Schemas["SummaryResponse"];
 export type Resolution = NonNullable<Query<"/api/v1/me/consumption">["resolution"]>;

@@ -1,8 +1,9 @@
 // The two languages the app speaks and how the device's own language picks one of them.
 import { getLocales } from "expo-localization";
+import type { AccountLanguage } from "../api/types";
 
-/** A language of the app; the same values as the server's `Language`. */
-export type Language = "el" | "en";
+/** A language of the app: the server's `Language`, so a new one on either side is a type error here. */
+export type Language = AccountLanguage;
 
 /** In the order the language switch offers them. */
 export const LANGUAGES: readonly Language[] = ["el", "en"];
