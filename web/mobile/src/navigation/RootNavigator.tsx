@@ -1,5 +1,5 @@
 import { createBottomTabNavigator } from "@react-navigation/bottom-tabs";
-import { createNativeStackNavigator } from "@react-navigation/native-stack";
+import { createNativeStackNavigator, type NativeStackHeaderProps } from "@react-navigation/native-stack";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../auth/AuthProvider";
 import { RegisterScreen } from "../features/auth/RegisterScreen";
@@ -28,7 +28,7 @@ const header = {
   headerTitleStyle: { color: colors.text, fontWeight: "700" as const },
 };
 
-const stackHeader = { ...header, header: StackBanner };
+const stackHeader = { ...header, header: (props: NativeStackHeaderProps) => <StackBanner {...props} /> };
 
 function SessionsNavigator() {
   const { t } = useTranslation();
@@ -68,7 +68,7 @@ function SignedInTabs() {
       tabBar={(props) => <TabNavigation {...props} />}
       screenOptions={{
         ...header,
-        header: TabBanner,
+        header: (props) => <TabBanner {...props} />,
         tabBarActiveTintColor: colors.primary,
         tabBarInactiveTintColor: colors.muted,
         tabBarIconStyle: { display: "none" },

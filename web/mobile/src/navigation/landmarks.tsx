@@ -2,7 +2,7 @@
 // tab bar is navigation, and a tab that is not shown is taken out of the page (React Navigation
 // only marks it aria-hidden, which leaves its buttons and links reachable by keyboard).
 import { BottomTabBar, type BottomTabBarProps, type BottomTabHeaderProps } from "@react-navigation/bottom-tabs";
-import { getHeaderTitle, Header } from "@react-navigation/elements";
+import { getHeaderTitle, Header, HeaderBackButton } from "@react-navigation/elements";
 import { useIsFocused } from "@react-navigation/native";
 import type { NativeStackHeaderProps } from "@react-navigation/native-stack";
 import type { ComponentType, ReactNode } from "react";
@@ -11,11 +11,23 @@ import { Platform, StyleSheet, View } from "react-native";
 
 type HeaderOptions = Parameters<typeof Header>[0];
 
-/** A stack's header inside a banner landmark. */
+/** A stack's header inside a banner landmark, its back button named in the app's language. */
 export function StackBanner({ options, route, back }: NativeStackHeaderProps) {
+  const { t } = useTranslation();
   return (
     <View role="banner">
-      <Header {...(options as HeaderOptions)} back={back} title={getHeaderTitle(options, route.name)} />
+      <Header
+        {...(options as HeaderOptions)}
+        back={back}
+        title={getHeaderTitle(options, route.name)}
+        headerLeft={
+          back
+            ? (props) => (
+                <HeaderBackButton {...props} accessibilityLabel={props.label ? t("nav.back", { title: props.label }) : t("nav.goBack")} />
+              )
+            : undefined
+        }
+      />
     </View>
   );
 }
