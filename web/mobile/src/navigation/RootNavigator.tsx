@@ -1,6 +1,7 @@
 import { createBottomTabNavigator } from "@react-navigation/bottom-tabs";
 import { createNativeStackNavigator, type NativeStackHeaderProps } from "@react-navigation/native-stack";
 import { useTranslation } from "react-i18next";
+import { StyleSheet, View } from "react-native";
 import { useAuth } from "../auth/AuthProvider";
 import { RegisterScreen } from "../features/auth/RegisterScreen";
 import { SignInScreen } from "../features/auth/SignInScreen";
@@ -103,6 +104,16 @@ function SignedOutStack() {
 export function RootNavigator() {
   const { t } = useTranslation();
   const { status } = useAuth();
-  if (status === "restoring") return <Loading label={t("nav.restoring")} />;
+  if (status === "restoring") {
+    return (
+      <View role="main" style={styles.fill}>
+        <Loading label={t("nav.restoring")} />
+      </View>
+    );
+  }
   return status === "signedIn" ? <SignedInTabs /> : <SignedOutStack />;
 }
+
+const styles = StyleSheet.create({
+  fill: { flex: 1, justifyContent: "center" },
+});
