@@ -12,14 +12,22 @@ const greekSessions = {
   settled: "Επίδειξη: Βραδινή αιχμή (προχθές)",
 } as const;
 
-/** axe-core on the page as it is now: no WCAG 2.0/2.1 level A or AA violation. */
+/** What axe-core found, rule by rule, with the elements each rule flags. */
+function found(results: Awaited<ReturnType<AxeBuilder["analyze"]>>) {
+  return results.violations.map((violation) => ({ rule: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+}
+
+/**
+ * axe-core on the page as it is now: no WCAG 2.0/2.1 level A or AA violation, and — axe's
+ * best-practice landmark rules — one main landmark with all content inside landmarks.
+ */
 async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    nodes: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe violations on ${name}`).toEqual([]);
+  const wcag = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(found(wcag), `axe WCAG violations on ${name}`).toEqual([]);
+  const landmarks = await new AxeBuilder({ page })
+    .withRules(["landmark-one-main", "landmark-no-duplicate-main", "region", "landmark-unique"])
+    .analyze();
+  expect(found(landmarks), `axe landmark violations on ${name}`).toEqual([]);
   await screenshot(page, `lang-${name}`);
 }
 

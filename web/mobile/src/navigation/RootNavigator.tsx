@@ -15,8 +15,9 @@ import { useAccountLanguage } from "../features/profile/useAccountLanguage";
 import { SessionDetailScreen } from "../features/sessions/SessionDetailScreen";
 import { SessionsScreen } from "../features/sessions/SessionsScreen";
 import { Loading } from "../ui/states";
-import { colors, font } from "../ui/theme";
+import { colors } from "../ui/theme";
 import { StackBanner, TabBanner, TabNavigation, tabScene } from "./landmarks";
+import { tabLabel } from "./TabLabel";
 import type { AuthStackParams, ProfileStackParams, SessionsStackParams, TabParams } from "./types";
 
 const AuthStack = createNativeStackNavigator<AuthStackParams>();
@@ -73,19 +74,26 @@ function SignedInTabs() {
         tabBarActiveTintColor: colors.primary,
         tabBarInactiveTintColor: colors.muted,
         tabBarIconStyle: { display: "none" },
-        tabBarLabelStyle: { fontSize: font.small, fontWeight: "700" },
         tabBarStyle: { minHeight: 56, height: "auto" },
         tabBarItemStyle: { minHeight: 48, minWidth: 48, justifyContent: "center" },
       }}
     >
-      <Tabs.Screen name="Home" component={HomeTab} options={{ title: t("nav.home") }} />
-      <Tabs.Screen name="Sessions" component={SessionsTab} options={{ headerShown: false, title: t("nav.sessions") }} />
+      <Tabs.Screen name="Home" component={HomeTab} options={{ title: t("nav.home"), ...tabLabel(t("nav.home")) }} />
+      <Tabs.Screen
+        name="Sessions"
+        component={SessionsTab}
+        options={{ headerShown: false, title: t("nav.sessions"), ...tabLabel(t("nav.sessions")) }}
+      />
       <Tabs.Screen
         name="Consumption"
         component={ConsumptionTab}
-        options={{ title: t("nav.energyTitle"), tabBarLabel: t("nav.energy") }}
+        options={{ title: t("nav.energyTitle"), ...tabLabel(t("nav.energy")) }}
       />
-      <Tabs.Screen name="Profile" component={ProfileTab} options={{ headerShown: false, title: t("nav.profile") }} />
+      <Tabs.Screen
+        name="Profile"
+        component={ProfileTab}
+        options={{ headerShown: false, title: t("nav.profile"), ...tabLabel(t("nav.profile")) }}
+      />
     </Tabs.Navigator>
   );
 }
