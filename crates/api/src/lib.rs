@@ -260,6 +260,7 @@ fn api_routes(
     let auth_limiter = IpRateLimiter::auth(rate_limits, clock)?;
     let limited = routes::auth::limited_router()
         .merge(routes::me::limited_router())
+        .merge(routes::onboarding::limited_router())
         .route_layer(middleware::from_fn_with_state(
             auth_limiter,
             rate_limit::enforce,
@@ -270,6 +271,9 @@ fn api_routes(
         .merge(routes::me::router())
         .merge(routes::consumption::router())
         .merge(routes::consumption_export::router())
+        .merge(routes::onboarding::router())
+        .merge(routes::onboarding_status::router())
+        .merge(routes::admin_claims::router())
         .merge(routes::admin_overview::router())
         .merge(routes::admin_users::router())
         .merge(routes::admin_meter_data::router())

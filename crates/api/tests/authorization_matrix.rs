@@ -36,11 +36,25 @@ const MATRIX: &[(&str, &str, Access, u16)] = &[
     ("POST", "/api/v1/auth/logout", Access::Public, 204),
     ("GET", "/api/v1/programme", Access::Public, 200),
     ("GET", "/api/v1/me", Access::SignedIn, 200),
+    ("PATCH", "/api/v1/me", Access::SignedIn, 200),
     ("PUT", "/api/v1/me/password", Access::SignedIn, 200),
     ("GET", "/api/v1/me/household", Access::SignedIn, 200),
     ("PATCH", "/api/v1/me/household", Access::SignedIn, 200),
     ("GET", "/api/v1/me/consumption", Access::SignedIn, 200),
     ("GET", "/api/v1/me/consumption/summary", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/consumption/export", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/onboarding", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/consent", Access::SignedIn, 200),
+    ("GET", "/api/v1/me/consents", Access::SignedIn, 200),
+    // Callers get as far as the rules: no such consent, no such meter in the register.
+    ("DELETE", "/api/v1/me/consents/{id}", Access::SignedIn, 404),
+    ("POST", "/api/v1/me/meter-claims", Access::SignedIn, 422),
+    ("GET", "/api/v1/admin/meter-claims", Access::Admin, 200),
+    ("GET", "/api/v1/admin/meter-claims?status=review", Access::Admin, 200),
+    // No claim has this id: staff get past the role check to the 404.
+    ("POST", "/api/v1/admin/meter-claims/{id}/decision", Access::Admin, 404),
+    ("GET", "/api/v1/admin/users/{id}/meter-links", Access::Admin, 200),
+    ("GET", "/api/v1/admin/customer-register", Access::Admin, 200),
     ("GET", "/api/v1/admin/overview", Access::Admin, 200),
     ("GET", "/api/v1/admin/overview/sessions", Access::Admin, 200),
     ("GET", "/api/v1/admin/overview/sessions?page=2&per_page=5", Access::Admin, 200),
@@ -218,6 +232,14 @@ async fn prepare(
             Some(json!({ "current_password": PASSWORD, "new_password": PASSWORD }))
         }
         ("PATCH", "/api/v1/me/household") => Some(json!({ "district": "Paphos" })),
+        ("PATCH", "/api/v1/me") => Some(json!({ "language": "el" })),
+        ("POST", "/api/v1/me/meter-claims") => Some(json!({
+            "account_number": "1002003045", "meter_id": meter_id,
+            "consent_version": domain::onboarding::CONSENT_TEXT_VERSION
+        })),
+        ("POST", "/api/v1/admin/meter-claims/{id}/decision") => {
+            Some(json!({ "approve": false, "note": "not theirs" }))
+        }
         ("POST", "/api/v1/admin/users/{id}/meters") => {
             Some(json!({ "meter_id": meter_id, "interval_minutes": 15 }))
         }

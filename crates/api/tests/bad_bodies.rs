@@ -147,6 +147,18 @@ async fn valid_body(
             StatusCode::OK,
         ),
         ("PATCH", "/api/v1/me/household") => (json!({ "name": "Home" }), StatusCode::OK),
+        ("PATCH", "/api/v1/me") => (json!({ "language": "el" }), StatusCode::OK),
+        // The register of this fixture is empty: a well-formed claim is refused by its field.
+        ("POST", "/api/v1/me/meter-claims") => (
+            json!({ "account_number": "1002003045", "meter_id": "CY-BAD-3",
+                    "consent_version": domain::onboarding::CONSENT_TEXT_VERSION }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        // No claim has the fixture's id.
+        ("POST", "/api/v1/admin/meter-claims/{id}/decision") => (
+            json!({ "approve": false, "note": "not their bill" }),
+            StatusCode::NOT_FOUND,
+        ),
         ("PUT", "/api/v1/admin/users/{id}/role") => (json!({ "role": "admin" }), StatusCode::OK),
         ("POST", "/api/v1/admin/users/{id}/meters") => (
             json!({ "meter_id": "CY-BAD-2", "interval_minutes": 15 }),

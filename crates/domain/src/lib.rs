@@ -11,6 +11,7 @@ pub mod consumption;
 pub mod household;
 pub mod language;
 pub mod meter;
+pub mod onboarding;
 pub mod paging;
 pub mod programme;
 pub mod reading;

@@ -10,6 +10,7 @@ mod config;
 mod demo;
 mod feeds;
 mod import;
+mod import_register;
 mod jobs_config;
 mod lifecycle;
 mod logging;
@@ -134,6 +135,17 @@ enum ImportCommand {
         /// Readings per stored batch.
         #[arg(long, default_value_t = ingest::file::DEFAULT_BATCH)]
         batch: usize,
+        /// Folder of the SQLite database [default: ./data].
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Import the utility's customer register from CSV
+    /// (`meter_id,account_number,district,tariff_code[,interval_minutes]`, optional header):
+    /// which account each meter is billed to, for households connecting their own meters.
+    /// Lines for meters already in it replace theirs; refused lines are listed with the reason.
+    Register {
+        /// The CSV file.
+        file: PathBuf,
         /// Folder of the SQLite database [default: ./data].
         #[arg(long)]
         data_dir: Option<PathBuf>,
@@ -275,6 +287,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 loaded.config.meter_data.simulator.demo_households,
                 &passwords,
             );
+            Ok(())
+        }
+        Command::Import {
+            command:
+                ImportCommand::Register {
+                    file: register_file,
+                    data_dir,
+                },
+        } => {
+            let loaded = config::load(
+                file,
+                &CliOverrides {
+                    data_dir,
+                    ..Default::default()
+                },
+            )?;
+            logging::init(&loaded.config);
+            let store = loaded.config.open_store().await?;
+            store.migrate().await?;
+            let (stored, refused) = import_register::register(
+                &store,
+                &register_file,
+                &loaded.config.programme.districts,
+            )
+            .await?;
+            println!("customer register: {stored} lines stored, {refused} refused");
             Ok(())
         }
         Command::Import {

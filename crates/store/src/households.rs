@@ -3,10 +3,13 @@
 use chrono::{DateTime, Utc};
 use domain::household::{District, HouseholdName, TariffCode, TimeZone};
 use domain::meter::{IntervalLength, MeterId};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use uuid::Uuid;
 
-use crate::entity::{household, meter};
+use crate::entity::{household, meter, meter_link};
 use crate::{Store, StoreError};
 
 /// A household with its meters.
@@ -135,50 +138,16 @@ impl Store {
         interval: IntervalLength,
         simulated: bool,
     ) -> Result<HouseholdRecord, StoreError> {
-        let now = Utc::now();
         let txn = self.begin_write().await?;
-        household::Entity::find_by_id(user_id)
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound("household"))?;
-        let existing = meter::Entity::find()
-            .filter(meter::Column::MeterId.eq(meter_id.as_str()))
-            .one(&txn)
-            .await?;
-        match existing {
-            Some(known) if known.household_id == Some(user_id) => {
-                if known.interval_minutes != interval.minutes() {
-                    return Err(interval_conflict(meter_id, known.interval_minutes));
-                }
-            }
-            Some(known) if known.household_id.is_some() => {
-                return Err(StoreError::Conflict(format!(
-                    "meter {meter_id} is already linked to another household"
-                )));
-            }
-            Some(known) => {
-                if known.interval_minutes != interval.minutes() {
-                    return Err(interval_conflict(meter_id, known.interval_minutes));
-                }
-                let mut model: meter::ActiveModel = known.into();
-                model.household_id = Set(Some(user_id));
-                model.linked_at = Set(Some(now));
-                model.update(&txn).await?;
-            }
-            None => {
-                meter::ActiveModel {
-                    meter_id: Set(meter_id.as_str().to_owned()),
-                    household_id: Set(Some(user_id)),
-                    interval_minutes: Set(interval.minutes()),
-                    linked_at: Set(Some(now)),
-                    created_at: Set(now),
-                    simulated: Set(simulated),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
-            }
-        }
+        link_in(
+            &txn,
+            user_id,
+            meter_id,
+            interval,
+            simulated,
+            LinkedBy::Staff,
+        )
+        .await?;
         txn.commit().await?;
         self.household(user_id).await
     }
@@ -189,24 +158,158 @@ impl Store {
         user_id: Uuid,
         meter_id: &MeterId,
     ) -> Result<HouseholdRecord, StoreError> {
-        let result = meter::Entity::update_many()
-            .col_expr(
-                meter::Column::HouseholdId,
-                sea_orm::sea_query::Expr::value(Option::<Uuid>::None),
-            )
-            .col_expr(
-                meter::Column::LinkedAt,
-                sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .filter(meter::Column::MeterId.eq(meter_id.as_str()))
-            .filter(meter::Column::HouseholdId.eq(user_id))
-            .exec(&self.db)
-            .await?;
-        if result.rows_affected == 0 {
-            return Err(StoreError::NotFound("meter linked to this household"));
-        }
+        let txn = self.begin_write().await?;
+        end_link_in(&txn, user_id, meter_id, LinkEnd::Unlinked).await?;
+        txn.commit().await?;
         self.household(user_id).await
     }
+}
+
+/// How a meter came to a household, kept in its link history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinkedBy {
+    /// Staff linked it (or the demo did).
+    Staff,
+    /// The household's claim matched the register.
+    Claim,
+    /// Staff approved a claim from the review queue.
+    Review,
+}
+
+impl LinkedBy {
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            Self::Staff => "staff",
+            Self::Claim => "claim",
+            Self::Review => "review",
+        }
+    }
+}
+
+/// Why a link ended, kept in its link history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinkEnd {
+    /// Staff unlinked it.
+    Unlinked,
+    /// The household withdrew its consent.
+    ConsentWithdrawn,
+    /// Staff gave the meter to another household's claim.
+    Reassigned,
+}
+
+impl LinkEnd {
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            Self::Unlinked => "unlinked",
+            Self::ConsentWithdrawn => "consent_withdrawn",
+            Self::Reassigned => "reassigned",
+        }
+    }
+}
+
+/// Links a meter to a household inside `txn` and opens its link period. A meter the programme
+/// already knows keeps its interval length; linking it while another household holds it, or
+/// with a different length, is a conflict.
+pub(crate) async fn link_in(
+    txn: &DatabaseTransaction,
+    user_id: Uuid,
+    meter_id: &MeterId,
+    interval: IntervalLength,
+    simulated: bool,
+    how: LinkedBy,
+) -> Result<(), StoreError> {
+    let now = Utc::now();
+    household::Entity::find_by_id(user_id)
+        .one(txn)
+        .await?
+        .ok_or(StoreError::NotFound("household"))?;
+    let existing = meter::Entity::find()
+        .filter(meter::Column::MeterId.eq(meter_id.as_str()))
+        .one(txn)
+        .await?;
+    match existing {
+        Some(known) if known.household_id == Some(user_id) => {
+            if known.interval_minutes != interval.minutes() {
+                return Err(interval_conflict(meter_id, known.interval_minutes));
+            }
+            return Ok(());
+        }
+        Some(known) if known.household_id.is_some() => {
+            return Err(StoreError::Conflict(format!(
+                "meter {meter_id} is already linked to another household"
+            )));
+        }
+        Some(known) => {
+            if known.interval_minutes != interval.minutes() {
+                return Err(interval_conflict(meter_id, known.interval_minutes));
+            }
+            let mut model: meter::ActiveModel = known.into();
+            model.household_id = Set(Some(user_id));
+            model.linked_at = Set(Some(now));
+            model.update(txn).await?;
+        }
+        None => {
+            meter::ActiveModel {
+                meter_id: Set(meter_id.as_str().to_owned()),
+                household_id: Set(Some(user_id)),
+                interval_minutes: Set(interval.minutes()),
+                linked_at: Set(Some(now)),
+                created_at: Set(now),
+                simulated: Set(simulated),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    meter_link::ActiveModel {
+        meter_id: Set(meter_id.as_str().to_owned()),
+        user_id: Set(user_id),
+        how: Set(how.as_str().to_owned()),
+        linked_at: Set(now),
+        ended_at: Set(None),
+        end_reason: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+/// Detaches a meter from the household inside `txn` and closes its link period; the meter and
+/// its readings stay, so the household's history is kept.
+pub(crate) async fn end_link_in(
+    txn: &DatabaseTransaction,
+    user_id: Uuid,
+    meter_id: &MeterId,
+    why: LinkEnd,
+) -> Result<(), StoreError> {
+    let now = Utc::now();
+    let result = meter::Entity::update_many()
+        .col_expr(
+            meter::Column::HouseholdId,
+            Expr::value(Option::<Uuid>::None),
+        )
+        .col_expr(
+            meter::Column::LinkedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(meter::Column::MeterId.eq(meter_id.as_str()))
+        .filter(meter::Column::HouseholdId.eq(user_id))
+        .exec(txn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(StoreError::NotFound("meter linked to this household"));
+    }
+    meter_link::Entity::update_many()
+        .col_expr(meter_link::Column::EndedAt, Expr::value(now))
+        .col_expr(meter_link::Column::EndReason, Expr::value(why.as_str()))
+        .filter(meter_link::Column::MeterId.eq(meter_id.as_str()))
+        .filter(meter_link::Column::UserId.eq(user_id))
+        .filter(meter_link::Column::EndedAt.is_null())
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 fn interval_conflict(meter_id: &MeterId, minutes: i16) -> StoreError {

@@ -16,6 +16,7 @@ mod ledger;
 mod ledger_copy;
 mod lists;
 mod migration;
+mod onboarding;
 mod overview;
 mod page;
 mod participants;
@@ -48,6 +49,10 @@ pub use domain::session::SessionPlan;
 pub use error::StoreError;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
+pub use onboarding::{
+    ClaimRecord, ConsentRecord, LinkRecord, NewClaim, RegisterImport, RegisterLine, RegisterStatus,
+    StaffDecision,
+};
 pub use page::Page;
 pub use participants::HouseholdMeter;
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef, UpsertOutcome};

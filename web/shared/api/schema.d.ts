@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/customer-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer register's size and last import, and the claims waiting in review. */
+        get: operations["register_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/data-sources": {
         parameters: {
             query?: never;
@@ -49,6 +66,40 @@ export interface paths {
         put?: never;
         /** Revokes a data source's API key (superadmin); its next upload is refused. */
         post: operations["revoke_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/meter-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households' claims on meters, newest first; `status=review` is the review queue. */
+        get: operations["list_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/meter-claims/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves or rejects a claim in review, with a note kept with it. */
+        post: operations["decide_claim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,6 +534,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/meter-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every period a household held a meter, newest first. */
+        get: operations["meter_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/meters": {
         parameters: {
             query?: never;
@@ -677,6 +745,60 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consent text to show before connecting a meter. */
+        get: operations["consent_terms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's consents, newest first. */
+        get: operations["list_consents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraws a consent: the meter is disconnected from the household at once, so no new
+         *     readings count for it; readings already used for results stay with those results.
+         */
+        delete: operations["withdraw_consent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/consumption": {
         parameters: {
             query?: never;
@@ -749,6 +871,49 @@ export interface paths {
         head?: never;
         /** Updates name, district, tariff or time zone; omitted fields are kept. */
         patch: operations["update_household"];
+        trace?: never;
+    };
+    "/api/v1/me/meter-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connects a meter from the numbers on the household's bill. A match with the customer
+         *     register links it at once (201) and takes the premises' district and tariff; a meter another
+         *     household holds, or a number one digit off, goes to staff review (202); a number that does
+         *     not fit is refused by field (422) without saying whose meter it is. At most 10 claims an hour
+         *     per household (429), and the sign-in limit per IP.
+         */
+        post: operations["claim_meter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in household's step on the way to its first session, with the eligibility rule
+         *     in its own figures.
+         */
+        get: operations["onboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/password": {
@@ -957,6 +1122,106 @@ export interface components {
              */
             role: string;
         };
+        /** @description Staff's decision on a claim in review. */
+        ClaimDecisionRequest: {
+            /**
+             * @description Link the meter to the claiming household (ending another household's link, whose
+             *     history stays with it), or refuse the claim.
+             */
+            approve: boolean;
+            /**
+             * @description Why (1–500 characters), kept with the claim.
+             * @example tenancy agreement checked by phone
+             */
+            note: string;
+        };
+        /** @description A page of claims. */
+        ClaimPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["ClaimResponse"][];
+            /**
+             * Format: int64
+             * @description Page number.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Page size.
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Matching claims on all pages.
+             */
+            total: number;
+        };
+        /** @description A household's claim on a meter. */
+        ClaimResponse: {
+            /** @description The account number the household typed. */
+            account_number: string;
+            /**
+             * Format: date-time
+             * @description When it was made.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it was decided.
+             */
+            decided_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Who decided it.
+             */
+            decided_by?: string | null;
+            /** @description Why, as staff wrote it. */
+            decision_note?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The meter. */
+            meter_id: string;
+            /** @description Why it waits for staff: `held_by_another` or `near_miss`. */
+            review_reason?: string | null;
+            /** @description `linked`, `refused`, `review`, `approved` or `rejected`. */
+            status: string;
+            /**
+             * Format: uuid
+             * @description The claiming household's account.
+             */
+            user_id: string;
+        };
+        /** @description A consent the household gave. */
+        ConsentResponse: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            granted_at: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The meter it covers. */
+            meter_id: string;
+            /** @description The text version agreed to. */
+            text_version: string;
+            /**
+             * Format: date-time
+             * @description When it was withdrawn.
+             */
+            withdrawn_at?: string | null;
+        };
+        /** @description The consent text the household agrees to before its meter is read. */
+        ConsentTerms: {
+            /** @description The text, in the account's language. */
+            text: string;
+            /** @description The version to send back with a claim. */
+            version: string;
+        };
         /** @description A page of corrections. */
         CorrectionPage: {
             /** @description Newest first. */
@@ -1099,6 +1364,33 @@ export interface components {
             source_id: number;
             /** @description That source's name. */
             source_name: string;
+        };
+        /** @description The eligibility rule in the household's own figures. */
+        EligibilityStatus: {
+            /**
+             * Format: int32
+             * @description Days the rule looks at.
+             */
+            days: number;
+            /**
+             * Format: date
+             * @description The first local day sessions accept the household if readings keep arriving.
+             */
+            eligible_from: string;
+            /** @description Whether a session today would accept the household. */
+            eligible_now: boolean;
+            /** @description The rule and the figures in plain words, in the account's language. */
+            explanation: string;
+            /**
+             * Format: double
+             * @description Readings received over the days a session today looks at, in percent.
+             */
+            received_percent: number;
+            /**
+             * Format: double
+             * @description The share the rule needs, in percent.
+             */
+            required_percent: number;
         };
         /** @description A page of failed jobs. */
         FailedJobPage: {
@@ -1337,6 +1629,58 @@ export interface components {
             /** @description Password. */
             password: string;
         };
+        /** @description What the household types from its bill, and its consent. */
+        MeterClaimRequest: {
+            /**
+             * @description The utility account number printed on the bill (spaces and dashes are ignored).
+             * @example 1002 0030 45
+             */
+            account_number: string;
+            /**
+             * @description The version of the consent text the household agreed to (`GET /me/consent`); it must be
+             *     the current one.
+             * @example 2026-12
+             */
+            consent_version: string;
+            /**
+             * @description The meter number printed on the bill.
+             * @example CY-SIM-0000041
+             */
+            meter_id: string;
+        };
+        /** @description What a claim came to. */
+        MeterClaimResponse: {
+            /**
+             * Format: uuid
+             * @description The claim's id.
+             */
+            claim_id: string;
+            /** @description The household as it is now. */
+            household: components["schemas"]["HouseholdResponse"];
+            /** @description What happens next, for the household. */
+            message: string;
+            /** @description `linked` (connected now) or `review` (staff decide; the household hears back). */
+            status: string;
+        };
+        /** @description One period a household held a meter. */
+        MeterLinkResponse: {
+            /** @description `unlinked`, `consent_withdrawn` or `reassigned`, once ended. */
+            end_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description Until, once ended.
+             */
+            ended_at?: string | null;
+            /** @description `staff`, `claim` or `review`. */
+            how: string;
+            /**
+             * Format: date-time
+             * @description From.
+             */
+            linked_at: string;
+            /** @description The meter. */
+            meter_id: string;
+        };
         /** @description A meter linked to a household. */
         MeterResponse: {
             /**
@@ -1408,6 +1752,29 @@ export interface components {
          * @enum {string}
          */
         MethodName: "like-days" | "like-days-adjusted" | "like-days-damped" | "like-days-last-hour" | "high-x-of-y" | "10-in-10" | "regression" | "auto";
+        /** @description The household's way to its first session. */
+        OnboardingResponse: {
+            eligibility?: null | components["schemas"]["EligibilityStatus"];
+            /**
+             * Format: int64
+             * @description Hours since then, rounded down: how late the data is.
+             */
+            hours_behind?: number | null;
+            /**
+             * Format: date-time
+             * @description The end of the latest half hour with readings over the rule's days, if any.
+             */
+            latest_reading_at?: string | null;
+            /** @description Its meters. */
+            meters: string[];
+            /** @description The step it is at. */
+            step: components["schemas"]["OnboardingStep"];
+        };
+        /**
+         * @description How far the household is.
+         * @enum {string}
+         */
+        OnboardingStep: "connect_meter" | "awaiting_data" | "building_history" | "ready";
         /** @description Headline figures of the programme. */
         OverviewResponse: {
             /**
@@ -1676,6 +2043,36 @@ export interface components {
              * @example green garden grows
              */
             password: string;
+        };
+        /** @description How fresh the customer register is. */
+        RegisterStatusResponse: {
+            /**
+             * Format: int64
+             * @description Claims waiting for staff.
+             */
+            claims_in_review: number;
+            /**
+             * Format: int64
+             * @description Meters in it.
+             */
+            entries: number;
+            /**
+             * Format: date-time
+             * @description When it finished.
+             */
+            last_import_at?: string | null;
+            /**
+             * Format: int64
+             * @description Lines it refused.
+             */
+            last_import_rejected?: number | null;
+            /**
+             * Format: int64
+             * @description Lines it stored.
+             */
+            last_import_rows?: number | null;
+            /** @description Where the last import came from. */
+            last_import_source?: string | null;
         };
         /** @description A refused row. */
         RejectedRow: {
@@ -2311,6 +2708,35 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    register_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     create_source: {
         parameters: {
             query?: never;
@@ -2403,6 +2829,121 @@ export interface operations {
             };
             /** @description The source has no key to revoke (an MQTT, file, pull or simulator source) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_claims: {
+        parameters: {
+            query?: {
+                /** @description Only claims in this status (`review` for the queue). */
+                status?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Page size, 1–100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    decide_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Claim id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3780,6 +4321,47 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    meter_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterLinkResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     link_meter: {
         parameters: {
             query?: never;
@@ -4351,6 +4933,110 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    consent_terms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentTerms"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    withdraw_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Consent id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     series: {
         parameters: {
             query?: {
@@ -4535,6 +5221,111 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    claim_meter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeterClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description This household holds the meter already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterClaimResponse"];
+                };
+            };
+            /** @description Linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterClaimResponse"];
+                };
+            };
+            /** @description Waiting for staff review */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterClaimResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    onboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingResponse"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

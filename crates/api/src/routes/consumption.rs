@@ -112,12 +112,15 @@ fn parse_bound(raw: &str, tz: Tz) -> Result<DateTime<Utc>, domain::ValidationErr
         })
 }
 
-struct Household {
-    tz: Tz,
-    meters: Vec<MeterRef>,
+pub(crate) struct Household {
+    pub(crate) tz: Tz,
+    pub(crate) meters: Vec<MeterRef>,
 }
 
-async fn household(state: &AppState, user_id: uuid::Uuid) -> Result<Household, ApiError> {
+pub(crate) async fn household(
+    state: &AppState,
+    user_id: uuid::Uuid,
+) -> Result<Household, ApiError> {
     let record = state.store.household(user_id).await?;
     Ok(Household {
         tz: record.time_zone.tz(),
@@ -125,7 +128,7 @@ async fn household(state: &AppState, user_id: uuid::Uuid) -> Result<Household, A
     })
 }
 
-async fn buckets(
+pub(crate) async fn buckets(
     state: &AppState,
     household: &Household,
     from: DateTime<Utc>,

@@ -1,5 +1,6 @@
 //! Routers per area.
 
+pub mod admin_claims;
 pub mod admin_meter_data;
 pub mod admin_meters;
 pub mod admin_overview;
@@ -10,6 +11,8 @@ pub mod consumption;
 pub mod consumption_export;
 pub mod me;
 pub mod meter_readings;
+pub mod onboarding;
+pub mod onboarding_status;
 pub mod ops;
 pub mod points;
 pub mod programme;

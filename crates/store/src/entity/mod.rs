@@ -1,13 +1,18 @@
 //! SeaORM entities: one definition per table, valid on every backend.
 
+pub mod consent;
+pub mod customer_register;
 pub mod data_source;
 pub mod dead_letter;
 pub mod household;
 pub mod meter;
+pub mod meter_claim;
 pub mod meter_correction;
+pub mod meter_link;
 pub mod meter_source;
 pub mod points_entry;
 pub mod refresh_token;
+pub mod register_import;
 pub mod session;
 pub mod session_participant;
 pub mod session_result;

@@ -7,6 +7,7 @@ mod m0004_result_lookups;
 mod m0005_meter_provenance;
 mod m0006_account_security;
 mod m0007_languages;
+mod m0008_onboarding;
 
 use sea_orm_migration::prelude::*;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_meter_provenance::Migration),
             Box::new(m0006_account_security::Migration),
             Box::new(m0007_languages::Migration),
+            Box::new(m0008_onboarding::Migration),
         ]
     }
 }

@@ -1,0 +1,164 @@
+//! Where a household stands on the way to its first session, told truthfully: no meter, a meter
+//! without readings yet, readings arriving late, or history building up to the eligibility rule
+//! with the day it can join (docs/RULES.md, "Connecting a meter").
+
+use axum::Json;
+use axum::extract::State;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use domain::consumption::{Resolution, aggregate, local_midnight};
+use domain::onboarding::{DayCoverage, EligibilityOutlook};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::consumption::{buckets, household};
+use crate::AppState;
+use crate::auth::extract::CurrentUser;
+use crate::error::{ApiError, Problem};
+
+/// `/me/onboarding`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(onboarding))
+}
+
+/// How far the household is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OnboardingStep {
+    /// No meter linked: connect one.
+    ConnectMeter,
+    /// A meter is linked and no reading of it has arrived yet.
+    AwaitingData,
+    /// Readings arrive; too few yet for the eligibility rule.
+    BuildingHistory,
+    /// Sessions accept the household.
+    Ready,
+}
+
+/// The eligibility rule in the household's own figures.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct EligibilityStatus {
+    /// Whether a session today would accept the household.
+    pub eligible_now: bool,
+    /// Readings received over the days a session today looks at, in percent.
+    pub received_percent: f64,
+    /// The share the rule needs, in percent.
+    pub required_percent: f64,
+    /// Days the rule looks at.
+    pub days: u32,
+    /// The first local day sessions accept the household if readings keep arriving.
+    pub eligible_from: NaiveDate,
+    /// The rule and the figures in plain words, in the account's language.
+    pub explanation: String,
+}
+
+/// The household's way to its first session.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OnboardingResponse {
+    /// The step it is at.
+    pub step: OnboardingStep,
+    /// Its meters.
+    pub meters: Vec<String>,
+    /// The end of the latest half hour with readings over the rule's days, if any.
+    pub latest_reading_at: Option<DateTime<Utc>>,
+    /// Hours since then, rounded down: how late the data is.
+    pub hours_behind: Option<i64>,
+    /// The eligibility rule with the household's figures, once a meter is linked.
+    pub eligibility: Option<EligibilityStatus>,
+}
+
+/// The signed-in household's step on the way to its first session, with the eligibility rule
+/// in its own figures.
+#[utoipa::path(
+    get, path = "/me/onboarding", tag = "me", security(("bearer" = [])),
+    responses(
+        (status = 200, body = OnboardingResponse),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn onboarding(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> Result<Json<OnboardingResponse>, ApiError> {
+    let household = household(&state, user.id).await?;
+    let meters: Vec<String> = state
+        .store
+        .household(user.id)
+        .await?
+        .meters
+        .into_iter()
+        .map(|m| m.meter_id)
+        .collect();
+    if household.meters.is_empty() {
+        return Ok(Json(OnboardingResponse {
+            step: OnboardingStep::ConnectMeter,
+            meters,
+            latest_reading_at: None,
+            hours_behind: None,
+            eligibility: None,
+        }));
+    }
+    let rule = state.settings.programme.engine_settings().eligibility;
+    let now = Utc::now();
+    let tz = household.tz;
+    let today = now.with_timezone(&tz).date_naive();
+    let days = i64::from(rule.days);
+    let window_start = local_midnight(tz, today - Duration::days(days));
+    let today_start = local_midnight(tz, today);
+    let past = buckets(
+        &state,
+        &household,
+        window_start,
+        today_start,
+        Resolution::Day,
+    )
+    .await?;
+    let recent = buckets(&state, &household, window_start, now, Resolution::HalfHour).await?;
+    let latest_reading_at = recent
+        .iter()
+        .rev()
+        .find(|bucket| bucket.readings > 0)
+        .map(|bucket| bucket.end);
+    let intervals: Vec<u32> = household
+        .meters
+        .iter()
+        .map(|m| u32::from(m.interval.minutes().unsigned_abs()))
+        .collect();
+    let future = aggregate(
+        tz,
+        today_start,
+        local_midnight(tz, today + Duration::days(days)),
+        Resolution::Day,
+        &intervals,
+        std::iter::empty(),
+    );
+    let coverage: Vec<DayCoverage> = past
+        .iter()
+        .map(|b| DayCoverage {
+            received: b.readings,
+            expected: b.expected,
+        })
+        .collect();
+    let future_expected: Vec<u32> = future.iter().map(|b| b.expected).collect();
+    let outlook = EligibilityOutlook::project(&rule, today, &coverage, &future_expected);
+    let step = match (latest_reading_at, outlook.eligible_now) {
+        (None, _) => OnboardingStep::AwaitingData,
+        (Some(_), false) => OnboardingStep::BuildingHistory,
+        (Some(_), true) => OnboardingStep::Ready,
+    };
+    Ok(Json(OnboardingResponse {
+        step,
+        meters,
+        hours_behind: latest_reading_at.map(|at| (now - at).num_hours().max(0)),
+        latest_reading_at,
+        eligibility: Some(EligibilityStatus {
+            explanation: outlook.explain(user.language),
+            eligible_now: outlook.eligible_now,
+            received_percent: (outlook.received_percent * 10.0).round() / 10.0,
+            required_percent: outlook.required_percent,
+            days: outlook.days,
+            eligible_from: outlook.eligible_from,
+        }),
+    }))
+}
