@@ -89,7 +89,7 @@ test("a sign-in survives a reload, Energy and Profile show the household's data,
   await page.reload();
   await expect(page.getByText("Today so far")).toBeVisible();
   // The consumer's meter has weeks of history: today is compared with a usual day.
-  await expect(page.getByText(/^A usual day by .+: [\d.,]+ kWh$/)).toBeVisible();
+  await expect(page.getByText(/^A usual day by .+: [\d.,]+\skWh$/)).toBeVisible();
 
   await page.getByRole("tab", { name: "Energy" }).tap();
   await expect(page.getByRole("tab", { name: "Today", selected: true })).toBeVisible();
@@ -219,7 +219,8 @@ test("a household follows the demo's live session from its stream and watches it
 
   // The utility's meter data system sends corrected readings for that half hour: the server
   // pushes the new figures and the page shows them without a reload.
-  const rowBefore = (await firstPeriod.textContent()) ?? "";
+  // The app keeps a number and its unit together with a no-break space.
+  const rowBefore = ((await firstPeriod.textContent()) ?? "").replace(/\s+/g, " ");
   // A value the row does not show yet, so the change is the upload's.
   const perQuarter = [0.04, 0.06, 0.07].find((kwh) => !rowBefore.includes(`${(2 * kwh).toFixed(2)} kWh`)) ?? 0.09;
   const start = Date.parse(session.starts_at);

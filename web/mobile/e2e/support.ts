@@ -145,14 +145,14 @@ export async function pastResult(request: APIRequestContext, account: { email: s
   return { ...session, status: result.status, saved: result.saved_kwh, percent: result.percent_saved };
 }
 
-/** kWh as the app writes them: two decimals, in the browser's en-US. */
+/** kWh as the app writes them in English (en-CY): two decimals (Playwright reads its no-break space as a space). */
 export function kwh(value: number): string {
-  return `${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kWh`;
+  return `${value.toLocaleString("en-CY", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kWh`;
 }
 
-/** A percentage as the app writes it: at most one decimal. */
+/** A percentage as the app writes it in English (en-CY, docs/GLOSSARY.md): at most one decimal, "12.5%". */
 export function percent(value: number): string {
-  return `${value.toLocaleString("en-US", { maximumFractionDigits: 1 })} %`;
+  return (value / 100).toLocaleString("en-CY", { style: "percent", maximumFractionDigits: 1 });
 }
 
 /** What a result screen says a household saved (or used more), given the server's `saved_kwh`. */

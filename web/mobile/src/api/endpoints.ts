@@ -1,6 +1,7 @@
 // One function per API call the app makes.
 import type { ApiClient } from "@shared/api/client";
 import type {
+  AccountUpdate,
   ConsumptionSummary,
   Credentials,
   Household,
@@ -39,6 +40,7 @@ export function endpoints(client: ApiClient) {
         anonymous: true,
       }),
     me: () => request<User>("/me"),
+    updateMe: (body: AccountUpdate) => request<User>("/me", { method: "PATCH", body }),
     changePassword: (body: PasswordChange) => request<TokenResponse>("/me/password", { method: "PUT", body }),
     household: () => request<Household>("/me/household"),
     updateHousehold: (body: HouseholdUpdate) =>

@@ -11,6 +11,10 @@ export type Credentials = Schemas["LoginRequest"];
 export type Registration = Schemas["RegisterRequest"];
 export type PasswordChange = Schemas["ChangePasswordRequest"];
 export type User = Schemas["UserResponse"];
+/** What the account may change about itself (`PATCH /me`): its language. */
+export type AccountUpdate = Schemas["UpdateMeRequest"];
+/** The languages an account may speak. */
+export type AccountLanguage = Schemas["Language"];
 export type PeriodTotal = Schemas["PeriodTotal"];
 export type ConsumptionSummary = Schemas["SummaryResponse"];
 export type Resolution = NonNullable<Query<"/api/v1/me/consumption">["resolution"]>;

@@ -1,5 +1,7 @@
 import { createBottomTabNavigator } from "@react-navigation/bottom-tabs";
-import { createNativeStackNavigator } from "@react-navigation/native-stack";
+import { createNativeStackNavigator, type NativeStackHeaderProps } from "@react-navigation/native-stack";
+import { useTranslation } from "react-i18next";
+import { StyleSheet, View } from "react-native";
 import { useAuth } from "../auth/AuthProvider";
 import { RegisterScreen } from "../features/auth/RegisterScreen";
 import { SignInScreen } from "../features/auth/SignInScreen";
@@ -9,10 +11,13 @@ import { HomeScreen } from "../features/home/HomeScreen";
 import { PointsScreen } from "../features/points/PointsScreen";
 import { ChangePasswordScreen } from "../features/profile/ChangePasswordScreen";
 import { ProfileScreen } from "../features/profile/ProfileScreen";
+import { useAccountLanguage } from "../features/profile/useAccountLanguage";
 import { SessionDetailScreen } from "../features/sessions/SessionDetailScreen";
 import { SessionsScreen } from "../features/sessions/SessionsScreen";
 import { Loading } from "../ui/states";
-import { colors, font } from "../ui/theme";
+import { colors } from "../ui/theme";
+import { StackBanner, TabBanner, TabNavigation, tabScene } from "./landmarks";
+import { tabLabel } from "./TabLabel";
 import type { AuthStackParams, ProfileStackParams, SessionsStackParams, TabParams } from "./types";
 
 const AuthStack = createNativeStackNavigator<AuthStackParams>();
@@ -25,10 +30,13 @@ const header = {
   headerTitleStyle: { color: colors.text, fontWeight: "700" as const },
 };
 
+const stackHeader = { ...header, header: (props: NativeStackHeaderProps) => <StackBanner {...props} /> };
+
 function SessionsNavigator() {
+  const { t } = useTranslation();
   return (
-    <SessionsStack.Navigator screenOptions={header}>
-      <SessionsStack.Screen name="SessionList" component={SessionsScreen} options={{ title: "Saving Sessions" }} />
+    <SessionsStack.Navigator screenOptions={stackHeader}>
+      <SessionsStack.Screen name="SessionList" component={SessionsScreen} options={{ title: t("nav.sessionList") }} />
       <SessionsStack.Screen
         name="SessionDetail"
         component={SessionDetailScreen}
@@ -39,48 +47,81 @@ function SessionsNavigator() {
 }
 
 function ProfileNavigator() {
+  const { t } = useTranslation();
   return (
-    <ProfileStack.Navigator screenOptions={header}>
-      <ProfileStack.Screen name="ProfileHome" component={ProfileScreen} options={{ title: "Profile" }} />
-      <ProfileStack.Screen name="ChangePassword" component={ChangePasswordScreen} options={{ title: "Change password" }} />
-      <ProfileStack.Screen name="Points" component={PointsScreen} options={{ title: "Green Points" }} />
+    <ProfileStack.Navigator screenOptions={stackHeader}>
+      <ProfileStack.Screen name="ProfileHome" component={ProfileScreen} options={{ title: t("nav.profile") }} />
+      <ProfileStack.Screen name="ChangePassword" component={ChangePasswordScreen} options={{ title: t("nav.changePassword") }} />
+      <ProfileStack.Screen name="Points" component={PointsScreen} options={{ title: t("nav.points") }} />
     </ProfileStack.Navigator>
   );
 }
 
+const HomeTab = tabScene(HomeScreen);
+const SessionsTab = tabScene(SessionsNavigator);
+const ConsumptionTab = tabScene(ConsumptionScreen);
+const ProfileTab = tabScene(ProfileNavigator);
+
 function SignedInTabs() {
+  const { t } = useTranslation();
+  useAccountLanguage();
   return (
     <Tabs.Navigator
+      tabBar={(props) => <TabNavigation {...props} />}
       screenOptions={{
         ...header,
+        header: (props) => <TabBanner {...props} />,
         tabBarActiveTintColor: colors.primary,
         tabBarInactiveTintColor: colors.muted,
         tabBarIconStyle: { display: "none" },
-        tabBarLabelStyle: { fontSize: font.small, fontWeight: "700" },
-        tabBarStyle: { minHeight: 56 },
-        tabBarItemStyle: { minHeight: 48, justifyContent: "center" },
+        tabBarStyle: { minHeight: 56, height: "auto" },
+        tabBarItemStyle: { minHeight: 48, minWidth: 48, justifyContent: "center" },
       }}
     >
-      <Tabs.Screen name="Home" component={HomeScreen} options={{ title: "Home" }} />
-      <Tabs.Screen name="Sessions" component={SessionsNavigator} options={{ headerShown: false, title: "Sessions" }} />
-      <Tabs.Screen name="Consumption" component={ConsumptionScreen} options={{ title: "Your energy use", tabBarLabel: "Energy" }} />
-      <Tabs.Screen name="Profile" component={ProfileNavigator} options={{ headerShown: false, title: "Profile" }} />
+      <Tabs.Screen name="Home" component={HomeTab} options={{ title: t("nav.home"), ...tabLabel(t("nav.home")) }} />
+      <Tabs.Screen
+        name="Sessions"
+        component={SessionsTab}
+        options={{ headerShown: false, title: t("nav.sessions"), ...tabLabel(t("nav.sessions")) }}
+      />
+      <Tabs.Screen
+        name="Consumption"
+        component={ConsumptionTab}
+        options={{ title: t("nav.energyTitle"), ...tabLabel(t("nav.energy")) }}
+      />
+      <Tabs.Screen
+        name="Profile"
+        component={ProfileTab}
+        options={{ headerShown: false, title: t("nav.profile"), ...tabLabel(t("nav.profile")) }}
+      />
     </Tabs.Navigator>
   );
 }
 
 function SignedOutStack() {
+  const { t } = useTranslation();
   return (
-    <AuthStack.Navigator screenOptions={header}>
-      <AuthStack.Screen name="Welcome" component={WelcomeScreen} options={{ headerShown: false, title: "PowerSave" }} />
-      <AuthStack.Screen name="SignIn" component={SignInScreen} options={{ title: "Sign in" }} />
-      <AuthStack.Screen name="Register" component={RegisterScreen} options={{ title: "Create an account" }} />
+    <AuthStack.Navigator screenOptions={stackHeader}>
+      <AuthStack.Screen name="Welcome" component={WelcomeScreen} options={{ headerShown: false, title: t("appName") }} />
+      <AuthStack.Screen name="SignIn" component={SignInScreen} options={{ title: t("nav.signIn") }} />
+      <AuthStack.Screen name="Register" component={RegisterScreen} options={{ title: t("nav.register") }} />
     </AuthStack.Navigator>
   );
 }
 
 export function RootNavigator() {
+  const { t } = useTranslation();
   const { status } = useAuth();
-  if (status === "restoring") return <Loading label="Signing you in…" />;
+  if (status === "restoring") {
+    return (
+      <View role="main" style={styles.fill}>
+        <Loading label={t("nav.restoring")} />
+      </View>
+    );
+  }
   return status === "signedIn" ? <SignedInTabs /> : <SignedOutStack />;
 }
+
+const styles = StyleSheet.create({
+  fill: { flex: 1, justifyContent: "center" },
+});

@@ -1,6 +1,8 @@
 import { render } from "@testing-library/react-native";
 import { App } from "../App";
 import type { Services } from "../auth/services";
+import { memoryLanguageChoice } from "../i18n/choiceStore";
+import type { Language } from "../i18n/languages";
 import { createQueryClient } from "../lib/queryClient";
 
 const clients = new Set<ReturnType<typeof createQueryClient>>();
@@ -14,9 +16,9 @@ afterEach(() => {
   clients.clear();
 });
 
-/** The whole app against a fake server. */
-export function renderApp(services: Services) {
+/** The whole app against a fake server, in English unless told (nothing chosen on the device yet). */
+export function renderApp(services: Services, { language = "en", languageStore = memoryLanguageChoice() }: { language?: Language; languageStore?: ReturnType<typeof memoryLanguageChoice> } = {}) {
   const queryClient = createQueryClient();
   clients.add(queryClient);
-  return render(<App services={services} queryClient={queryClient} />);
+  return render(<App services={services} queryClient={queryClient} language={language} languageStore={languageStore} />);
 }

@@ -1,14 +1,16 @@
 import { onlineManager } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
 import { colors, font, space } from "./theme";
 
 export function OfflineBanner() {
+  const { t } = useTranslation();
   const online = useSyncExternalStore(onlineManager.subscribe.bind(onlineManager), () => onlineManager.isOnline());
   if (online) return null;
   return (
     <Text role="alert" style={styles.banner}>
-      You are offline. Figures may be out of date; they refresh when you are back online.
+      {t("state.offline")}
     </Text>
   );
 }

@@ -1,24 +1,29 @@
+import { useTranslation } from "react-i18next";
 import { ActivityIndicator, StyleSheet, Text, View } from "react-native";
-import { errorMessage } from "../api/errors";
+import { useErrorMessage } from "../api/errors";
 import { Button } from "./Button";
 import { colors, font, space } from "./theme";
 
-export function Loading({ label = "Loading…" }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  const text = label ?? t("state.loading");
   return (
-    <View style={styles.box} role="progressbar" aria-label={label}>
+    <View style={styles.box} role="progressbar" aria-label={text}>
       <ActivityIndicator color={colors.primary} />
-      <Text style={styles.text}>{label}</Text>
+      <Text style={styles.text}>{text}</Text>
     </View>
   );
 }
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
   return (
     <View style={styles.box}>
       <Text role="alert" style={[styles.text, styles.error]}>
-        {errorMessage(error)}
+        {message(error)}
       </Text>
-      {onRetry && <Button label="Try again" variant="secondary" onPress={onRetry} />}
+      {onRetry && <Button label={t("state.tryAgain")} variant="secondary" onPress={onRetry} />}
     </View>
   );
 }

@@ -1,15 +1,21 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Text } from "react-native";
-import { ApiError } from "@shared/api/errors";
-import { errorMessage } from "../../api/errors";
+import { useErrorMessage, useFieldError } from "../../api/errors";
 import { useAuth } from "../../auth/AuthProvider";
+import { useLanguage } from "../../i18n/LanguageProvider";
+import { LanguageSwitch } from "../../i18n/LanguageSwitch";
 import { Button } from "../../ui/Button";
 import { Screen } from "../../ui/Screen";
 import { TextField } from "../../ui/TextField";
 import { formStyles } from "./formStyles";
 
 export function SignInScreen() {
+  const { t } = useTranslation("auth");
   const { signIn } = useAuth();
+  const { language, choose } = useLanguage();
+  const message = useErrorMessage();
+  const fieldMessage = useFieldError("signIn");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -26,33 +32,33 @@ export function SignInScreen() {
     }
   }
 
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldError(field) : undefined);
   return (
     <Screen>
+      <LanguageSwitch value={language} onChange={choose} />
       <TextField
-        label="E-mail"
+        label={t("field.email")}
         value={email}
         onChangeText={setEmail}
         autoCapitalize="none"
         autoComplete="email"
         keyboardType="email-address"
-        error={fieldError("email")}
+        error={fieldMessage(error, "email")}
       />
       <TextField
-        label="Password"
+        label={t("field.password")}
         value={password}
         onChangeText={setPassword}
         secureTextEntry
         autoComplete="current-password"
         onSubmitEditing={submit}
-        error={fieldError("password")}
+        error={fieldMessage(error, "password")}
       />
       {error !== null && (
         <Text role="alert" style={formStyles.error}>
-          {errorMessage(error)}
+          {message(error)}
         </Text>
       )}
-      <Button label="Sign in" onPress={submit} busy={busy} disabled={!email || !password} />
+      <Button label={t("signIn.submit")} onPress={submit} busy={busy} disabled={!email || !password} />
     </Screen>
   );
 }

@@ -56,7 +56,7 @@ test("Energy shows today by the hour or by the quarter hour, and 7 and 30 days b
   expect(await screen.findByRole("tab", { name: "Hourly", selected: true })).toBeOnTheScreen();
   fireEvent.press(screen.getByRole("tab", { name: "15 min" }));
   expect(await screen.findByLabelText("96 bars of 15 minutes each, 6.00 kWh in all.")).toBeOnTheScreen();
-  expect(screen.getByText("Times in Europe/Nicosia. Lighter bars are missing readings or include estimates.")).toBeOnTheScreen();
+  expect(screen.getByText("Times in Europe/Nicosia. Outlined bars are missing readings or include estimates.")).toBeOnTheScreen();
 
   fireEvent.press(screen.getByRole("tab", { name: "7 days" }));
   expect(await screen.findByLabelText("7 bars of a day each, 42.00 kWh in all.")).toBeOnTheScreen();

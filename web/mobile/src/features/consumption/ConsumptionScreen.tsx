@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
 import { useApi } from "../../auth/AuthProvider";
-import { formatKwh } from "../../lib/format";
+import { useFormat } from "../../lib/format";
 import { Card } from "../../ui/Card";
 import { Bars } from "../../ui/charts/Bars";
 import { Screen } from "../../ui/Screen";
@@ -12,13 +13,9 @@ import { colors, font } from "../../ui/theme";
 import { useHousehold } from "../profile/queries";
 import { finestResolution, rangeFor, type DayDetail, type Span } from "./ranges";
 
-const SPANS = [
-  { value: "day", label: "Today" },
-  { value: "week", label: "7 days" },
-  { value: "month", label: "30 days" },
-] as const;
-
 export function ConsumptionScreen() {
+  const { t } = useTranslation("consumption");
+  const format = useFormat();
   const api = useApi();
   const household = useHousehold();
   const timeZone = household.data?.time_zone;
@@ -30,38 +27,47 @@ export function ConsumptionScreen() {
     queryKey: ["consumption", range.from, range.to, range.resolution],
     queryFn: () => api.consumption(range),
   });
-  const details = [
-    { value: "hourly", label: "Hourly" },
-    { value: "fine", label: finest === "15m" ? "15 min" : "30 min" },
+  const spans = [
+    { value: "day", label: t("span.day") },
+    { value: "week", label: t("span.week") },
+    { value: "month", label: t("span.month") },
   ] as const;
+  const details = [
+    { value: "hourly", label: t("detail.hourly") },
+    { value: "fine", label: t(`detail.${finest}`) },
+  ] as const;
+
+  function summary(buckets: { complete: boolean; estimated: boolean }[], total: number): string {
+    const partial = buckets.filter((bucket) => !bucket.complete || bucket.estimated).length;
+    const whole = t("summary", { count: buckets.length, length: t(`barLength.${range.barLength}`), kwh: format.kwh(total) });
+    return partial === 0 ? whole : `${whole} ${t("summaryPartial", { count: partial })}`;
+  }
+
   return (
     <Screen onRefresh={() => series.refetch()} refreshing={series.isRefetching}>
-      <Segmented<Span> label="Period" options={SPANS} value={span} onChange={setSpan} />
+      <Segmented<Span> label={t("span.label")} options={spans} value={span} onChange={setSpan} />
       {/* The finest choice depends on the meters, so it waits for the household. */}
       {span === "day" && household.data && (
-        <Segmented<DayDetail> label="Detail" options={details} value={detail} onChange={setDetail} />
+        <Segmented<DayDetail> label={t("detail.label")} options={details} value={detail} onChange={setDetail} />
       )}
       {series.isPending ? (
-        <Loading label="Loading your consumption…" />
+        <Loading label={t("loading")} />
       ) : series.isError ? (
         <ErrorState error={series.error} onRetry={() => series.refetch()} />
       ) : series.data.buckets.length === 0 ? (
-        <Empty text="No meter readings for this period yet." />
+        <Empty text={t("empty")} />
       ) : (
-        <Card title={`${formatKwh(series.data.total_kwh)} in all`}>
+        <Card title={t("total", { kwh: format.kwh(series.data.total_kwh) })}>
           <Bars
-            unit="kWh"
             labelEvery={range.labelEvery}
-            summary={`${series.data.buckets.length} bars of ${range.barLength} each, ${formatKwh(series.data.total_kwh)} in all.`}
+            summary={summary(series.data.buckets, series.data.total_kwh)}
             bars={series.data.buckets.map((bucket) => ({
-              label: range.label(bucket.start, series.data.time_zone),
+              label: range.label(format, bucket.start, series.data.time_zone),
               value: bucket.kwh,
               partial: !bucket.complete || bucket.estimated,
             }))}
           />
-          <Text style={styles.note}>
-            Times in {series.data.time_zone}. Lighter bars are missing readings or include estimates.
-          </Text>
+          <Text style={styles.note}>{t("note", { timeZone: series.data.time_zone })}</Text>
         </Card>
       )}
     </Screen>

@@ -1,5 +1,5 @@
 import type { Meter, Resolution } from "../../api/types";
-import { addDays, formatDay, formatTime, localDate } from "../../lib/format";
+import { addDays, localDate, type Format } from "../../lib/format";
 
 export type Span = "day" | "week" | "month";
 
@@ -14,9 +14,10 @@ export interface SpanRange {
   to: string;
   resolution: Resolution;
   labelEvery: number;
-  /** What one bar stands for, read out with the chart: "15 minutes". */
-  barLength: string;
-  label(start: string, timeZone: string | undefined): string;
+  /** What one bar stands for, read out with the chart (consumption.json `barLength`). */
+  barLength: DayResolution | "1d";
+  /** A bar's label: its time of day, or its day. */
+  label(format: Format, start: string, timeZone: string | undefined): string;
 }
 
 /**
@@ -27,11 +28,10 @@ export function finestResolution(meters: readonly Meter[] | undefined): "15m" | 
   return (meters ?? []).some((meter) => meter.interval_minutes > 15) ? "30m" : "15m";
 }
 
-const DAY: Record<DayResolution, { labelEvery: number; barLength: string }> = {
-  "15m": { labelEvery: 16, barLength: "15 minutes" },
-  "30m": { labelEvery: 8, barLength: "30 minutes" },
-  "1h": { labelEvery: 4, barLength: "an hour" },
-};
+const DAY: Record<DayResolution, number> = { "15m": 16, "30m": 8, "1h": 4 };
+
+const byTime = (format: Format, start: string, timeZone: string | undefined) => format.time(start, timeZone);
+const byDay = (format: Format, start: string, timeZone: string | undefined) => format.day(start, timeZone);
 
 /** Local calendar days ending today (the server reads dates at the household's local midnight). */
 export function rangeFor(span: Span, now: Date, timeZone: string | undefined, dayResolution: DayResolution = "1h"): SpanRange {
@@ -39,10 +39,10 @@ export function rangeFor(span: Span, now: Date, timeZone: string | undefined, da
   const tomorrow = addDays(today, 1);
   switch (span) {
     case "day":
-      return { from: today, to: tomorrow, resolution: dayResolution, ...DAY[dayResolution], label: formatTime };
+      return { from: today, to: tomorrow, resolution: dayResolution, labelEvery: DAY[dayResolution], barLength: dayResolution, label: byTime };
     case "week":
-      return { from: addDays(today, -6), to: tomorrow, resolution: "1d", labelEvery: 1, barLength: "a day", label: formatDay };
+      return { from: addDays(today, -6), to: tomorrow, resolution: "1d", labelEvery: 1, barLength: "1d", label: byDay };
     case "month":
-      return { from: addDays(today, -29), to: tomorrow, resolution: "1d", labelEvery: 5, barLength: "a day", label: formatDay };
+      return { from: addDays(today, -29), to: tomorrow, resolution: "1d", labelEvery: 5, barLength: "1d", label: byDay };
   }
 }

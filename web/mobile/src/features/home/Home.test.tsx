@@ -29,7 +29,7 @@ test("Home compares today so far with the last seven days up to the same time, b
   expect(await screen.findByText("4.50 kWh")).toBeOnTheScreen();
   // Readings reach 10:30 today: 2.10 kWh against 10.5 usual hours of 0.30 kWh.
   expect(await screen.findByText(/^A usual day by (10:30|10:30\sAM): 3\.15 kWh$/)).toBeOnTheScreen();
-  expect(screen.getByText("33.3 % less than usual")).toBeOnTheScreen();
+  expect(screen.getByText("33.3% less than usual")).toBeOnTheScreen();
   expect(screen.getByText(/against the mean of the last 7 days up to the same time, in Europe\/Nicosia/)).toBeOnTheScreen();
 
   const today = localDate(new Date(), "Europe/Nicosia");
@@ -46,5 +46,5 @@ test("when the usual day cannot be loaded Home says so and offers to try again",
   expect(screen.getByText("4.50 kWh")).toBeOnTheScreen();
   fail = false;
   fireEvent.press(screen.getByRole("button", { name: "Try again" }));
-  expect(await screen.findByText("33.3 % less than usual")).toBeOnTheScreen();
+  expect(await screen.findByText("33.3% less than usual")).toBeOnTheScreen();
 }, 20_000);

@@ -1,6 +1,7 @@
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
 import type { Session } from "../../api/types";
-import { formatCountdown } from "../../lib/format";
+import { useFormat } from "../../lib/format";
 import { useNow } from "../../lib/useNow";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -11,27 +12,32 @@ import { useSessions } from "../sessions/queries";
 import { SessionTimes } from "../sessions/SessionTimes";
 
 function Countdown({ session }: { session: Session }) {
+  const { t } = useTranslation(["home", "common"]);
+  const format = useFormat();
   const now = useNow();
   const left = Date.parse(session.starts_at) - now;
+  const parts = format.countdown(left);
   return (
     <Text style={styles.countdown} aria-live="polite">
-      {left > 0 ? `Starts in ${formatCountdown(left)}` : "Starting now"}
+      {left > 0 ? t("next.startsIn", { left: t(`common:countdown.${parts.unit}`, { first: parts.first, second: parts.second }) }) : t("next.startingNow")}
     </Text>
   );
 }
 
 export function NextSessionCard({ onSeeAll }: { onSeeAll(): void }) {
+  const { t } = useTranslation("home");
   const sessions = useSessions("upcoming");
+  const title = t("next.title");
   if (sessions.isPending) {
     return (
-      <Card title="Next Saving Session">
+      <Card title={title}>
         <Loading />
       </Card>
     );
   }
   if (sessions.isError) {
     return (
-      <Card title="Next Saving Session">
+      <Card title={title}>
         <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
       </Card>
     );
@@ -39,7 +45,7 @@ export function NextSessionCard({ onSeeAll }: { onSeeAll(): void }) {
   // The list may still hold a session whose start has passed until the server moves it on.
   const next = sessions.data.items.find((session) => Date.parse(session.starts_at) > Date.now());
   return (
-    <Card title="Next Saving Session">
+    <Card title={title}>
       {next ? (
         <>
           <Text style={styles.title}>{next.title}</Text>
@@ -48,9 +54,9 @@ export function NextSessionCard({ onSeeAll }: { onSeeAll(): void }) {
           <JoinButton session={next} />
         </>
       ) : (
-        <Text style={styles.text}>No session is planned yet. We will let you know when one is announced.</Text>
+        <Text style={styles.text}>{t("next.none")}</Text>
       )}
-      <Button label="All sessions" variant="secondary" onPress={onSeeAll} />
+      <Button label={t("next.all")} variant="secondary" onPress={onSeeAll} />
     </Card>
   );
 }

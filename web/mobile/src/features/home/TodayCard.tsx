@@ -1,36 +1,37 @@
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
 import { useApi } from "../../auth/AuthProvider";
-import { formatKwh, formatPercent } from "../../lib/format";
+import { useFormat } from "../../lib/format";
 import { Card } from "../../ui/Card";
 import { ErrorState, Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
 import { UsualDayLine } from "./UsualDayLine";
 
 export function TodayCard() {
+  const { t } = useTranslation("home");
+  const format = useFormat();
   const api = useApi();
   const summary = useQuery({ queryKey: ["consumption", "summary"], queryFn: api.summary, refetchInterval: 300_000 });
   return (
-    <Card title="Today so far">
+    <Card title={t("today.title")}>
       {summary.isPending ? (
         <Loading />
       ) : summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
       ) : (
         <>
-          <Text style={styles.big}>{formatKwh(summary.data.today.kwh)}</Text>
+          <Text style={styles.big}>{format.kwh(summary.data.today.kwh)}</Text>
           <UsualDayLine />
           {summary.data.week_change_percent !== null && summary.data.week_change_percent !== undefined && (
             <Text style={styles.text}>
-              This week:{" "}
               {summary.data.week_change_percent <= 0
-                ? `${formatPercent(-summary.data.week_change_percent)} less`
-                : `${formatPercent(summary.data.week_change_percent)} more`}{" "}
-              than the same days last week
+                ? t("today.weekLess", { percent: format.percent(-summary.data.week_change_percent) })
+                : t("today.weekMore", { percent: format.percent(summary.data.week_change_percent) })}
             </Text>
           )}
           {summary.data.today.completeness < 0.9 && (
-            <Text style={styles.note}>Some of today's meter readings have not arrived yet.</Text>
+            <Text style={styles.note}>{t("today.incomplete")}</Text>
           )}
         </>
       )}

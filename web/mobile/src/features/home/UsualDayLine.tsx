@@ -1,5 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text, View } from "react-native";
-import { formatKwh, formatPercent, formatTime } from "../../lib/format";
+import { useFormat } from "../../lib/format";
 import { Button } from "../../ui/Button";
 import { colors, font, space } from "../../ui/theme";
 import { useTimeZone } from "../profile/queries";
@@ -8,45 +9,42 @@ import { changePercent } from "./usualDay";
 
 /** Today so far against the mean of the last days up to the same time of day. */
 export function UsualDayLine() {
+  const { t } = useTranslation(["home", "common"]);
+  const format = useFormat();
   const timeZone = useTimeZone();
   const usual = useUsualDay(timeZone);
   if (timeZone === undefined || usual.isPending) {
-    return <Text style={styles.note}>Comparing with a usual day…</Text>;
+    return <Text style={styles.note}>{t("usual.comparing")}</Text>;
   }
   if (usual.isError) {
     return (
       <View style={styles.box}>
         <Text role="alert" style={styles.error}>
-          Your usual day could not be loaded.
+          {t("usual.failed")}
         </Text>
-        <Button label="Try again" variant="secondary" onPress={() => void usual.refetch()} />
+        <Button label={t("common:state.tryAgain")} variant="secondary" onPress={() => void usual.refetch()} />
       </View>
     );
   }
   const figures = usual.data;
-  if (figures === null) return <Text style={styles.note}>No meter readings for today yet.</Text>;
-  if (figures.usual === null) {
-    return <Text style={styles.note}>A usual day needs a few complete days of meter readings first.</Text>;
-  }
+  if (figures === null) return <Text style={styles.note}>{t("usual.noReadings")}</Text>;
+  if (figures.usual === null) return <Text style={styles.note}>{t("usual.needsDays")}</Text>;
   const change = changePercent(figures.today, figures.usual);
-  const by = formatTime(figures.until, timeZone);
+  const time = format.time(figures.until, timeZone);
   return (
     <View style={styles.box}>
-      <Text style={styles.text}>
-        A usual day by {by}: {formatKwh(figures.usual)}
-      </Text>
+      <Text style={styles.text}>{t("usual.usualBy", { time, kwh: format.kwh(figures.usual) })}</Text>
       {change !== null && (
         <Text style={[styles.text, styles.strong]}>
           {Math.abs(change) < 0.5
-            ? "About the same as usual"
+            ? t("usual.same")
             : change < 0
-              ? `${formatPercent(-change)} less than usual`
-              : `${formatPercent(change)} more than usual`}
+              ? t("usual.less", { percent: format.percent(-change) })
+              : t("usual.more", { percent: format.percent(change) })}
         </Text>
       )}
       <Text style={styles.note}>
-        Today up to {by} ({formatKwh(figures.today)}) against the mean of the last {figures.days}{" "}
-        {figures.days === 1 ? "day" : "days"} up to the same time, in {timeZone}.
+        {t("usual.explain", { time, kwh: format.kwh(figures.today), days: figures.days, timeZone })}
       </Text>
     </View>
   );

@@ -3,7 +3,8 @@ import type { PointsEntry } from "../../api/types";
 import { memoryVault, servicesFor, tokens } from "../../test/fakeServer";
 import { household, page, summary, user } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
-import { entryTitle, formatPoints, reasonInWords } from "./words";
+import { createI18n } from "../../i18n/createI18n";
+import { pointsWords } from "./words";
 
 const entry = (points: number, reason: PointsEntry["reason"], note: string | null = null): PointsEntry => ({
   points,
@@ -42,12 +43,23 @@ function signedIn() {
 }
 
 test("reasons read as words and a negative entry as a correction", () => {
-  expect(reasonInWords("opt_in_bonus")).toBe("Opt-in bonus");
-  expect(reasonInWords("goodwill_gift")).toBe("Goodwill gift");
-  expect(entryTitle(entry(-20, "session_savings"))).toBe("Correction: session savings");
-  expect(formatPoints(-20, true)).toBe("−20 points");
-  expect(formatPoints(180, true)).toBe("+180 points");
-  expect(formatPoints(1)).toBe("1 point");
+  const words = pointsWords(createI18n("en"));
+  expect(words.reason("opt_in_bonus")).toBe("Opt-in bonus");
+  expect(words.reason("goodwill_gift")).toBe("Goodwill gift");
+  expect(words.entryTitle(entry(-20, "session_savings"))).toBe("Correction: session savings");
+  expect(words.amount(-20, true)).toBe("−20 points");
+  expect(words.amount(180, true)).toBe("+180 points");
+  expect(words.amount(1)).toBe("1 point");
+  expect(words.amount(12_345)).toBe("12,345 points");
+});
+
+test("in Greek a point is «πόντος», several are «πόντοι», and thousands are grouped with a dot", () => {
+  const words = pointsWords(createI18n("el"));
+  expect(words.reason("opt_in_bonus")).toBe("Μπόνους συμμετοχής");
+  expect(words.entryTitle(entry(-20, "session_savings"))).toBe("Διόρθωση: εξοικονόμηση σε περίοδο");
+  expect(words.amount(1)).toBe("1 πόντος");
+  expect(words.amount(-20, true)).toBe("−20 πόντοι");
+  expect(words.amount(12_345, true)).toBe("+12.345 πόντοι");
 });
 
 test("Home shows the balance, and its history lists every entry in words, older ones on request", async () => {

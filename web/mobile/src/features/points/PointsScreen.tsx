@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -7,25 +8,40 @@ import { colors, font } from "../../ui/theme";
 import { useTimeZone } from "../profile/queries";
 import { PointsEntryRow } from "./PointsEntryRow";
 import { usePointsLedger } from "./queries";
-import { formatPoints } from "./words";
+import { usePointsWords } from "./words";
 
 /** The Green Points ledger, newest first. */
 export function PointsScreen() {
+  const { t } = useTranslation("points");
+  const words = usePointsWords();
   const ledger = usePointsLedger();
   const timeZone = useTimeZone();
-  if (ledger.isPending) return <Loading label="Loading your Green Points…" />;
-  if (ledger.isError) return <ErrorState error={ledger.error} onRetry={() => ledger.refetch()} />;
+  // Inside Screen even while loading or failed: it is the page's main landmark.
+  if (ledger.isPending) {
+    return (
+      <Screen>
+        <Loading label={t("screen.loading")} />
+      </Screen>
+    );
+  }
+  if (ledger.isError) {
+    return (
+      <Screen>
+        <ErrorState error={ledger.error} onRetry={() => ledger.refetch()} />
+      </Screen>
+    );
+  }
   const pages = ledger.data.pages;
   const entries = pages.flatMap((page) => page.items);
   return (
     <Screen onRefresh={() => ledger.refetch()} refreshing={ledger.isRefetching && !ledger.isFetchingNextPage}>
-      <Card title="Balance">
-        <Text style={styles.big}>{formatPoints(pages[0]?.balance ?? 0)}</Text>
-        <Text style={styles.text}>Earned by saving energy in Saving Sessions.</Text>
+      <Card title={t("screen.balance")}>
+        <Text style={styles.big}>{words.amount(pages[0]?.balance ?? 0)}</Text>
+        <Text style={styles.text}>{t("screen.earnedBy")}</Text>
       </Card>
-      <Card title="History">
+      <Card title={t("screen.history")}>
         {entries.length === 0 ? (
-          <Empty text="No Green Points yet. Join a Saving Session and use less during it to earn some." />
+          <Empty text={t("screen.empty")} />
         ) : (
           entries.map((entry) => (
             <PointsEntryRow key={`${entry.reason}:${entry.reference}:${entry.created_at}`} entry={entry} timeZone={timeZone} />
@@ -33,7 +49,7 @@ export function PointsScreen() {
         )}
         {ledger.hasNextPage && (
           <Button
-            label="Show older entries"
+            label={t("screen.older")}
             variant="secondary"
             busy={ledger.isFetchingNextPage}
             onPress={() => void ledger.fetchNextPage()}

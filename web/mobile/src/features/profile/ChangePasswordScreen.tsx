@@ -1,9 +1,10 @@
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
 import { ApiError } from "@shared/api/errors";
-import { errorMessage } from "../../api/errors";
+import { useErrorMessage, useFieldError } from "../../api/errors";
 import { useServices } from "../../auth/AuthProvider";
 import type { ProfileStackParams } from "../../navigation/types";
 import { Button } from "../../ui/Button";
@@ -12,6 +13,9 @@ import { TextField } from "../../ui/TextField";
 import { colors, font } from "../../ui/theme";
 
 export function ChangePasswordScreen({ navigation }: NativeStackScreenProps<ProfileStackParams, "ChangePassword">) {
+  const { t } = useTranslation("profile");
+  const message = useErrorMessage();
+  const fieldMessage = useFieldError("changePassword");
   const { api, tokens } = useServices();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
@@ -27,27 +31,27 @@ export function ChangePasswordScreen({ navigation }: NativeStackScreenProps<Prof
   return (
     <Screen>
       <TextField
-        label="Current password"
+        label={t("password.current")}
         value={current}
         onChangeText={setCurrent}
         secureTextEntry
         autoComplete="current-password"
-        error={error?.fieldError("current_password")}
+        error={fieldMessage(change.error, "current_password")}
       />
       <TextField
-        label="New password"
+        label={t("password.new")}
         value={next}
         onChangeText={setNext}
         secureTextEntry
         autoComplete="new-password"
-        error={error?.fieldError("new_password")}
+        error={fieldMessage(change.error, "new_password")}
       />
       {change.isError && (error === null || error.fieldErrors.length === 0) && (
         <Text role="alert" style={styles.error}>
-          {errorMessage(change.error)}
+          {message(change.error)}
         </Text>
       )}
-      <Button label="Change password" onPress={() => change.mutate()} busy={change.isPending} disabled={!current || !next} />
+      <Button label={t("password.submit")} onPress={() => change.mutate()} busy={change.isPending} disabled={!current || !next} />
     </Screen>
   );
 }

@@ -1,7 +1,10 @@
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
-import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
-import { useApi, useAuth } from "../../auth/AuthProvider";
+import { useErrorMessage, useFieldError } from "../../api/errors";
+import { useAuth } from "../../auth/AuthProvider";
+import { useLanguage } from "../../i18n/LanguageProvider";
+import { LanguageSwitch } from "../../i18n/LanguageSwitch";
 import type { ProfileStackParams } from "../../navigation/types";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -10,16 +13,41 @@ import { ErrorState, Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
 import { PointsBalanceCard } from "../points/PointsBalanceCard";
 import { HouseholdCard } from "./HouseholdCard";
-import { useHousehold } from "./queries";
+import { useChangeLanguage, useHousehold, useMe } from "./queries";
+
+/** The account's language: changing it here changes it on the server (PATCH /me), for every device. */
+function AccountLanguage() {
+  const { t } = useTranslation("profile");
+  const { language } = useLanguage();
+  const change = useChangeLanguage();
+  const message = useErrorMessage();
+  const fieldMessage = useFieldError("profile");
+  const fieldError = change.isError ? fieldMessage(change.error, "language") : undefined;
+  return (
+    <>
+      <LanguageSwitch value={language} onChange={(next) => change.mutate(next)} error={fieldError} />
+      {change.isError && fieldError === undefined && (
+        <Text role="alert" style={styles.error}>
+          {message(change.error)}
+        </Text>
+      )}
+      {change.isSuccess && (
+        <Text style={styles.saved} aria-live="polite">
+          {t("account.languageSaved")}
+        </Text>
+      )}
+    </>
+  );
+}
 
 export function ProfileScreen({ navigation }: NativeStackScreenProps<ProfileStackParams, "ProfileHome">) {
-  const api = useApi();
+  const { t } = useTranslation("profile");
   const { signOut } = useAuth();
-  const me = useQuery({ queryKey: ["me"], queryFn: api.me });
+  const me = useMe();
   const household = useHousehold();
   return (
     <Screen>
-      <Card title="Account">
+      <Card title={t("account.title")}>
         {me.isPending ? (
           <Loading />
         ) : me.isError ? (
@@ -30,34 +58,37 @@ export function ProfileScreen({ navigation }: NativeStackScreenProps<ProfileStac
             <Text style={styles.text}>{me.data.email}</Text>
           </>
         )}
-        <Button label="Change password" variant="secondary" onPress={() => navigation.navigate("ChangePassword")} />
+        <AccountLanguage />
+        <Button label={t("account.changePassword")} variant="secondary" onPress={() => navigation.navigate("ChangePassword")} />
       </Card>
       <PointsBalanceCard onOpen={() => navigation.navigate("Points")} />
       {household.isPending ? (
-        <Loading label="Loading your household…" />
+        <Loading label={t("household.loading")} />
       ) : household.isError ? (
         <ErrorState error={household.error} onRetry={() => household.refetch()} />
       ) : (
         <>
           <HouseholdCard household={household.data} />
-          <Card title="Meters">
+          <Card title={t("meters.title")}>
             {household.data.meters.length === 0 ? (
-              <Text style={styles.text}>No meter is linked yet. The utility links your smart meter.</Text>
+              <Text style={styles.text}>{t("meters.none")}</Text>
             ) : (
               household.data.meters.map((meter) => (
                 <Text key={meter.meter_id} style={styles.text}>
-                  Meter {meter.meter_id}: a reading every {meter.interval_minutes} minutes
+                  {t("meters.meter", { id: meter.meter_id, minutes: meter.interval_minutes })}
                 </Text>
               ))
             )}
           </Card>
         </>
       )}
-      <Button label="Sign out" variant="danger" onPress={signOut} />
+      <Button label={t("account.signOut")} variant="danger" onPress={signOut} />
     </Screen>
   );
 }
 
 const styles = StyleSheet.create({
   text: { fontSize: font.body, color: colors.text },
+  error: { fontSize: font.body, color: colors.danger, fontWeight: "600" },
+  saved: { fontSize: font.body, color: colors.primary, fontWeight: "600" },
 });

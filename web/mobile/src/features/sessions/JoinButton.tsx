@@ -1,15 +1,17 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text, View } from "react-native";
-import { errorMessage } from "../../api/errors";
+import { useErrorMessage } from "../../api/errors";
 import type { Session } from "../../api/types";
 import { Button } from "../../ui/Button";
 import { colors, font } from "../../ui/theme";
 import { useParticipation } from "./queries";
 
 /** Why there is no button, or null when joining or leaving is open. */
-function reasonWithoutButton({ joined, invited }: Session, closed: boolean): string | null {
+function reasonWithoutButton({ joined, invited }: Session, closed: boolean, t: TFunction<"sessions">): string | null {
   // A joined household may always leave, even if its district changed after it joined.
-  if (!joined && !invited) return "This session is for households in other districts (or set your district in Profile).";
-  if (closed) return joined ? "You have joined. Joining has closed." : "Joining has closed.";
+  if (!joined && !invited) return t("join.otherDistricts");
+  if (closed) return joined ? t("join.closedJoined") : t("join.closed");
   return null;
 }
 
@@ -18,9 +20,11 @@ function reasonWithoutButton({ joined, invited }: Session, closed: boolean): str
  * Join the server would refuse; the server's reason is shown when it says no for another cause.
  */
 export function JoinButton({ session }: { session: Session }) {
+  const { t } = useTranslation("sessions");
+  const message = useErrorMessage("join");
   const participation = useParticipation(session.id);
   const closed = Date.parse(session.join_deadline) <= Date.now();
-  const reason = reasonWithoutButton(session, closed);
+  const reason = reasonWithoutButton(session, closed, t);
   const { joined } = session;
   return (
     <View style={styles.box}>
@@ -28,16 +32,16 @@ export function JoinButton({ session }: { session: Session }) {
         <Text style={styles.note}>{reason}</Text>
       ) : (
         <Button
-          label={joined ? `Leave ${session.title}` : `Join ${session.title}`}
+          label={joined ? t("join.leave", { title: session.title }) : t("join.join", { title: session.title })}
           variant={joined ? "secondary" : "primary"}
           busy={participation.isPending}
           onPress={() => participation.mutate(!joined)}
         />
       )}
-      {joined && !closed && <Text style={styles.note}>You have joined this session.</Text>}
+      {joined && !closed && <Text style={styles.note}>{t("join.joined")}</Text>}
       {participation.isError && (
         <Text role="alert" style={styles.error}>
-          {errorMessage(participation.error)}
+          {message(participation.error)}
         </Text>
       )}
     </View>

@@ -68,7 +68,7 @@ test("a live session shows the figures pushed by the stream and follows their up
 
   await act(async () => body.send(event(progress(0.6, 1))));
   expect(await screen.findByText("Saved so far: 0.40 kWh")).toBeOnTheScreen();
-  expect(screen.getByText("40 % of your usual use")).toBeOnTheScreen();
+  expect(screen.getByText("40% of your usual use")).toBeOnTheScreen();
   expect(screen.getByText("Live: updates as your meter readings arrive.")).toBeOnTheScreen();
   expect(screen.getByLabelText(/over 2 half-hour periods/)).toBeOnTheScreen();
   expect(screen.getByText("waiting")).toBeOnTheScreen();

@@ -1,23 +1,36 @@
+import { useTranslation } from "react-i18next";
 import { StyleSheet, Text, View } from "react-native";
 import type { ResultPeriod } from "../../api/types";
-import { formatKwh, formatTime } from "../../lib/format";
+import { useFormat } from "../../lib/format";
 import { colors, font, space } from "../../ui/theme";
 
-/** The figures behind the chart, one row per half hour. */
+/** The figures behind the chart, one row per half hour: the chart's accessible equivalent. */
 export function PeriodTable({ periods, timeZone }: { periods: ResultPeriod[]; timeZone: string | undefined }) {
+  const { t } = useTranslation("sessions");
+  const format = useFormat();
   return (
-    <View role="table" aria-label="Usual and actual use per half hour">
+    <View role="table" aria-label={t("table.name")}>
       <View role="row" style={[styles.row, styles.head]}>
-        <Text style={[styles.cell, styles.bold]}>From</Text>
-        <Text style={[styles.cell, styles.bold]}>Usual</Text>
-        <Text style={[styles.cell, styles.bold]}>Yours</Text>
+        <Text role="columnheader" style={[styles.cell, styles.bold]}>
+          {t("table.from")}
+        </Text>
+        <Text role="columnheader" style={[styles.cell, styles.bold]}>
+          {t("table.usual")}
+        </Text>
+        <Text role="columnheader" style={[styles.cell, styles.bold]}>
+          {t("table.yours")}
+        </Text>
       </View>
       {periods.map((period) => (
         <View role="row" key={period.start} style={styles.row}>
-          <Text style={styles.cell}>{formatTime(period.start, timeZone)}</Text>
-          <Text style={styles.cell}>{formatKwh(period.baseline_kwh)}</Text>
-          <Text style={styles.cell}>
-            {period.actual_kwh === null || period.actual_kwh === undefined ? "waiting" : formatKwh(period.actual_kwh)}
+          <Text role="rowheader" style={styles.cell}>
+            {format.time(period.start, timeZone)}
+          </Text>
+          <Text role="cell" style={styles.cell}>
+            {format.kwh(period.baseline_kwh)}
+          </Text>
+          <Text role="cell" style={styles.cell}>
+            {period.actual_kwh === null || period.actual_kwh === undefined ? t("table.waiting") : format.kwh(period.actual_kwh)}
           </Text>
         </View>
       ))}

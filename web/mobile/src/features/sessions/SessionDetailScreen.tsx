@@ -1,29 +1,34 @@
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 import { useEffect, useState } from "react";
-import { Text } from "react-native";
+import { useTranslation } from "react-i18next";
+import { StyleSheet, Text } from "react-native";
 import type { SessionDetail } from "../../api/types";
 import { canStreamFetch } from "../../lib/streaming";
 import type { SessionsStackParams } from "../../navigation/types";
 import { Card } from "../../ui/Card";
 import { Screen } from "../../ui/Screen";
 import { ErrorState, Loading } from "../../ui/states";
+import { colors, font } from "../../ui/theme";
 import { useTimeZone } from "../profile/queries";
 import { LiveView } from "./LiveView";
 import { useSession } from "./queries";
 import { ResultView } from "./ResultView";
+import { SessionState } from "./SessionCard";
 import { SessionTimes } from "./SessionTimes";
 import { useLiveProgress } from "./useLiveProgress";
 
 function ResultOrNote({ detail, timeZone }: { detail: SessionDetail; timeZone: string | undefined }) {
+  const { t } = useTranslation("sessions");
   if (detail.result) return <ResultView result={detail.result} pointsEarned={detail.points_earned} timeZone={timeZone} />;
   return (
-    <Card title="Your result">
-      <Text>{detail.joined ? "Your result appears once the meter data arrives." : "There is no result: you did not join."}</Text>
+    <Card title={t("detail.resultTitle")}>
+      <Text style={styles.text}>{detail.joined ? t("detail.resultLater") : t("detail.noResult")}</Text>
     </Card>
   );
 }
 
 export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsStackParams, "SessionDetail">) {
+  const { t } = useTranslation("sessions");
   const { id } = route.params;
   const [streaming, setStreaming] = useState(false);
   const session = useSession(id, !streaming);
@@ -44,7 +49,7 @@ export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsSt
   if (session.isPending) {
     return (
       <Screen>
-        <Loading label="Loading the session…" />
+        <Loading label={t("detail.loading")} />
       </Screen>
     );
   }
@@ -60,8 +65,9 @@ export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsSt
     <Screen onRefresh={() => session.refetch()} refreshing={session.isRefetching}>
       <Card title={detail.title}>
         <SessionTimes session={detail} />
-        {detail.description !== "" && <Text>{detail.description}</Text>}
-        <Text>{detail.joined ? "You took part." : "You did not join this session."}</Text>
+        <SessionState state={detail.state} />
+        {detail.description !== "" && <Text style={styles.text}>{detail.description}</Text>}
+        <Text style={styles.text}>{detail.joined ? t("detail.tookPart") : t("detail.didNotJoin")}</Text>
       </Card>
       {following ? (
         <LiveView progress={live.progress} status={live.status === "off" ? "connecting" : live.status} timeZone={timeZone} />
@@ -71,3 +77,7 @@ export function SessionDetailScreen({ route }: NativeStackScreenProps<SessionsSt
     </Screen>
   );
 }
+
+const styles = StyleSheet.create({
+  text: { fontSize: font.body, color: colors.text },
+});

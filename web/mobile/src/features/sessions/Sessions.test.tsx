@@ -113,7 +113,7 @@ test("a past session shows its result against the baseline and the Green Points 
 
   expect(await screen.findByText("Final result.")).toBeOnTheScreen();
   expect(screen.getByText("Saved 0.80 kWh")).toBeOnTheScreen();
-  expect(screen.getByText("40 % of your usual use")).toBeOnTheScreen();
+  expect(screen.getByText("40% of your usual use")).toBeOnTheScreen();
   expect(screen.getByLabelText("Green Points earned: 90 points")).toBeOnTheScreen();
   // 15:00 UTC is 18:00 in Nicosia in July: the chart's label and the table's first row.
   expect(screen.getAllByText(/^(18:00|06:00\sPM)$/).length).toBeGreaterThan(0);

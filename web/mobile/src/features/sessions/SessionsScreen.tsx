@@ -1,5 +1,6 @@
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SessionWhen } from "../../api/types";
 import type { SessionsStackParams } from "../../navigation/types";
 import { Screen } from "../../ui/Screen";
@@ -8,30 +9,29 @@ import { Empty, ErrorState, Loading } from "../../ui/states";
 import { useSessions } from "./queries";
 import { SessionCard } from "./SessionCard";
 
-const TABS = [
-  { value: "upcoming", label: "Upcoming" },
-  { value: "live", label: "Live" },
-  { value: "past", label: "Past" },
-] as const;
-
-const EMPTY: Record<SessionWhen, string> = {
-  upcoming: "No sessions are planned yet. We will let you know when one is announced.",
-  live: "No session is running now.",
-  past: "No past sessions yet.",
-};
-
 export function SessionsScreen({ navigation }: NativeStackScreenProps<SessionsStackParams, "SessionList">) {
+  const { t } = useTranslation("sessions");
   const [when, setWhen] = useState<SessionWhen>("upcoming");
+  const tabs = [
+    { value: "upcoming", label: t("list.upcoming") },
+    { value: "live", label: t("list.live") },
+    { value: "past", label: t("list.past") },
+  ] as const;
+  const empty: Record<SessionWhen, string> = {
+    upcoming: t("list.emptyUpcoming"),
+    live: t("list.emptyLive"),
+    past: t("list.emptyPast"),
+  };
   const sessions = useSessions(when);
   return (
     <Screen onRefresh={() => sessions.refetch()} refreshing={sessions.isRefetching}>
-      <Segmented<SessionWhen> label="Which sessions" options={TABS} value={when} onChange={setWhen} />
+      <Segmented<SessionWhen> label={t("list.which")} options={tabs} value={when} onChange={setWhen} />
       {sessions.isPending ? (
-        <Loading label="Loading sessions…" />
+        <Loading label={t("list.loading")} />
       ) : sessions.isError ? (
         <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
       ) : sessions.data.items.length === 0 ? (
-        <Empty text={EMPTY[when]} />
+        <Empty text={empty[when]} />
       ) : (
         sessions.data.items.map((session) => (
           <SessionCard
