@@ -234,6 +234,66 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
         .unwrap();
     assert_eq!(joined.status(), 200, "{}", joined.text().await.unwrap());
 
+    // The sessions can be shown in Greek.
+    assert!(
+        all["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["title_el"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Επίδειξη: "))),
+        "{all}"
+    );
+
+    // A newcomer signs up and connects the first meter no demo household holds, with the account
+    // number the banner prints; its simulated history is there, so it can join at once.
+    let registered = client
+        .post(server.url("/api/v1/auth/register"))
+        .header("accept-language", "el-CY,el;q=0.9")
+        .json(&json!({ "email": "newcomer@example.com", "password": "green garden grows", "display_name": "Newcomer" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), 201);
+    let newcomer = sign_in(
+        &client,
+        &server,
+        "newcomer@example.com",
+        "green garden grows",
+    )
+    .await;
+    let before = get(&client, &server, &newcomer, "/api/v1/me/onboarding").await;
+    assert_eq!(before["step"], "connect_meter");
+    let consent = get(&client, &server, &newcomer, "/api/v1/me/consent").await;
+    let meter = format!("CY-SIM-{:07}", HOUSEHOLDS + 1);
+    let connected = client
+        .post(server.url("/api/v1/me/meter-claims"))
+        .bearer_auth(&newcomer)
+        .json(&json!({
+            "account_number": format!("9{:09}", HOUSEHOLDS + 1),
+            "meter_id": meter,
+            "consent_version": consent["version"],
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        connected.status(),
+        201,
+        "{}",
+        connected.text().await.unwrap()
+    );
+    let after = get(&client, &server, &newcomer, "/api/v1/me/onboarding").await;
+    assert_eq!(after["step"], "ready", "{after}");
+    assert!(
+        after["eligibility"]["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("Μπορείτε να συμμετέχετε από τώρα"),
+        "{after}"
+    );
+
     drop(server);
     std::fs::remove_dir_all(work).unwrap();
 }
