@@ -40,6 +40,7 @@ async fn with_register(app: &TestApp) {
             &[entry("CY-NEW-1", ACCOUNT), entry("CY-NEW-2", "7000800090")],
             "register.csv",
             1,
+            None,
         )
         .await
         .unwrap();
@@ -518,7 +519,7 @@ async fn moving_house_ends_the_link_and_keeps_what_the_household_had() {
         };
         let outcome = app
             .store
-            .import_register(std::slice::from_ref(&moved), "register-2.csv", 0)
+            .import_register(std::slice::from_ref(&moved), "register-2.csv", 0, None)
             .await
             .unwrap();
         assert_eq!(outcome.links_ended, 1, "{}", app.backend);
@@ -542,7 +543,7 @@ async fn moving_house_ends_the_link_and_keeps_what_the_household_had() {
         // The same register again changes nothing more.
         let again = app
             .store
-            .import_register(&[moved], "register-2.csv", 0)
+            .import_register(&[moved], "register-2.csv", 0, None)
             .await
             .unwrap();
         assert_eq!(again.links_ended, 0);

@@ -62,6 +62,39 @@ pub struct RegisterEntry {
     pub interval: IntervalLength,
 }
 
+impl RegisterEntry {
+    /// Reads a register line from its fields as the utility sends them (district and interval
+    /// may be empty: no district, 15 minutes); the refusal names the field.
+    pub fn parse(
+        meter_id: &str,
+        account_number: &str,
+        district: &str,
+        tariff_code: &str,
+        interval_minutes: &str,
+        districts: &[String],
+    ) -> Result<Self, String> {
+        let field = |name: &str, error: ValidationError| format!("{name}: {error}");
+        Ok(Self {
+            meter_id: MeterId::parse(meter_id).map_err(|e| field("meter_id", e))?,
+            account_number: AccountNumber::parse(account_number)
+                .map_err(|e| field("account_number", e))?,
+            district: match district.trim() {
+                "" => None,
+                raw => Some(District::parse(raw, districts).map_err(|e| field("district", e))?),
+            },
+            tariff_code: TariffCode::parse(tariff_code).map_err(|e| field("tariff_code", e))?,
+            interval: match interval_minutes.trim() {
+                "" => IntervalLength::FifteenMinutes,
+                raw => raw
+                    .parse::<i64>()
+                    .map_err(|_| ValidationError::new("interval must be 15 or 30 minutes"))
+                    .and_then(IntervalLength::from_minutes)
+                    .map_err(|e| field("interval_minutes", e))?,
+            },
+        })
+    }
+}
+
 /// Where a claim is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ClaimStatus {

@@ -127,12 +127,24 @@ pub struct Config {
     pub app_ui_dir: PathBuf,
     /// Meter data pipeline.
     pub meter_data: MeterDataConfig,
+    /// The utility's customer register, which households' meter claims are checked against.
+    pub customer_register: CustomerRegisterConfig,
     /// Background jobs.
     pub jobs: crate::jobs_config::JobsConfig,
     /// Bearer token that Prometheus presents to read `/metrics` (at least 16 characters); unset,
     /// `/metrics` is not served.
     #[serde(skip_serializing)]
     pub metrics_token: Option<Secret>,
+}
+
+/// Where the customer register comes from besides `powersave import register`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CustomerRegisterConfig {
+    /// The utility's system pulled over HTTP (`[customer_register.pull]`; JSON pages of
+    /// register lines after a watermark, see `ingest::pull::RegisterSource`); `format` is
+    /// ignored, pages are JSON.
+    pub pull: Option<crate::feeds::PullSourceConfig>,
 }
 
 /// Settings of the meter-data pipeline.
@@ -200,6 +212,7 @@ impl Default for Config {
             admin_ui_dir: PathBuf::from("web/admin/dist"),
             app_ui_dir: PathBuf::from("web/mobile/dist"),
             meter_data: MeterDataConfig::default(),
+            customer_register: CustomerRegisterConfig::default(),
             jobs: crate::jobs_config::JobsConfig::default(),
             metrics_token: None,
         }
@@ -357,6 +370,8 @@ impl Config {
             time_zone: self.time_zone(),
             events,
             live_redis_url: self.meter_data.live_redis_url.as_ref(),
+            register_pull: self.customer_register.pull.as_ref(),
+            districts: &self.programme.districts,
         })
     }
 

@@ -10,7 +10,9 @@ use domain::reading::ReadingLimits;
 use domain::secret::Secret;
 use ingest::Ingestor;
 use ingest::mqtt::{MqttSettings, TopicRoute};
-use ingest::pull::{HttpSource, HttpSourceSettings, MeterDataSource, PageFormat, SimulatedSource};
+use ingest::pull::{
+    HttpSource, HttpSourceSettings, MeterDataSource, PageFormat, RegisterSource, SimulatedSource,
+};
 use serde::{Deserialize, Serialize};
 use store::Store;
 use tokio::sync::watch;
@@ -153,6 +155,23 @@ pub struct PullSourceConfig {
     pub allow_token_over_http: bool,
 }
 
+impl PullSourceConfig {
+    /// The connector settings this configures.
+    pub fn http_settings(&self) -> HttpSourceSettings {
+        HttpSourceSettings {
+            name: self.name.clone(),
+            url: self.url.clone(),
+            token: self.token.clone(),
+            format: self.format,
+            page_size: self.page_size,
+            timeout: Duration::from_secs(60),
+            max_response_bytes: self.max_response_bytes,
+            ca_file: self.ca_file.clone(),
+            allow_token_over_http: self.allow_token_over_http,
+        }
+    }
+}
+
 /// 32 MiB: a page of 50,000 readings is about 5 MiB of JSON.
 fn default_max_response_bytes() -> u64 {
     32 * 1024 * 1024
@@ -210,6 +229,10 @@ pub struct Feeds<'a> {
     pub events: ingest::ReadingEvents,
     /// Redis that spreads those announcements to other instances.
     pub live_redis_url: Option<&'a Secret>,
+    /// The customer register's pull, if configured.
+    pub register_pull: Option<&'a PullSourceConfig>,
+    /// The programme's districts, which register lines are checked against.
+    pub districts: &'a [String],
 }
 
 /// Starts every configured feed (the simulator as [`SimulatorFeedConfig::is_enabled`] says for
@@ -274,19 +297,20 @@ pub fn start(
         }));
     }
     for pull in feeds.pull {
-        let source = HttpSource::new(HttpSourceSettings {
-            name: pull.name.clone(),
-            url: pull.url.clone(),
-            token: pull.token.clone(),
-            format: pull.format,
-            page_size: pull.page_size,
-            timeout: Duration::from_secs(60),
-            max_response_bytes: pull.max_response_bytes,
-            ca_file: pull.ca_file.clone(),
-            allow_token_over_http: pull.allow_token_over_http,
-        })
-        .with_context(|| format!("meter data source {}", pull.name))?;
+        let source = HttpSource::new(pull.http_settings())
+            .with_context(|| format!("meter data source {}", pull.name))?;
         tasks.push(spawn_pull(source, store, feeds, pull.every_secs, shutdown));
+    }
+    if let Some(pull) = feeds.register_pull {
+        let source = RegisterSource::new(pull.http_settings())
+            .with_context(|| format!("customer register source {}", pull.name))?;
+        tracing::info!(source = %pull.name, url = %pull.url, "customer register pull starting");
+        tasks.push(tokio::spawn(source.run(
+            store.clone(),
+            feeds.districts.to_vec(),
+            Duration::from_secs(pull.every_secs.max(1)),
+            shutdown.clone(),
+        )));
     }
     if feeds.simulator.is_enabled(demo) {
         let source = feeds.simulator.source(feeds.time_zone, store);

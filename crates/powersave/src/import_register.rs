@@ -5,9 +5,7 @@
 use std::path::Path;
 
 use anyhow::Context;
-use domain::household::{District, TariffCode};
-use domain::meter::{IntervalLength, MeterId};
-use domain::onboarding::{AccountNumber, RegisterEntry};
+use domain::onboarding::RegisterEntry;
 use store::{RegisterOutcome, Store};
 
 /// Refused lines printed; the rest are counted.
@@ -22,24 +20,14 @@ pub fn parse_line(line: &str, districts: &[String]) -> Result<RegisterEntry, Str
             fields.len()
         ));
     }
-    let field = |name: &str, error: domain::ValidationError| format!("{name}: {error}");
-    Ok(RegisterEntry {
-        meter_id: MeterId::parse(fields[0]).map_err(|e| field("meter_id", e))?,
-        account_number: AccountNumber::parse(fields[1]).map_err(|e| field("account_number", e))?,
-        district: match fields[2] {
-            "" => None,
-            raw => Some(District::parse(raw, districts).map_err(|e| field("district", e))?),
-        },
-        tariff_code: TariffCode::parse(fields[3]).map_err(|e| field("tariff_code", e))?,
-        interval: match fields.get(4).copied().unwrap_or("") {
-            "" => IntervalLength::FifteenMinutes,
-            raw => raw
-                .parse::<i64>()
-                .map_err(|_| domain::ValidationError::new("interval must be 15 or 30 minutes"))
-                .and_then(IntervalLength::from_minutes)
-                .map_err(|e| field("interval_minutes", e))?,
-        },
-    })
+    RegisterEntry::parse(
+        fields[0],
+        fields[1],
+        fields[2],
+        fields[3],
+        fields.get(4).copied().unwrap_or(""),
+        districts,
+    )
 }
 
 /// Imports `file` into the register; returns what it stored and the lines refused.
@@ -67,7 +55,7 @@ pub async fn register(
         |n| n.to_string_lossy().into_owned(),
     );
     let outcome = store
-        .import_register(&entries, &source, rejected.len() as u64)
+        .import_register(&entries, &source, rejected.len() as u64, None)
         .await?;
     for (line, reason) in rejected.iter().take(REJECTS_SHOWN) {
         eprintln!("line {line}: {reason}");
@@ -84,6 +72,7 @@ pub async fn register(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::meter::IntervalLength;
 
     fn districts() -> Vec<String> {
         vec!["Nicosia".to_owned(), "Limassol".to_owned()]

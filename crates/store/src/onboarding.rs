@@ -189,7 +189,8 @@ pub struct StaffDecision<'a> {
 
 impl Store {
     /// Stores register lines, replacing earlier lines of the same meters, and records the
-    /// import with `rejected` lines the caller refused. A meter the register now bills to
+    /// import with `rejected` lines the caller refused and, for a pull, the cursor it reached
+    /// (`watermark`). A meter the register now bills to
     /// another account has changed hands: its household's link ends (as `moved`), keeping the
     /// readings, results and points it had. All or nothing.
     pub async fn import_register(
@@ -197,6 +198,7 @@ impl Store {
         entries: &[RegisterEntry],
         source: &str,
         rejected: u64,
+        watermark: Option<DateTime<Utc>>,
     ) -> Result<RegisterOutcome, StoreError> {
         let now = Utc::now();
         let txn = self.begin_write().await?;
@@ -266,6 +268,7 @@ impl Store {
             rows: Set(i64::try_from(rows).unwrap_or(i64::MAX)),
             rejected: Set(i64::try_from(rejected).unwrap_or(i64::MAX)),
             finished_at: Set(now),
+            watermark: Set(watermark),
             ..Default::default()
         }
         .insert(&txn)
@@ -275,6 +278,21 @@ impl Store {
             stored: rows,
             links_ended,
         })
+    }
+
+    /// Where the last pull of `source` left off in the utility's system: the cursor to ask for
+    /// the next lines from.
+    pub async fn register_watermark(
+        &self,
+        source: &str,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(register_import::Entity::find()
+            .filter(register_import::Column::Source.eq(source))
+            .filter(register_import::Column::Watermark.is_not_null())
+            .order_by_desc(register_import::Column::Id)
+            .one(&self.db)
+            .await?
+            .and_then(|import| import.watermark))
     }
 
     /// The register's line for a meter.

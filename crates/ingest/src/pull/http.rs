@@ -100,6 +100,46 @@ impl HttpSource {
         Ok(Self { settings, client })
     }
 
+    /// The settings this connector was made with.
+    pub fn settings(&self) -> &HttpSourceSettings {
+        &self.settings
+    }
+
+    /// `GET {url}?limit=N[&since=…]` with the token, answering the headers and the body (capped
+    /// at `max_response_bytes`); any status but success is an error naming it.
+    pub(crate) async fn get_page(
+        &self,
+        since: Option<DateTime<Utc>>,
+        accept: &str,
+    ) -> Result<(reqwest::header::HeaderMap, Vec<u8>), PullError> {
+        let mut query = vec![("limit", self.settings.page_size.to_string())];
+        if let Some(since) = since {
+            query.push(("since", since.to_rfc3339()));
+        }
+        let mut request = self
+            .client
+            .get(&self.settings.url)
+            .query(&query)
+            .header(ACCEPT, accept);
+        if let Some(token) = &self.settings.token {
+            request = request.header(AUTHORIZATION, format!("Bearer {}", token.expose()));
+        }
+        let unreachable = |error: reqwest::Error| {
+            PullError::Source(format!("{}: {}", self.settings.url, with_causes(&error)))
+        };
+        let response = request.send().await.map_err(unreachable)?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(PullError::Source(format!(
+                "{} answered {status}",
+                self.settings.url
+            )));
+        }
+        let headers = response.headers().clone();
+        let body = self.read_capped(response).await?;
+        Ok((headers, body))
+    }
+
     /// Reads the body, refusing it as soon as it is known to exceed `max_response_bytes`
     /// (from `Content-Length`, or while counting the chunks), so a misbehaving system cannot
     /// make the server hold an answer of any size.
@@ -157,35 +197,11 @@ impl MeterDataSource for HttpSource {
     }
 
     async fn fetch(&self, since: Option<DateTime<Utc>>) -> Result<Page, PullError> {
-        let mut query = vec![("limit", self.settings.page_size.to_string())];
-        if let Some(since) = since {
-            query.push(("since", since.to_rfc3339()));
-        }
         let accept = match self.settings.format {
             PageFormat::Json => "application/json",
             PageFormat::Csv => "text/csv",
         };
-        let mut request = self
-            .client
-            .get(&self.settings.url)
-            .query(&query)
-            .header(ACCEPT, accept);
-        if let Some(token) = &self.settings.token {
-            request = request.header(AUTHORIZATION, format!("Bearer {}", token.expose()));
-        }
-        let unreachable = |error: reqwest::Error| {
-            PullError::Source(format!("{}: {}", self.settings.url, with_causes(&error)))
-        };
-        let response = request.send().await.map_err(unreachable)?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(PullError::Source(format!(
-                "{} answered {status}",
-                self.settings.url
-            )));
-        }
-        let headers = response.headers().clone();
-        let body = self.read_capped(response).await?;
+        let (headers, body) = self.get_page(since, accept).await?;
         let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
         let is_csv = header(CONTENT_TYPE.as_str())
             .map_or(self.settings.format == PageFormat::Csv, |value| {

@@ -8,6 +8,7 @@
 
 mod http;
 pub mod page;
+mod register;
 #[cfg(feature = "simulated")]
 mod simulated;
 
@@ -19,6 +20,7 @@ use store::{SourceKind, Store, StoreError};
 use tokio::sync::watch;
 
 pub use http::{HttpSource, HttpSourceSettings, PageFormat};
+pub use register::{RegisterPullSummary, RegisterSource};
 #[cfg(feature = "simulated")]
 pub use simulated::SimulatedSource;
 

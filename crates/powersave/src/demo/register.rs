@@ -51,6 +51,8 @@ pub async fn seed(config: &Config, store: &Store) -> anyhow::Result<()> {
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    store.import_register(&entries, "demo register", 0).await?;
+    store
+        .import_register(&entries, "demo register", 0, None)
+        .await?;
     Ok(())
 }

@@ -12,6 +12,7 @@ pub struct Model {
     pub rows: i64,
     pub rejected: i64,
     pub finished_at: DateTimeUtc,
+    pub watermark: Option<DateTimeUtc>,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

@@ -1,7 +1,7 @@
 //! Households connecting their own meters (docs/RULES.md, "Connecting a meter"):
 //! - `customer_register`: the utility's register of which account each meter is billed to, with
 //!   the premises' district, tariff and reading interval; `register_imports` records each import
-//!   so staff see how fresh it is.
+//!   so staff see how fresh it is, and a pull's cursor in the utility's system (its watermark).
 //! - `meter_claims`: every attempt of a household to connect a meter, with what it came to;
 //!   claims for staff wait there with their reason until decided.
 //! - `consents`: what a household agreed to before its meter was read (text version, time) and
@@ -35,6 +35,7 @@ enum RegisterImports {
     Rows,
     Rejected,
     FinishedAt,
+    Watermark,
 }
 
 #[derive(DeriveIden)]
@@ -127,6 +128,7 @@ impl MigrationTrait for Migration {
                     .col(big_integer(RegisterImports::Rows))
                     .col(big_integer(RegisterImports::Rejected))
                     .col(timestamp_with_time_zone(RegisterImports::FinishedAt))
+                    .col(timestamp_with_time_zone_null(RegisterImports::Watermark))
                     .to_owned(),
             )
             .await?;
