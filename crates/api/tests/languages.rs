@@ -7,19 +7,12 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{TestApp, problem};
+use common::{TestApp, json_of, problem};
 use domain::account::Role;
 use domain::meter::{IntervalLength, MeterId};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use store::testing::{each_backend, local_hour};
-
-async fn json_of(response: reqwest::Response, status: StatusCode) -> Value {
-    let actual = response.status();
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(actual, status, "{body}");
-    body
-}
 
 fn sign_up(email: &str) -> Value {
     json!({"email": email, "password": "green garden grows", "display_name": "Eleni"})

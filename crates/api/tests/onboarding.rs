@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{TestApp, problem};
+use common::{TestApp, json_of, problem};
 use domain::account::Role;
 use domain::household::{District, TariffCode};
 use domain::meter::{IntervalLength, MeterId};
@@ -16,13 +16,6 @@ use domain::reading::{Quality, ReadingLimits, validate};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use store::testing::each_backend;
-
-async fn json_of(response: reqwest::Response, status: StatusCode) -> Value {
-    let actual = response.status();
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(actual, status, "{body}");
-    body
-}
 
 const ACCOUNT: &str = "1002003045";
 

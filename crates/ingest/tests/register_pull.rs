@@ -11,15 +11,13 @@ use std::time::Duration;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::account::{DisplayName, Email, Role};
-use domain::household::{TariffCode, TimeZone};
 use domain::meter::{IntervalLength, MeterId};
 use domain::secret::Secret;
 use ingest::pull::{HttpSourceSettings, PageFormat, RegisterSource};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use store::testing::each_backend;
-use store::{NewUser, PoolOptions, Store};
+use store::{PoolOptions, Store};
 
 const TOKEN: &str = "register-token-123";
 
@@ -158,21 +156,10 @@ async fn the_register_follows_the_utilitys_system_page_by_page_after_its_waterma
         assert_eq!(status.last_import.unwrap().source, "eac-register");
 
         // A household holds CY-R-1; the utility then bills it to another account.
-        let user = store
-            .create_user(NewUser {
-                email: Email::parse("home@example.com").unwrap(),
-                display_name: DisplayName::parse("Home").unwrap(),
-                password_hash: "x".into(),
-                role: Role::Consumer,
-                tariff_code: TariffCode::parse("01").unwrap(),
-                time_zone: TimeZone::parse("Europe/Nicosia").unwrap(),
-                language: domain::language::Language::English,
-            })
-            .await
-            .unwrap();
+        let user = store::testing::consumer(&store, "home@example.com").await;
         store
             .link_meter(
-                user.id,
+                user,
                 &MeterId::parse("CY-R-1").unwrap(),
                 IntervalLength::FifteenMinutes,
             )
@@ -186,7 +173,7 @@ async fn the_register_follows_the_utilitys_system_page_by_page_after_its_waterma
         // Nothing new is read twice: only the changed line comes.
         let second = register.pull(&store, &districts).await.unwrap();
         assert_eq!((second.pages, second.stored, second.links_ended), (1, 1, 1));
-        assert!(store.household(user.id).await.unwrap().meters.is_empty());
+        assert!(store.household(user).await.unwrap().meters.is_empty());
         let third = register.pull(&store, &districts).await.unwrap();
         assert_eq!((third.stored, third.links_ended), (0, 0));
 

@@ -195,6 +195,24 @@ fn main() -> std::process::ExitCode {
     }
 }
 
+/// The configuration and a migrated store for an import command, logging as configured.
+async fn open_for_import(
+    file: Option<&std::path::Path>,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<(config::Loaded, store::Store)> {
+    let loaded = config::load(
+        file,
+        &CliOverrides {
+            data_dir,
+            ..Default::default()
+        },
+    )?;
+    logging::init(&loaded.config);
+    let store = loaded.config.open_store().await?;
+    store.migrate().await?;
+    Ok((loaded, store))
+}
+
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let file = cli.config.as_deref();
     match cli.command {
@@ -296,16 +314,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     data_dir,
                 },
         } => {
-            let loaded = config::load(
-                file,
-                &CliOverrides {
-                    data_dir,
-                    ..Default::default()
-                },
-            )?;
-            logging::init(&loaded.config);
-            let store = loaded.config.open_store().await?;
-            store.migrate().await?;
+            let (loaded, store) = open_for_import(file, data_dir).await?;
             let (outcome, refused) = import_register::register(
                 &store,
                 &register_file,
@@ -327,16 +336,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     data_dir,
                 },
         } => {
-            let loaded = config::load(
-                file,
-                &CliOverrides {
-                    data_dir,
-                    ..Default::default()
-                },
-            )?;
-            logging::init(&loaded.config);
-            let store = loaded.config.open_store().await?;
-            store.migrate().await?;
+            let (loaded, store) = open_for_import(file, data_dir).await?;
             let report = import::readings(&loaded.config, &store, &files, &source, batch).await?;
             println!(
                 "total: {} inserted, {} updated, {} unchanged, {} rejected",

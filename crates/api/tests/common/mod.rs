@@ -204,6 +204,14 @@ impl TestApp {
     }
 }
 
+/// The JSON body of a response that must answer `status`; the body is shown when it does not.
+pub async fn json_of(response: Response, status: StatusCode) -> Value {
+    let actual = response.status();
+    let body: Value = response.json().await.expect("json body");
+    assert_eq!(actual, status, "{body}");
+    body
+}
+
 /// Reads a problem+json body, checking its media type and shape.
 pub async fn problem(response: Response, status: StatusCode) -> Value {
     assert_eq!(response.status(), status);
