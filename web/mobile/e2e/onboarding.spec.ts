@@ -49,6 +49,8 @@ test("a new visitor signs up, connects the demo's unclaimed meter from its bill'
 
   await expect(page.getByText("Your meter is connected. We are fetching its recent readings.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Connect your meter" })).toHaveCount(0);
+  // Back on Home itself, not on a second Home stacked over the Connect screen.
+  await expect(page.getByRole("link", { name: /, back$/ })).toHaveCount(0);
   // The meter's simulated history is there: Home builds toward the first session, or is ready.
   await expect(page.getByRole("heading", { name: "Getting ready for Saving Sessions" }).or(page.getByRole("heading", { name: "Today so far" })).first()).toBeVisible();
   await screenshot(page, "onboarding-03-home-connected");

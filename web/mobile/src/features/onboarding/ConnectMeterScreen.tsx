@@ -40,7 +40,7 @@ export function ConnectMeterScreen({ navigation }: NativeStackScreenProps<HomeSt
           <Text style={styles.text} aria-live="polite">
             {claim.data.message}
           </Text>
-          <Button label={t("connect.backHome")} variant="secondary" onPress={() => navigation.navigate("HomeMain")} />
+          <Button label={t("connect.backHome")} variant="secondary" onPress={() => navigation.popTo("HomeMain")} />
         </Card>
       </Screen>
     );
@@ -56,7 +56,7 @@ export function ConnectMeterScreen({ navigation }: NativeStackScreenProps<HomeSt
       { account_number: accountNumber.trim(), meter_id: meterId.trim(), consent_version: terms.data.version },
       {
         onSuccess: (result) => {
-          if (result.status === "linked") navigation.navigate("HomeMain", { connected: result.message });
+          if (result.status === "linked") navigation.popTo("HomeMain", { connected: result.message });
         },
       },
     );
