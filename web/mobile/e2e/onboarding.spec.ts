@@ -60,3 +60,25 @@ test("a new visitor signs up, connects the demo's unclaimed meter from its bill'
   await expect(page.getByRole("button", { name: `Withdraw consent for meter ${meter.meterId}` })).toBeVisible();
   await expectAccessible(page, "profile-connected");
 });
+
+test("in Greek: a visitor who signs up in Ελληνικά is asked for the meter in Greek, and the Connect screen passes axe", async ({ page }) => {
+  await page.goto("/app/");
+  await page.getByRole("button", { name: "Create an account" }).tap();
+  await page.getByRole("radio", { name: "Ελληνικά" }).tap();
+  await page.getByLabel("Όνομα που βλέπουν οι άλλοι").fill("Μαρία");
+  await page.getByLabel("Email").fill(`${uniqueName("onboarding-el")}@e2e.example`);
+  await page.getByLabel("Κωδικός πρόσβασης").fill("green garden grows");
+  await page.getByRole("button", { name: "Δημιουργία λογαριασμού", exact: true }).tap();
+
+  await expect(page.getByRole("heading", { name: "Συνδέστε τον μετρητή σας" })).toBeVisible();
+  await page.getByRole("button", { name: "Σύνδεση μετρητή", exact: true }).tap();
+  await expect(page.getByText(/^Συμφωνώ το PowerSave να διαβάζει/)).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Συμφωνώ" })).toHaveAttribute("aria-checked", "false");
+  await expect(page.locator("html")).toHaveAttribute("lang", "el");
+  await page.getByLabel(/^Αριθμός λογαριασμού/).fill(unclaimedMeter(2).accountNumber);
+  await page.getByLabel(/^Αριθμός μετρητή/).fill(unclaimedMeter(2).meterId);
+  await page.getByRole("button", { name: "Σύνδεση μετρητή", exact: true }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Επιλέξτε «Συμφωνώ» για να συνδέσετε τον μετρητή σας.");
+  await expectAccessible(page, "el-connect");
+  await screenshot(page, "onboarding-04-connect-el");
+});

@@ -7,7 +7,7 @@ export type AuthStackParams = {
 };
 
 export type HomeStackParams = {
-  /** `connected`: what the server said when a meter was just connected, shown until Home is left. */
+  /** `connected`: what the server said when a meter was just connected, shown at the top of Home. */
   HomeMain: { connected?: string } | undefined;
   ConnectMeter: undefined;
 };
