@@ -23,7 +23,7 @@ const QUARTER_HOUR = 15 * 60_000;
 // The demo server delivers its simulated meter history and settles its past sessions before it
 // answers the first request (docs/DEMO.md): every test can count on them from the start.
 
-test("a new household registers, sees its field error fixed, lands on Home with the demo's next session and is told why it cannot join yet", async ({
+test("a new household registers, sees its field error fixed, lands on Home asked to connect its meter, with the demo's next session and is told why it cannot join yet", async ({
   page,
 }) => {
   const name = uniqueName("household");
@@ -44,7 +44,9 @@ test("a new household registers, sees its field error fixed, lands on Home with 
 
   await page.getByLabel("Password").fill("green garden grows");
   await page.getByRole("button", { name: "Create account" }).tap();
-  await expect(page.getByText("Today so far")).toBeVisible();
+  // No meter yet: Home asks for one and has no figures of today to show.
+  await expect(page.getByRole("heading", { name: "Connect your meter" })).toBeVisible();
+  await expect(page.getByText("Today so far")).toHaveCount(0);
   await expect(page.getByText(demoSessions.upcoming, { exact: true })).toBeVisible();
   await expect(page.getByText(/^Starts in /)).toBeVisible();
   await screenshot(page, "03-home-new-household");

@@ -45,7 +45,8 @@ const server = spawn(binary, ["serve", "--demo", "--data-dir", dataDir, "--liste
     POWERSAVE_APP_UI_DIR: dist,
     // Warnings and errors only, so the test report stays readable (set RUST_LOG to see more).
     POWERSAVE_LOG_LEVEL: process.env.RUST_LOG ?? "warn",
-    // A smaller demo programme with a faster clock, so sessions move on during a test run.
+    // A smaller demo programme with a faster clock, so sessions move on during a test run
+    // (e2e/support.ts DEMO_HOUSEHOLDS names the same number of households).
     POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS: "60",
     POWERSAVE_METER_DATA__SIMULATOR__HISTORY_DAYS: "50",
     POWERSAVE_JOBS__TICK_SCHEDULE: "*/2 * * * * *",

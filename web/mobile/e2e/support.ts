@@ -17,6 +17,22 @@ export const accounts = {
   simulated: { email: "household-0001@demo.powersave.local", password: demoPassword },
 } as const;
 
+/**
+ * The demo's simulated households in the e2e server (POWERSAVE_METER_DATA__SIMULATOR__DEMO_HOUSEHOLDS
+ * in e2e/serve.mjs; the two must agree).
+ */
+export const DEMO_HOUSEHOLDS = 60;
+
+/**
+ * The `n`th simulated meter no household holds (1 or 2), with the account number the demo's
+ * customer register bills it to: its index is the next after the households', the meter number
+ * `CY-SIM-` and the index in 7 digits, the account number `9` and the index in 9 (docs/DEMO.md).
+ */
+export function unclaimedMeter(n: 1 | 2) {
+  const index = DEMO_HOUSEHOLDS + n;
+  return { meterId: `CY-SIM-${String(index).padStart(7, "0")}`, accountNumber: `9${String(index).padStart(9, "0")}` };
+}
+
 /** The simulated meter of `accounts.simulated`. */
 export const SIMULATED_METER = "CY-SIM-0000001";
 

@@ -2,10 +2,15 @@
 import type { ApiClient } from "@shared/api/client";
 import type {
   AccountUpdate,
+  Consent,
+  ConsentTerms,
   ConsumptionSummary,
   Credentials,
   Household,
   HouseholdUpdate,
+  MeterClaim,
+  MeterClaimResult,
+  Onboarding,
   PasswordChange,
   PointsPage,
   Programme,
@@ -45,6 +50,12 @@ export function endpoints(client: ApiClient) {
     household: () => request<Household>("/me/household"),
     updateHousehold: (body: HouseholdUpdate) =>
       request<Household>("/me/household", { method: "PATCH", body }),
+    onboarding: () => request<Onboarding>("/me/onboarding"),
+    consentTerms: () => request<ConsentTerms>("/me/consent"),
+    claimMeter: (body: MeterClaim) => request<MeterClaimResult>("/me/meter-claims", { method: "POST", body }),
+    consents: () => request<Consent[]>("/me/consents"),
+    /** Withdraws a consent; the server disconnects the meter it covers. */
+    withdrawConsent: (id: string) => request<Consent>(`/me/consents/${encodeURIComponent(id)}`, { method: "DELETE" }),
     programme: () => request<Programme>("/programme", { anonymous: true }),
     summary: () => request<ConsumptionSummary>("/me/consumption/summary"),
     consumption: ({ from, to, resolution }: ConsumptionRange) =>

@@ -11,7 +11,7 @@ import { translateDynamic } from "../i18n/dynamic";
 const PREFIX = "urn:powersave:problem:";
 
 /** A form whose fields have their own messages (problems.json `field.<form>`). */
-export type Form = "signIn" | "register" | "changePassword" | "household" | "profile";
+export type Form = "signIn" | "register" | "changePassword" | "household" | "profile" | "meterClaim";
 
 /** Where a failure happened, when that gives a better message than its type alone. */
 export type Context = "join";

@@ -41,3 +41,20 @@ export type PointsEntry = Schemas["PointsEntryResponse"];
 export type PointsPage = Schemas["PointsResponse"];
 export type LivePeriod = Schemas["LivePeriodResponse"];
 export type LiveProgress = Schemas["LiveProgressResponse"];
+/** Where the household is on its way to its first session (`GET /me/onboarding`). */
+export type Onboarding = Schemas["OnboardingResponse"];
+export type OnboardingStep = Schemas["OnboardingStep"];
+export type Eligibility = Schemas["EligibilityStatus"];
+/** The consent text to agree to before a meter is connected, and its version to send back. */
+export type ConsentTerms = Schemas["ConsentTerms"];
+/** A consent the household gave for one of its meters. */
+export type Consent = Schemas["ConsentResponse"];
+export type MeterClaim = Schemas["MeterClaimRequest"];
+/** What a claim came to: `linked` now, or waiting for staff `review`. */
+export type MeterClaimResult = Schemas["MeterClaimResponse"];
+/**
+ * How water is heated. Written out because docs/openapi.json types `water_heater` as a string
+ * whose values only its description lists (`electric`, `solar`, `fuel`, `none`).
+ */
+export const WATER_HEATERS = ["electric", "solar", "fuel", "none"] as const;
+export type WaterHeater = (typeof WATER_HEATERS)[number];

@@ -8,6 +8,8 @@ import consumptionEl from "../features/consumption/locales/el.json";
 import consumptionEn from "../features/consumption/locales/en.json";
 import homeEl from "../features/home/locales/el.json";
 import homeEn from "../features/home/locales/en.json";
+import onboardingEl from "../features/onboarding/locales/el.json";
+import onboardingEn from "../features/onboarding/locales/en.json";
 import pointsEl from "../features/points/locales/el.json";
 import pointsEn from "../features/points/locales/en.json";
 import profileEl from "../features/profile/locales/el.json";
@@ -23,6 +25,7 @@ export const resources = {
     problems: problemsEn,
     auth: authEn,
     home: homeEn,
+    onboarding: onboardingEn,
     sessions: sessionsEn,
     consumption: consumptionEn,
     points: pointsEn,
@@ -33,6 +36,7 @@ export const resources = {
     problems: problemsEl,
     auth: authEl,
     home: homeEl,
+    onboarding: onboardingEl,
     sessions: sessionsEl,
     consumption: consumptionEl,
     points: pointsEl,

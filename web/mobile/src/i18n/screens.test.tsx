@@ -3,6 +3,7 @@ import type { PointsEntry, SessionDetail } from "../api/types";
 import { memoryVault, servicesFor, tokens } from "../test/fakeServer";
 import { household, hourlyDays, page, summary, upcomingSession, user } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
+import { atStep, buildingHistory, connectMeter, consentTerms } from "../features/onboarding/fixtures";
 import { formatFor } from "../lib/format";
 import { createI18n } from "./createI18n";
 import type { Language } from "./languages";
@@ -83,6 +84,8 @@ function signedIn(language: Language) {
       "GET /me/consumption/summary": () => ({ status: 200, body: summary }),
       "GET /me/consumption": ({ query }) => ({ status: 200, body: hourlyDays(query.get("from") ?? "", query.get("to") ?? "") }),
       "GET /me/household": () => ({ status: 200, body: household }),
+      "GET /me/onboarding": () => ({ status: 200, body: buildingHistory }),
+      "GET /me/consents": () => ({ status: 200, body: [{ id: "c-1", meter_id: "CY-0001", text_version: "2026-12", granted_at: "2026-07-01T08:00:00Z" }] }),
       "GET /programme": () => ({ status: 200, body: { time_zone: "Europe/Nicosia", districts: ["Nicosia", "Limassol"], default_tariff_code: "01" } }),
       "GET /sessions": ({ query }) => {
         const when = query.get("when");
@@ -118,12 +121,21 @@ describe.each(["en", "el"] as const)("in %s", (language) => {
     expectNoRawKeys("sign in");
   });
 
+  test("Home without a meter and the Connect screen show no raw key", async () => {
+    const { services } = atStep(() => connectMeter, { "GET /me": () => ({ status: 200, body: { ...user, language } }) });
+    renderApp(services, { language });
+    fireEvent.press(await screen.findByRole("button", { name: words.onboarding.card.connectButton }));
+    expect(await screen.findByText(consentTerms.text)).toBeOnTheScreen();
+    expectNoRawKeys("connect meter");
+  });
+
   test("every signed-in screen shows its own headings and no raw key", async () => {
     const { services } = signedIn(language);
     renderApp(services, { language });
     expect(await screen.findByText(words.home.today.title)).toBeOnTheScreen();
     expect(await screen.findByText(words.home.next.title)).toBeOnTheScreen();
     expect(await screen.findByText(words.points.card.title)).toBeOnTheScreen();
+    expect(await screen.findByText(words.onboarding.card.buildingTitle)).toBeOnTheScreen();
     expectNoRawKeys("home");
 
     fireEvent.press(screen.getByText(words.common.nav.sessions));
@@ -153,6 +165,8 @@ describe.each(["en", "el"] as const)("in %s", (language) => {
     expect(await screen.findByText("eleni@example.com")).toBeOnTheScreen();
     expect(await screen.findByText(words.profile.household.title)).toBeOnTheScreen();
     expect(await screen.findByRole("radio", { name: words.common.district.Nicosia, checked: true })).toBeOnTheScreen();
+    expect(await screen.findByText(words.profile.home.title)).toBeOnTheScreen();
+    expect(await screen.findByRole("button", { name: i18n.t("profile:consents.withdraw", { meter: "CY-0001" }) })).toBeOnTheScreen();
     expectNoRawKeys("profile");
 
     fireEvent.press(screen.getAllByRole("button", { name: words.points.card.history }).at(-1)!);

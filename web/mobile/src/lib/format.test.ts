@@ -72,6 +72,12 @@ test("dates and times in the programme's zone with the language's month names, o
   expect(en.time("2026-07-01T21:05:00Z")).toBe("00:05");
 });
 
+test("a calendar date names the same day in either language, wherever the device is", () => {
+  expect(el.calendarDate("2026-12-20")).toBe("20 Δεκεμβρίου 2026");
+  expect(en.calendarDate("2026-12-20")).toBe("20 December 2026");
+  expect(en.calendarDate("2027-01-01")).toBe("1 January 2027");
+});
+
 test("the spring change (last Sunday of March, 03:00 → 04:00) skips an hour of the clock", () => {
   // 29 March 2026: 00:30 UTC is 02:30 EET (UTC+2); 01:30 UTC is already 04:30 EEST (UTC+3).
   expect(en.time("2026-03-29T00:30:00Z")).toBe("02:30");

@@ -48,6 +48,11 @@ export interface Format {
   fullDateTime(iso: string, timeZone?: string): string;
   /** "3 December 2026" / "3 Δεκεμβρίου 2026". */
   date(iso: string, timeZone?: string): string;
+  /**
+   * A calendar date the server sends as YYYY-MM-DD ("2026-12-03" → "3 December 2026" /
+   * "3 Δεκεμβρίου 2026"), the same day whatever the time zone: it names a local day already.
+   */
+  calendarDate(date: string): string;
   /** "17:00". */
   time(iso: string, timeZone?: string): string;
   /** "Thu 3" / "Πέμ 3": a day in a chart of days. */
@@ -108,6 +113,7 @@ function makeFormat(language: Language): Format {
     fullDateTime: (iso, zone) =>
       dateFormat("fullDateTime", zone, { day: "numeric", month: "short", year: "numeric", ...hm }).format(new Date(iso)),
     date: (iso, zone) => dateFormat("date", zone, { day: "numeric", month: "long", year: "numeric" }).format(new Date(iso)),
+    calendarDate: (date) => dateFormat("date", "UTC", { day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T12:00:00Z`)),
     time: (iso, zone) => dateFormat("time", zone, hm).format(new Date(iso)),
     day: (iso, zone) => dateFormat("day", zone, { weekday: "short", day: "numeric" }).format(new Date(iso)),
     countdown(milliseconds) {

@@ -8,6 +8,7 @@ import { SignInScreen } from "../features/auth/SignInScreen";
 import { WelcomeScreen } from "../features/auth/WelcomeScreen";
 import { ConsumptionScreen } from "../features/consumption/ConsumptionScreen";
 import { HomeScreen } from "../features/home/HomeScreen";
+import { ConnectMeterScreen } from "../features/onboarding/ConnectMeterScreen";
 import { PointsScreen } from "../features/points/PointsScreen";
 import { ChangePasswordScreen } from "../features/profile/ChangePasswordScreen";
 import { ProfileScreen } from "../features/profile/ProfileScreen";
@@ -18,9 +19,10 @@ import { Loading } from "../ui/states";
 import { colors } from "../ui/theme";
 import { StackBanner, TabBanner, TabNavigation, tabScene } from "./landmarks";
 import { tabLabel } from "./TabLabel";
-import type { AuthStackParams, ProfileStackParams, SessionsStackParams, TabParams } from "./types";
+import type { AuthStackParams, HomeStackParams, ProfileStackParams, SessionsStackParams, TabParams } from "./types";
 
 const AuthStack = createNativeStackNavigator<AuthStackParams>();
+const HomeStack = createNativeStackNavigator<HomeStackParams>();
 const SessionsStack = createNativeStackNavigator<SessionsStackParams>();
 const ProfileStack = createNativeStackNavigator<ProfileStackParams>();
 const Tabs = createBottomTabNavigator<TabParams>();
@@ -31,6 +33,16 @@ const header = {
 };
 
 const stackHeader = { ...header, header: (props: NativeStackHeaderProps) => <StackBanner {...props} /> };
+
+function HomeNavigator() {
+  const { t } = useTranslation();
+  return (
+    <HomeStack.Navigator screenOptions={stackHeader}>
+      <HomeStack.Screen name="HomeMain" component={HomeScreen} options={{ title: t("nav.home") }} />
+      <HomeStack.Screen name="ConnectMeter" component={ConnectMeterScreen} options={{ title: t("nav.connectMeter") }} />
+    </HomeStack.Navigator>
+  );
+}
 
 function SessionsNavigator() {
   const { t } = useTranslation();
@@ -57,7 +69,7 @@ function ProfileNavigator() {
   );
 }
 
-const HomeTab = tabScene(HomeScreen);
+const HomeTab = tabScene(HomeNavigator);
 const SessionsTab = tabScene(SessionsNavigator);
 const ConsumptionTab = tabScene(ConsumptionScreen);
 const ProfileTab = tabScene(ProfileNavigator);
@@ -78,7 +90,7 @@ function SignedInTabs() {
         tabBarItemStyle: { minHeight: 48, minWidth: 48, justifyContent: "center" },
       }}
     >
-      <Tabs.Screen name="Home" component={HomeTab} options={{ title: t("nav.home"), ...tabLabel(t("nav.home")) }} />
+      <Tabs.Screen name="Home" component={HomeTab} options={{ headerShown: false, title: t("nav.home"), ...tabLabel(t("nav.home")) }} />
       <Tabs.Screen
         name="Sessions"
         component={SessionsTab}

@@ -6,6 +6,12 @@ export type AuthStackParams = {
   Register: undefined;
 };
 
+export type HomeStackParams = {
+  /** `connected`: what the server said when a meter was just connected, shown at the top of Home. */
+  HomeMain: { connected?: string } | undefined;
+  ConnectMeter: undefined;
+};
+
 export type SessionsStackParams = {
   SessionList: undefined;
   SessionDetail: { id: string; title: string };
@@ -18,7 +24,7 @@ export type ProfileStackParams = {
 };
 
 export type TabParams = {
-  Home: undefined;
+  Home: NavigatorScreenParams<HomeStackParams>;
   Sessions: NavigatorScreenParams<SessionsStackParams>;
   Consumption: undefined;
   Profile: NavigatorScreenParams<ProfileStackParams>;

@@ -12,7 +12,7 @@ const MIN = 44;
 function pressables() {
   // The screens' own content (src/ui/Screen.tsx); the header and the tab bar are React Navigation's.
   const mains = screen.UNSAFE_queryAllByProps({ role: "main" }).filter((element) => typeof element.type === "string");
-  return mains.flatMap((main) => ["button", "radio", "tab"].flatMap((role) => within(main).queryAllByRole(role)));
+  return mains.flatMap((main) => ["button", "radio", "tab", "checkbox"].flatMap((role) => within(main).queryAllByRole(role)));
 }
 
 function expectBigEnough(where: string) {

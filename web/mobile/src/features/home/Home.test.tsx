@@ -10,6 +10,7 @@ function signedIn(consumption: Route<"GET /me/consumption">) {
       "POST /auth/refresh": () => ({ status: 200, body: tokens(1) }),
       "GET /me/consumption/summary": () => ({ status: 200, body: summary }),
       "GET /me/household": () => ({ status: 200, body: household }),
+      "GET /me/onboarding": () => ({ status: 200, body: { step: "ready", meters: ["CY-0001"], hours_behind: 1, eligibility: null } }),
       "GET /sessions": () => ({ status: 200, body: page([]) }),
       "GET /me/points": () => ({ status: 200, body: { balance: 0, items: [], page: 1, per_page: 1, total: 0 } }),
       "GET /me/consumption": consumption,

@@ -41,11 +41,73 @@ test("Profile shows the account, the household with its zone and tariff, and its
   expect(screen.getByRole("button", { name: "Save household" })).toBeDisabled();
 });
 
-test("a household with no meter is told the utility links it", async () => {
-  const { services } = signedIn({ "GET /me/household": () => ({ status: 200, body: { ...household, meters: [] } }) });
+test("a household with no meter is told to connect it with the bill's numbers, and is taken to Connect", async () => {
+  const { services } = signedIn({
+    "GET /me/household": () => ({ status: 200, body: { ...household, meters: [] } }),
+    "GET /me/consent": () => ({ status: 200, body: { version: "2026-12", text: "I agree that PowerSave reads my meter." } }),
+  });
   renderApp(services);
   await openProfile();
-  expect(await screen.findByText("No meter is linked yet. The utility links your smart meter.")).toBeOnTheScreen();
+  expect(await screen.findByText("No meter is connected yet. Connect it with the numbers on your electricity bill.")).toBeOnTheScreen();
+  fireEvent.press(screen.getByRole("button", { name: "Connect your meter" }));
+  expect(await screen.findByText("I agree that PowerSave reads my meter.")).toBeOnTheScreen();
+});
+
+test("the home's facts are saved with only what changed, and a count that is not a number is pointed out", async () => {
+  const saved: unknown[] = [];
+  const { services } = signedIn({
+    "GET /me/household": () => ({ status: 200, body: { ...household, people: 2, water_heater: "electric" } }),
+    "PATCH /me/household": ({ body }) => {
+      saved.push(body);
+      return { status: 200, body: { ...household, people: 2, water_heater: "solar", air_conditioners: 3, rooftop_pv: true } };
+    },
+  });
+  renderApp(services);
+  await openProfile();
+  expect(await screen.findByLabelText("People living here (1–20)")).toHaveDisplayValue("2");
+  expect(screen.getByRole("radio", { name: "Electric water heater", checked: true })).toBeOnTheScreen();
+  expect(screen.getByRole("button", { name: "Save your home" })).toBeDisabled();
+
+  fireEvent.changeText(screen.getByLabelText("Air-conditioning units (0–20)"), "three");
+  expect(screen.getByText("Enter how many air-conditioning units you have, from 0 to 20.")).toBeOnTheScreen();
+  expect(screen.getByRole("button", { name: "Save your home" })).toBeDisabled();
+  fireEvent.changeText(screen.getByLabelText("Air-conditioning units (0–20)"), "3");
+  fireEvent.press(screen.getByRole("radio", { name: "Solar water heater" }));
+  fireEvent.press(screen.getByRole("checkbox", { name: "Rooftop solar panels feed this home" }));
+  fireEvent.press(screen.getByRole("button", { name: "Save your home" }));
+  expect(await screen.findByText("Saved.")).toBeOnTheScreen();
+  // The number of people, not changed, and the electric vehicle, never told, are not sent.
+  expect(saved).toEqual([{ water_heater: "solar", air_conditioners: 3, rooftop_pv: true }]);
+  expect(screen.getByRole("checkbox", { name: "An electric vehicle charges here", checked: false })).toBeOnTheScreen();
+});
+
+test("withdrawing a consent says first that the meter is disconnected and past results keep their readings", async () => {
+  let withdrawn: string | null = null;
+  const consent = { id: "c0000000-0000-4000-8000-000000000001", meter_id: "CY-0001", text_version: "2026-12", granted_at: "2026-07-01T08:00:00Z" };
+  const { services, server } = signedIn({
+    "GET /me/consents": () => ({ status: 200, body: [withdrawn ? { ...consent, withdrawn_at: withdrawn } : consent] }),
+    "DELETE /me/consents/{id}": ({ params }) => {
+      withdrawn = "2026-07-05T08:00:00Z";
+      return { status: 200, body: { ...consent, id: params.id ?? "", withdrawn_at: withdrawn } };
+    },
+  });
+  renderApp(services);
+  await openProfile();
+  expect(await screen.findByText("Meter CY-0001: you agreed on 1 July 2026")).toBeOnTheScreen();
+  fireEvent.press(screen.getByRole("button", { name: "Withdraw consent for meter CY-0001" }));
+  expect(
+    screen.getByText(
+      "Withdrawing your consent disconnects meter CY-0001 from your household: its new readings no longer count for you. Readings already used for results are kept with those results.",
+    ),
+  ).toBeOnTheScreen();
+  fireEvent.press(screen.getByRole("button", { name: "Keep connected" }));
+  expect(server.calls.filter((call) => call.method === "DELETE")).toHaveLength(0);
+
+  fireEvent.press(screen.getByRole("button", { name: "Withdraw consent for meter CY-0001" }));
+  fireEvent.press(screen.getByRole("button", { name: "Withdraw and disconnect" }));
+  expect(await screen.findByText("Your consent is withdrawn and meter CY-0001 is disconnected.")).toBeOnTheScreen();
+  expect(await screen.findByText("Meter CY-0001: you agreed on 1 July 2026, withdrawn on 5 July 2026")).toBeOnTheScreen();
+  expect(server.calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual([`/me/consents/${consent.id}`]);
 });
 
 test("saving the household shows the server's field error beside the name, then saves", async () => {

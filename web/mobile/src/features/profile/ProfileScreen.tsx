@@ -1,3 +1,5 @@
+import type { BottomTabScreenProps } from "@react-navigation/bottom-tabs";
+import type { CompositeScreenProps } from "@react-navigation/native";
 import type { NativeStackScreenProps } from "@react-navigation/native-stack";
 import { useTranslation } from "react-i18next";
 import { StyleSheet, Text } from "react-native";
@@ -5,13 +7,15 @@ import { useErrorMessage, useFieldError } from "../../api/errors";
 import { useAuth } from "../../auth/AuthProvider";
 import { useLanguage } from "../../i18n/LanguageProvider";
 import { LanguageSwitch } from "../../i18n/LanguageSwitch";
-import type { ProfileStackParams } from "../../navigation/types";
+import type { ProfileStackParams, TabParams } from "../../navigation/types";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { Screen } from "../../ui/Screen";
 import { ErrorState, Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
 import { PointsBalanceCard } from "../points/PointsBalanceCard";
+import { ConsentsCard } from "./ConsentsCard";
+import { HomeFactsCard } from "./HomeFactsCard";
 import { HouseholdCard } from "./HouseholdCard";
 import { useChangeLanguage, useHousehold, useMe } from "./queries";
 
@@ -40,7 +44,9 @@ function AccountLanguage() {
   );
 }
 
-export function ProfileScreen({ navigation }: NativeStackScreenProps<ProfileStackParams, "ProfileHome">) {
+type Props = CompositeScreenProps<NativeStackScreenProps<ProfileStackParams, "ProfileHome">, BottomTabScreenProps<TabParams>>;
+
+export function ProfileScreen({ navigation }: Props) {
   const { t } = useTranslation("profile");
   const { signOut } = useAuth();
   const me = useMe();
@@ -71,7 +77,14 @@ export function ProfileScreen({ navigation }: NativeStackScreenProps<ProfileStac
           <HouseholdCard household={household.data} />
           <Card title={t("meters.title")}>
             {household.data.meters.length === 0 ? (
-              <Text style={styles.text}>{t("meters.none")}</Text>
+              <>
+                <Text style={styles.text}>{t("meters.none")}</Text>
+                <Button
+                  label={t("meters.connect")}
+                  variant="secondary"
+                  onPress={() => navigation.navigate("Home", { screen: "ConnectMeter", initial: false })}
+                />
+              </>
             ) : (
               household.data.meters.map((meter) => (
                 <Text key={meter.meter_id} style={styles.text}>
@@ -80,8 +93,10 @@ export function ProfileScreen({ navigation }: NativeStackScreenProps<ProfileStac
               ))
             )}
           </Card>
+          <HomeFactsCard household={household.data} />
         </>
       )}
+      <ConsentsCard />
       <Button label={t("account.signOut")} variant="danger" onPress={signOut} />
     </Screen>
   );
