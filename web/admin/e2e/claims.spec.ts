@@ -48,8 +48,8 @@ test("an admin rejects a claim in review with a note, and it leaves the queue", 
   await expect(page.getByLabel("Show")).toHaveValue("review");
 
   const queue = page.getByRole("table", { name: "Meter claims" });
-  const guess = queue.getByRole("row").filter({ has: page.getByRole("link", { name: guesser.id }) });
-  const held = queue.getByRole("row").filter({ has: page.getByRole("link", { name: neighbour.id }) });
+  const guess = queue.getByRole("row").filter({ has: page.getByRole("link", { name: guesser.display_name }) });
+  const held = queue.getByRole("row").filter({ has: page.getByRole("link", { name: neighbour.display_name }) });
   await expect(guess).toContainText("CY-SIM-0000003");
   await expect(guess).toContainText("9000000004");
   await expect(guess).toContainText("Account number one digit off, or several tries");
@@ -77,7 +77,7 @@ test("an admin rejects a claim in review with a note, and it leaves the queue", 
   await expect(guess).toContainText("Note: the account number is not on the bill we were sent");
 
   // The household's page: it never held a meter.
-  await guess.getByRole("link", { name: guesser.id }).click();
+  await guess.getByRole("link", { name: guesser.display_name }).click();
   const history = page.getByRole("region", { name: "Meter history" });
   await expect(history).toContainText("This household has never held a meter.");
 });

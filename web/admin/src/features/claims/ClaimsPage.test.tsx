@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Claim } from "../../api/types";
 import type { Call } from "../../test/fakeApi";
 import { fakeApi, problem } from "../../test/fakeApi";
-import { admin, claim, pageOf, programme, user } from "../../test/fixtures";
+import { admin, claim, pageOf, programme, user, userDetail } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
 
 const held = claim();
@@ -24,6 +24,7 @@ function server(claims: () => Claim[], extra: Parameters<typeof fakeApi>[0] = {}
       const items = claims().filter((c) => !status || c.status === status);
       return { body: pageOf(items, items.length, Number(query.get("page") ?? 1), Number(query.get("per_page") ?? 25)) };
     },
+    [`GET /admin/users/${user().id}`]: () => ({ body: userDetail() }),
     ...extra,
   });
 }
@@ -45,7 +46,7 @@ describe("the meter claims screen", () => {
     expect(rows[0]).toHaveTextContent("9000000003");
     expect(rows[0]).toHaveTextContent("Another household holds this meter");
     expect(rows[1]).toHaveTextContent("Account number one digit off, or several tries");
-    expect(within(rows[0]!).getByRole("link", { name: user().id })).toHaveAttribute("href", `/users/${user().id}`);
+    expect(await within(rows[0]!).findByRole("link", { name: "Eleni" })).toHaveAttribute("href", `/users/${user().id}`);
     expect(api.callsTo("GET", "/admin/meter-claims")[0]?.query.get("status")).toBe("review");
     expect(screen.getByLabelText("Show")).toHaveValue("review");
   });

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Claim } from "../../api/types";
 import { useFormat } from "../../i18n/useFormat";
+import { useUser } from "../users/queries";
 
 interface Props {
   claims: Claim[];
@@ -38,15 +39,10 @@ export function ClaimsTable({ claims, busy, onDecide }: Props) {
                 {format.dateTime(claim.created_at)}
               </th>
               <td className="px-4 py-2">
-                <Link
-                  to={`/users/${claim.user_id}`}
-                  className="font-mono text-xs text-emerald-800 underline-offset-2 hover:underline"
-                >
-                  {claim.user_id}
-                </Link>
+                <HouseholdLink userId={claim.user_id} />
               </td>
-              <td className="px-4 py-2 font-mono">{claim.meter_id}</td>
-              <td className="px-4 py-2 font-mono">{claim.account_number}</td>
+              <td className="px-4 py-2 font-mono whitespace-nowrap">{claim.meter_id}</td>
+              <td className="px-4 py-2 font-mono whitespace-nowrap">{claim.account_number}</td>
               <td className="px-4 py-2">{t("status", { status: claim.status })}</td>
               <td className="px-4 py-2">
                 {claim.review_reason ? t("reason", { reason: claim.review_reason }) : "—"}
@@ -81,5 +77,18 @@ export function ClaimsTable({ claims, busy, onDecide }: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The claiming account by its name once known (the user's page shares the answer), by its id until then. */
+function HouseholdLink({ userId }: { userId: string }) {
+  const name = useUser(userId).data?.user.display_name;
+  return (
+    <Link
+      to={`/users/${userId}`}
+      className={`text-emerald-800 underline-offset-2 hover:underline ${name ? "" : "font-mono text-xs"}`}
+    >
+      {name ?? userId}
+    </Link>
   );
 }
