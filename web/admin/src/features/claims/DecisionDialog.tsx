@@ -6,7 +6,7 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { useDecideClaim } from "./queries";
 
 /** The server keeps at most this many characters of a decision's note. */
-export const NOTE_MAX_LENGTH = 500;
+const NOTE_MAX_LENGTH = 500;
 
 interface Props {
   claim: Claim;
