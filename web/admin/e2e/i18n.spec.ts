@@ -15,6 +15,8 @@ type Words = {
   actions: string;
   users: string;
   account: string;
+  claimsLink: string;
+  claims: string;
   meterData: string;
   system: string;
 };
@@ -28,6 +30,8 @@ const greek: Words = {
   actions: "Ενέργειες",
   users: "Χρήστες",
   account: "Λογαριασμός",
+  claimsLink: "Αιτήματα μετρητών",
+  claims: "Αιτήματα σύνδεσης μετρητών",
   meterData: "Δεδομένα μετρητών",
   system: "Σύστημα",
 };
@@ -41,6 +45,8 @@ const english: Words = {
   actions: "Actions",
   users: "Users",
   account: "Account",
+  claimsLink: "Meter claims",
+  claims: "Meter claims",
   meterData: "Meter data",
   system: "System",
 };
@@ -73,7 +79,7 @@ async function openFromNav(page: Page, words: Words, link: string, heading: stri
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 }
 
-/** Overview, sessions and one session, users and one user, meter data and system, each checked by axe. */
+/** Overview, sessions and one session, users and one user, meter claims, meter data and system, each checked by axe. */
 async function walkScreens(page: Page, words: Words, lang: string) {
   const [overview, sessions, users, meterData, system] = navLinks(words);
   await expect(page.getByRole("heading", { level: 1, name: words.overview })).toBeVisible();
@@ -102,6 +108,9 @@ async function walkScreens(page: Page, words: Words, lang: string) {
   await expect(page.getByRole("region", { name: words.account })).toBeVisible();
   await expectAccessible(page, "a user");
   await screenshot(page, `63-${lang}-user`);
+
+  await openFromNav(page, words, words.claimsLink, words.claims);
+  await expectAccessible(page, "meter claims");
 
   await openFromNav(page, words, meterData, words.meterData);
   await expectAccessible(page, "meter data");

@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { ClaimsPage } from "./features/claims/ClaimsPage";
 import { RequireStaff } from "./features/auth/RequireStaff";
 import { SignInPage } from "./features/auth/SignInPage";
 import { AppLayout } from "./features/layout/AppLayout";
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
           { path: "sessions/:id/edit", element: <EditSessionPage /> },
           { path: "users", element: <UsersPage /> },
           { path: "users/:id", element: <UserDetailPage /> },
+          { path: "claims", element: <ClaimsPage /> },
           { path: "meter-data", element: <MeterDataPage /> },
           { path: "system", element: <SystemPage /> },
           { path: "*", element: <NotFoundPage /> },

@@ -3,6 +3,10 @@ import { api } from "./client";
 import type {
   AccuracyQuery,
   ChangeRoleRequest,
+  Claim,
+  ClaimDecisionRequest,
+  ClaimListQuery,
+  ClaimPage,
   ConsumptionQuery,
   ConsumptionSeries,
   CreatedSource,
@@ -17,6 +21,7 @@ import type {
   LedgerQuery,
   LinkMeterRequest,
   LoginRequest,
+  MeterLink,
   MethodAccuracy,
   Overview,
   PageQuery,
@@ -24,6 +29,7 @@ import type {
   Programme,
   ProgrammeConsumptionQuery,
   RecomputedResult,
+  RegisterStatus,
   Session,
   SessionListQuery,
   SessionPage,
@@ -91,6 +97,14 @@ export const adminApi = {
   userSessions: (id: string, query: JoinedSessionQuery) =>
     api.request<JoinedSessionPage>(`${userPath(id)}/sessions`, { query }),
   userPoints: (id: string, query: LedgerQuery) => api.request<PointsPage>(`${userPath(id)}/points`, { query }),
+  /** Every period the household held a meter, the current ones included. */
+  userMeterLinks: (id: string) => api.request<MeterLink[]>(`${userPath(id)}/meter-links`),
+  /** Households' claims on meters, newest first; with `status: "review"`, the ones waiting for staff. */
+  listClaims: (query: ClaimListQuery) => api.request<ClaimPage>("/admin/meter-claims", { query }),
+  decideClaim: (id: string, body: ClaimDecisionRequest) =>
+    api.request<Claim>(`/admin/meter-claims/${encodeURIComponent(id)}/decision`, { method: "POST", body }),
+  /** How many meters the customer register holds, its last import and the claims it left for staff. */
+  customerRegister: () => api.request<RegisterStatus>("/admin/customer-register"),
   listSources: (query: SourceListQuery) => api.request<SourcePage>("/admin/meter-data/sources", { query }),
   listDeadLetters: (query: DeadLetterQuery) =>
     api.request<DeadLetterPage>("/admin/meter-data/dead-letters", { query }),

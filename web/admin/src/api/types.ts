@@ -65,6 +65,12 @@ export type FailedJob = Schemas["FailedJobResponse"];
 export type FailedJobPage = Schemas["FailedJobPage"];
 export type RetriedJob = Schemas["RetriedResponse"];
 export type MethodAccuracy = Schemas["MethodAccuracyResponse"];
+export type Claim = Schemas["ClaimResponse"];
+export type ClaimPage = Schemas["ClaimPage"];
+export type ClaimDecisionRequest = Schemas["ClaimDecisionRequest"];
+export type ClaimListQuery = NonNullable<paths["/api/v1/admin/meter-claims"]["get"]["parameters"]["query"]>;
+export type MeterLink = Schemas["MeterLinkResponse"];
+export type RegisterStatus = Schemas["RegisterStatusResponse"];
 export type AccuracyQuery = NonNullable<
   paths["/api/v1/admin/baselines/accuracy"]["get"]["parameters"]["query"]
 >;

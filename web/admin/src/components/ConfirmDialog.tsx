@@ -3,6 +3,14 @@ import type { KeyboardEvent, ReactNode } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 
+/** What Tab moves between inside the dialog: its buttons and any field the question asks for. */
+const CONTROLS = "button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled)";
+
+/** In document order, which a selector list does not promise in every DOM (jsdom's groups by selector). */
+function inOrder(elements: Iterable<HTMLElement>): HTMLElement[] {
+  return [...elements].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
 interface Props {
   title: string;
   children: ReactNode;
@@ -31,9 +39,9 @@ export function ConfirmDialog({ title, children, confirmLabel, tone = "primary",
       event.preventDefault();
       onCancel();
     } else if (event.key === "Tab") {
-      const buttons = dialog.current?.querySelectorAll<HTMLButtonElement>("button") ?? [];
-      const first = buttons[0];
-      const last = buttons[buttons.length - 1];
+      const controls = inOrder(dialog.current?.querySelectorAll<HTMLElement>(CONTROLS) ?? []);
+      const first = controls[0];
+      const last = controls[controls.length - 1];
       if (event.shiftKey && document.activeElement === first) {
         event.preventDefault();
         last?.focus();

@@ -1,4 +1,5 @@
 import type {
+  Claim,
   ConsumptionBucket,
   ConsumptionSeries,
   DataSource,
@@ -6,10 +7,12 @@ import type {
   FailedJob,
   JoinedSession,
   JoinedSessionPage,
+  MeterLink,
   MethodAccuracy,
   Overview,
   PointsEntry,
   PointsPage,
+  RegisterStatus,
   Session,
   SystemHealth,
   User,
@@ -238,4 +241,44 @@ export function pointsEntry(overrides: Partial<PointsEntry> = {}): PointsEntry {
 
 export function pointsPage(items: PointsEntry[] = [], balance = 0, total = items.length): PointsPage {
   return { balance, items, page: 1, per_page: 25, total };
+}
+
+/** A claim waiting for staff: the meter is held by another household. */
+export function claim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    id: "00000000-0000-7000-8000-0000000000c1",
+    user_id: user().id,
+    meter_id: "CY-SIM-0000003",
+    account_number: "9000000003",
+    status: "review",
+    review_reason: "held_by_another",
+    decided_by: null,
+    decision_note: null,
+    created_at: "2026-06-12T07:00:00Z",
+    decided_at: null,
+    ...overrides,
+  };
+}
+
+export function meterLink(overrides: Partial<MeterLink> = {}): MeterLink {
+  return {
+    meter_id: "CY-0001",
+    how: "staff",
+    linked_at: "2026-03-29T00:30:00Z",
+    ended_at: null,
+    end_reason: null,
+    ...overrides,
+  };
+}
+
+export function registerStatus(overrides: Partial<RegisterStatus> = {}): RegisterStatus {
+  return {
+    entries: 12002,
+    last_import_source: "register-2026-06.csv",
+    last_import_at: "2026-06-01T06:00:00Z",
+    last_import_rows: 12002,
+    last_import_rejected: 3,
+    claims_in_review: 2,
+    ...overrides,
+  };
 }

@@ -16,6 +16,7 @@ export function userPageServer(extra: Parameters<typeof fakeApi>[0] = {}, detail
     [`GET /admin/users/${userId}/consumption`]: () => ({ body: consumptionSeries() }),
     [`GET /admin/users/${userId}/sessions`]: () => ({ body: joinedSessionPage([]) }),
     [`GET /admin/users/${userId}/points`]: () => ({ body: pointsPage() }),
+    [`GET /admin/users/${userId}/meter-links`]: () => ({ body: [] }),
     ...extra,
   });
 }

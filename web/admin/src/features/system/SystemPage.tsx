@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
 import { BaselineAccuracyPanel } from "./BaselineAccuracyPanel";
+import { CustomerRegisterPanel } from "./CustomerRegisterPanel";
 import { systemKeys } from "./queries";
 import { SystemHealthSections } from "./SystemHealthSections";
 
@@ -26,6 +27,9 @@ export function SystemPage() {
         </button>
       </div>
       <SystemHealthSections />
+      <Section title={t("register.title")}>
+        <CustomerRegisterPanel />
+      </Section>
       <Section title={t("accuracy.title")}>
         <BaselineAccuracyPanel />
       </Section>

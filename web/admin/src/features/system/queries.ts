@@ -8,12 +8,19 @@ export const systemKeys = {
   health: () => [...systemKeys.all, "health"] as const,
   /** Under the health, so Refresh and a retry reload the list with it. */
   failedJobs: (query: PageQuery) => [...systemKeys.health(), "failed-jobs", query] as const,
+  /** Under the health too: Refresh reloads it, and a claim decided elsewhere marks it stale. */
+  register: () => [...systemKeys.health(), "customer-register"] as const,
   accuracy: (days: number) => [...systemKeys.all, "accuracy", days] as const,
 };
 
 /** The health of the database, the queue and the MQTT feed, kept fresh while the screen is open. */
 export function useSystemHealth() {
   return useQuery({ queryKey: systemKeys.health(), queryFn: adminApi.system, refetchInterval: 15_000 });
+}
+
+/** How fresh the customer register is, and how many claims it left for staff. */
+export function useCustomerRegister() {
+  return useQuery({ queryKey: systemKeys.register(), queryFn: adminApi.customerRegister });
 }
 
 /** A page of the failed jobs, the most recently failed first; not asked for without a queue. */

@@ -11,6 +11,7 @@ import { AccountStatusControl } from "./AccountStatusControl";
 import { ConsumptionSection } from "./ConsumptionSection";
 import { HouseholdFacts } from "./HouseholdFacts";
 import { JoinedSessionsSection } from "./JoinedSessionsSection";
+import { MeterHistorySection } from "./MeterHistorySection";
 import { MetersPanel } from "./MetersPanel";
 import { canChangeRole, canManage } from "./permissions";
 import { PointsSection } from "./PointsSection";
@@ -71,6 +72,7 @@ function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) 
           </Section>
         )}
       </div>
+      <MeterHistorySection userId={user.id} />
       <ConsumptionSection userId={user.id} household={household} />
       <JoinedSessionsSection userId={user.id} />
       <PointsSection userId={user.id} />

@@ -24,6 +24,7 @@ export const userKeys = {
   sessions: (id: string, query: JoinedSessionQuery) => [...userKeys.allSessions(id), query] as const,
   allPoints: (id: string) => [...userKeys.detail(id), "points"] as const,
   points: (id: string, query: LedgerQuery) => [...userKeys.allPoints(id), query] as const,
+  meterLinks: (id: string) => [...userKeys.detail(id), "meter-links"] as const,
 };
 
 export function useUserList(query: UserListQuery) {
@@ -64,12 +65,18 @@ export function useUserPoints(id: string, query: LedgerQuery) {
   });
 }
 
+/** Every period the household held a meter, newest first as the server lists them. */
+export function useMeterLinks(id: string) {
+  return useQuery({ queryKey: userKeys.meterLinks(id), queryFn: () => adminApi.userMeterLinks(id) });
+}
+
 /** After a change: put the answer into the user's page and let lists and counts reload. */
 function useApplyChange(id: string) {
   const queryClient = useQueryClient();
   return (change: Partial<UserDetail>) => {
     queryClient.setQueryData<UserDetail>(userKeys.detail(id), (old) => (old ? { ...old, ...change } : old));
     void queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: userKeys.meterLinks(id) });
     void queryClient.invalidateQueries({ queryKey: overviewQueryKey });
   };
 }
