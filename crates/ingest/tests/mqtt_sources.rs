@@ -260,7 +260,7 @@ async fn each_topic_is_counted_against_its_source_and_oversize_messages_are_dead
         "a reading after the reset",
     )
     .await;
-    assert_eq!(stored_wh(&store, meter, hour).await[&start(60)], 600);
+    assert_eq!(stored_wh(&store, meter, start(60)).await[&start(60)], 600);
     stop.send(true).unwrap();
     listener.await.unwrap().unwrap();
     broker.stop();
