@@ -245,6 +245,10 @@ async fn a_second_claim_on_a_held_meter_goes_to_review_and_approving_moves_it_ke
         )
         .await;
         assert_eq!(typo["status"], "review");
+        // The household is told its claim waits, on its way to its first session.
+        let waiting = onboarding(&app, &second_token).await;
+        assert_eq!(waiting["step"], "connect_meter");
+        assert_eq!(waiting["claim_in_review"]["meter_id"], "CY-NEW-2");
 
         let queue = json_of(
             app.call(
@@ -330,6 +334,10 @@ async fn a_second_claim_on_a_held_meter_goes_to_review_and_approving_moves_it_ke
         )
         .await;
         assert_eq!(rejected["status"], "rejected");
+        assert_eq!(
+            onboarding(&app, &second_token).await["claim_in_review"],
+            Value::Null
+        );
 
         assert_eq!(
             app.store.household(second.id).await.unwrap().meters[0].meter_id,

@@ -39,6 +39,11 @@ pub enum Job {
         /// The scheduled instant of this tick.
         at: DateTime<Utc>,
     },
+    /// Ask the meter data system for a newly connected meter's recent history.
+    FetchMeterHistory {
+        /// The stored request (meter, household, days).
+        request_id: i64,
+    },
     /// Delete the dead letters older than their retention; queued once a day by the tick.
     PurgeDeadLetters {
         /// The tick that queued it: letters received longer than the retention before it go.
@@ -56,6 +61,7 @@ impl Job {
             Self::Settle { .. } => "settle",
             Self::Reward { .. } => "reward",
             Self::Tick { .. } => "tick",
+            Self::FetchMeterHistory { .. } => "fetch_meter_history",
             Self::PurgeDeadLetters { .. } => "purge_dead_letters",
         }
     }

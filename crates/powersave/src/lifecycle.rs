@@ -20,6 +20,8 @@ pub struct SessionJobs {
     queue: JobQueue,
     /// How long dead letters are kept; `None` keeps them for ever.
     dead_letter_retention: Option<chrono::Duration>,
+    /// Where simulated meters' history comes from, when the simulator runs.
+    history: Option<crate::meter_history::HistoryFetch>,
 }
 
 impl SessionJobs {
@@ -34,7 +36,14 @@ impl SessionJobs {
             dead_letter_retention: Some(chrono::Duration::days(i64::from(
                 Self::DEFAULT_DEAD_LETTER_RETENTION_DAYS,
             ))),
+            history: None,
         }
+    }
+
+    /// The same handler fetching simulated meters' history from `history`.
+    pub fn with_history(mut self, history: crate::meter_history::HistoryFetch) -> Self {
+        self.history = Some(history);
+        self
     }
 
     /// The same handler keeping dead letters for `days` days (0: for ever).
@@ -211,6 +220,11 @@ impl JobHandler for SessionJobs {
             Job::Settle { session_id } => self.settle(session_id).await,
             Job::Reward { session_id } => self.reward(session_id).await,
             Job::PurgeDeadLetters { at } => self.purge_dead_letters(at).await,
+            Job::FetchMeterHistory { request_id } => {
+                crate::meter_history::fetch(self.engine.store(), self.history.as_ref(), request_id)
+                    .await
+                    .map_err(retryable)
+            }
             Job::Announce { session_id } => {
                 tracing::info!(session = %session_id, "session announced");
                 Ok(())

@@ -14,6 +14,7 @@ mod import_register;
 mod jobs_config;
 mod lifecycle;
 mod logging;
+mod meter_history;
 mod serve;
 mod signals;
 mod simulate;

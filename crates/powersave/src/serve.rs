@@ -70,7 +70,8 @@ pub async fn run(loaded: Loaded, demo_mode: DemoMode) -> anyhow::Result<()> {
         &state.mqtt,
         &feeds_shutdown,
     )?;
-    let jobs_worker = crate::worker::start_in_process(&config, &store, &feeds_shutdown).await?;
+    let jobs_worker =
+        crate::worker::start_in_process(&config, &store, demo, &feeds_shutdown).await?;
     let app = api::router(state).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -16,13 +16,14 @@ use crate::lifecycle::SessionJobs;
 pub async fn start_in_process(
     config: &Config,
     store: &store::Store,
+    demo: bool,
     shutdown: &watch::Receiver<bool>,
 ) -> anyhow::Result<Option<JoinHandle<()>>> {
     if !config.jobs.in_process {
         return Ok(None);
     }
     let queue = config.jobs.queue_config(&config.data_dir)?;
-    let handler = session_jobs(config, store, &queue).await?;
+    let handler = session_jobs(config, store, &queue, demo).await?;
     let mut shutdown = shutdown.clone();
     Ok(Some(tokio::spawn(async move {
         // A worker that fails (its queue briefly unreachable, say) is started again, so the
@@ -48,12 +49,26 @@ async fn session_jobs(
     config: &Config,
     store: &store::Store,
     queue: &QueueConfig,
+    demo: bool,
 ) -> anyhow::Result<SessionJobs> {
     let jobs = jobs::JobQueue::connect(queue)
         .await
         .context("opening the job queue")?;
-    Ok(SessionJobs::new(config.engine(store.clone()), jobs)
-        .with_dead_letter_retention(config.meter_data.dead_letter_retention_days))
+    let handler = SessionJobs::new(config.engine(store.clone()), jobs)
+        .with_dead_letter_retention(config.meter_data.dead_letter_retention_days);
+    // The simulator answers history requests for the meters it feeds where it runs: in demo mode
+    // or when enabled (a worker process follows the configuration).
+    Ok(if config.meter_data.simulator.is_enabled(demo) {
+        handler.with_history(crate::meter_history::HistoryFetch {
+            simulator: config
+                .meter_data
+                .simulator
+                .source(config.time_zone(), store),
+            limits: config.reading_limits(),
+        })
+    } else {
+        handler
+    })
 }
 
 /// `powersave worker`: runs the job worker and the cron tick until SIGINT or SIGTERM.
@@ -69,7 +84,7 @@ pub async fn run_worker_command(loaded: Loaded) -> anyhow::Result<()> {
     }
     let queue = config.jobs.queue_config(&config.data_dir)?;
     let store = config.open_store().await?;
-    let handler = session_jobs(&config, &store, &queue).await?;
+    let handler = session_jobs(&config, &store, &queue, false).await?;
     let (stop, shutdown) = watch::channel(false);
     let mut worker = tokio::spawn(jobs::run_worker(queue, handler, shutdown));
     println!("PowerSave job worker is running (Ctrl-C stops it)");

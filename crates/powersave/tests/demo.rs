@@ -284,8 +284,18 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
         "{}",
         connected.text().await.unwrap()
     );
-    let after = get(&client, &server, &newcomer, "/api/v1/me/onboarding").await;
+    // Connecting asks for the meter's last 60 days; the worker answers the request.
+    let mut after = get(&client, &server, &newcomer, "/api/v1/me/onboarding").await;
+    for _ in 0..300 {
+        if after["step"] != "fetching_history" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        after = get(&client, &server, &newcomer, "/api/v1/me/onboarding").await;
+    }
     assert_eq!(after["step"], "ready", "{after}");
+    assert_eq!(after["history"]["days"], 60);
+    assert!(after["history"]["completed_at"].is_string(), "{after}");
     assert!(
         after["eligibility"]["explanation"]
             .as_str()

@@ -11,6 +11,7 @@ mod dead_letters;
 mod demo_accounts;
 mod entity;
 mod error;
+mod history_requests;
 mod households;
 mod ledger;
 mod ledger_copy;
@@ -47,6 +48,7 @@ pub use database_url::{Backend, DatabaseUrl};
 /// Sessions are stored as the domain plans them.
 pub use domain::session::SessionPlan;
 pub use error::StoreError;
+pub use history_requests::HistoryRequestRecord;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
 pub use onboarding::{

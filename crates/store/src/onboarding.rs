@@ -426,6 +426,18 @@ impl Store {
         model.try_into()
     }
 
+    /// The household's newest claim waiting for staff, if any.
+    pub async fn claim_in_review(&self, user_id: Uuid) -> Result<Option<ClaimRecord>, StoreError> {
+        meter_claim::Entity::find()
+            .filter(meter_claim::Column::UserId.eq(user_id))
+            .filter(meter_claim::Column::Status.eq(ClaimStatus::Review.as_str()))
+            .order_by_desc(meter_claim::Column::CreatedAt)
+            .one(&self.db)
+            .await?
+            .map(ClaimRecord::try_from)
+            .transpose()
+    }
+
     /// One claim.
     pub async fn claims_by_id(&self, id: Uuid) -> Result<Option<ClaimRecord>, StoreError> {
         meter_claim::Entity::find_by_id(id)

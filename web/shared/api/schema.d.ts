@@ -1135,6 +1135,16 @@ export interface components {
              */
             note: string;
         };
+        /** @description A claim of the household that waits for staff. */
+        ClaimInReview: {
+            /**
+             * Format: date-time
+             * @description When the household made the claim.
+             */
+            created_at: string;
+            /** @description The meter claimed. */
+            meter_id: string;
+        };
         /** @description A page of claims. */
         ClaimPage: {
             /** @description Newest first. */
@@ -1437,6 +1447,31 @@ export interface components {
             field: string;
             /** @description What is wrong with it, for a person. */
             message: string;
+        };
+        /** @description The history asked for when the household's meter was connected. */
+        HistoryRequestStatus: {
+            /**
+             * Format: date-time
+             * @description When the answer was in; null while it is being fetched.
+             */
+            completed_at?: string | null;
+            /**
+             * Format: int32
+             * @description Days asked for.
+             */
+            days: number;
+            /** @description The meter. */
+            meter_id: string;
+            /**
+             * Format: int64
+             * @description Readings the answer brought.
+             */
+            readings?: number | null;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            requested_at: string;
         };
         /** @description A household and its meters. */
         HouseholdResponse: {
@@ -1770,7 +1805,9 @@ export interface components {
         MethodName: "like-days" | "like-days-adjusted" | "like-days-damped" | "like-days-last-hour" | "high-x-of-y" | "10-in-10" | "regression" | "auto";
         /** @description The household's way to its first session. */
         OnboardingResponse: {
+            claim_in_review?: null | components["schemas"]["ClaimInReview"];
             eligibility?: null | components["schemas"]["EligibilityStatus"];
+            history?: null | components["schemas"]["HistoryRequestStatus"];
             /**
              * Format: int64
              * @description Hours since then, rounded down: how late the data is.
@@ -1790,7 +1827,7 @@ export interface components {
          * @description How far the household is.
          * @enum {string}
          */
-        OnboardingStep: "connect_meter" | "awaiting_data" | "building_history" | "ready";
+        OnboardingStep: "connect_meter" | "fetching_history" | "awaiting_data" | "building_history" | "ready";
         /** @description Headline figures of the programme. */
         OverviewResponse: {
             /**

@@ -196,6 +196,9 @@ async fn decide_claim(
         )
         .await?;
     tracing::info!(actor = %staff.id, claim = %id, meter = %decided.meter_id, approve = body.approve, note, "meter claim decided");
+    if body.approve {
+        crate::routes::onboarding::ask_for_history(&state, decided.user_id, &meter_id).await;
+    }
     Ok(Json(decided.into()))
 }
 

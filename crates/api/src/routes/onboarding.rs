@@ -25,6 +25,9 @@ use crate::dto::HouseholdResponse;
 use crate::error::{ApiError, FieldErrors, Problem};
 use crate::extract::{ApiJson, ApiPath};
 
+/// Days of a newly connected meter's history asked of the meter data system.
+pub const HISTORY_DAYS: u16 = 60;
+
 /// Claims a household may make in [`CLAIM_WINDOW_MINUTES`], whatever their outcome.
 const CLAIMS_PER_WINDOW: u64 = 10;
 /// The window of the per-account claim limit.
@@ -188,6 +191,7 @@ async fn claim_meter(
                 .connect_claimed_meter(claim, &line, district.as_ref(), CONSENT_TEXT_VERSION)
                 .await?;
             tracing::info!(user_id = %user.id, meter = %meter_id, "meter connected by its household");
+            ask_for_history(&state, user.id, &meter_id).await;
             (StatusCode::CREATED, record)
         }
         (ClaimDecision::AlreadyLinked, _) => {
@@ -224,6 +228,31 @@ async fn claim_meter(
         }
     };
     respond(&state, status, record, language).await
+}
+
+/// Asks the meter data system for a newly connected meter's recent history, through the job
+/// queue; the household's onboarding shows the request until the job answers it. A server
+/// without a queue (some tests) asks nothing. The link stands whatever happens here.
+pub(crate) async fn ask_for_history(state: &AppState, user_id: Uuid, meter_id: &MeterId) {
+    let Some(queue) = &state.jobs else { return };
+    let request = match state
+        .store
+        .request_meter_history(user_id, meter_id, HISTORY_DAYS)
+        .await
+    {
+        Ok(request) => request,
+        Err(error) => {
+            tracing::warn!(meter = %meter_id, %error, "meter history not requested");
+            return;
+        }
+    };
+    let job = jobs::Job::FetchMeterHistory {
+        request_id: request.id,
+    };
+    let key = format!("meter-history:{}", request.id);
+    if let Err(error) = queue.enqueue_unique(job, Utc::now(), &key).await {
+        tracing::warn!(meter = %meter_id, %error, "meter history job not queued");
+    }
 }
 
 async fn respond(

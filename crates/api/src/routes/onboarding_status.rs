@@ -28,6 +28,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub enum OnboardingStep {
     /// No meter linked: connect one.
     ConnectMeter,
+    /// A meter was just connected and its recent history is being asked of the meter data
+    /// system.
+    FetchingHistory,
     /// A meter is linked and no reading of it has arrived yet.
     AwaitingData,
     /// Readings arrive; too few yet for the eligibility rule.
@@ -53,11 +56,39 @@ pub struct EligibilityStatus {
     pub explanation: String,
 }
 
+/// A claim of the household that waits for staff.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ClaimInReview {
+    /// The meter claimed.
+    pub meter_id: String,
+    /// When the household made the claim.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The history asked for when the household's meter was connected.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HistoryRequestStatus {
+    /// The meter.
+    pub meter_id: String,
+    /// Days asked for.
+    pub days: u16,
+    /// When.
+    pub requested_at: DateTime<Utc>,
+    /// When the answer was in; null while it is being fetched.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// Readings the answer brought.
+    pub readings: Option<u64>,
+}
+
 /// The household's way to its first session.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct OnboardingResponse {
     /// The step it is at.
     pub step: OnboardingStep,
+    /// The newest claim of the household waiting for staff review, if any.
+    pub claim_in_review: Option<ClaimInReview>,
+    /// The newest history request for the household's meter, if one was made.
+    pub history: Option<HistoryRequestStatus>,
     /// Its meters.
     pub meters: Vec<String>,
     /// The end of the latest half hour with readings over the rule's days, if any.
@@ -82,6 +113,14 @@ async fn onboarding(
     CurrentUser(user): CurrentUser,
 ) -> Result<Json<OnboardingResponse>, ApiError> {
     let household = household(&state, user.id).await?;
+    let claim_in_review = state
+        .store
+        .claim_in_review(user.id)
+        .await?
+        .map(|claim| ClaimInReview {
+            meter_id: claim.meter_id,
+            created_at: claim.created_at,
+        });
     let meters: Vec<String> = state
         .store
         .household(user.id)
@@ -93,6 +132,8 @@ async fn onboarding(
     if household.meters.is_empty() {
         return Ok(Json(OnboardingResponse {
             step: OnboardingStep::ConnectMeter,
+            claim_in_review,
+            history: None,
             meters,
             latest_reading_at: None,
             hours_behind: None,
@@ -142,13 +183,29 @@ async fn onboarding(
         .collect();
     let future_expected: Vec<u32> = future.iter().map(|b| b.expected).collect();
     let outlook = EligibilityOutlook::project(&rule, today, &coverage, &future_expected);
-    let step = match (latest_reading_at, outlook.eligible_now) {
-        (None, _) => OnboardingStep::AwaitingData,
-        (Some(_), false) => OnboardingStep::BuildingHistory,
-        (Some(_), true) => OnboardingStep::Ready,
+    let history = state
+        .store
+        .latest_history_request(user.id)
+        .await?
+        .filter(|request| meters.contains(&request.meter_id))
+        .map(|request| HistoryRequestStatus {
+            meter_id: request.meter_id,
+            days: request.days,
+            requested_at: request.requested_at,
+            completed_at: request.completed_at,
+            readings: request.readings,
+        });
+    let fetching = history.as_ref().is_some_and(|h| h.completed_at.is_none());
+    let step = match (fetching, latest_reading_at, outlook.eligible_now) {
+        (true, _, _) => OnboardingStep::FetchingHistory,
+        (false, None, _) => OnboardingStep::AwaitingData,
+        (false, Some(_), false) => OnboardingStep::BuildingHistory,
+        (false, Some(_), true) => OnboardingStep::Ready,
     };
     Ok(Json(OnboardingResponse {
         step,
+        claim_in_review,
+        history,
         meters,
         hours_behind: latest_reading_at.map(|at| (now - at).num_hours().max(0)),
         latest_reading_at,

@@ -64,6 +64,25 @@ impl SimulatedSource {
         })
     }
 
+    /// The simulated history of one meter over `[from, to)` (whole intervals that have ended),
+    /// as rows to ingest: what the simulated meter data system answers when asked for a newly
+    /// connected meter's history.
+    pub fn meter_history(
+        &self,
+        meter_id: &str,
+        interval: IntervalLength,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Vec<ParsedRow> {
+        let half_hour = Duration::minutes(30);
+        let to = to.duration_trunc(half_hour).unwrap_or(to);
+        self.readings(meter_id, interval, from, to)
+            .into_iter()
+            .enumerate()
+            .map(|(index, reading)| (RowRef::Index(index as u64), Ok(reading)))
+            .collect()
+    }
+
     fn readings(
         &self,
         meter_id: &str,

@@ -4,6 +4,7 @@ pub mod consent;
 pub mod customer_register;
 pub mod data_source;
 pub mod dead_letter;
+pub mod history_request;
 pub mod household;
 pub mod meter;
 pub mod meter_claim;

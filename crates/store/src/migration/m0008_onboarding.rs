@@ -8,6 +8,8 @@
 //!   when it withdrew.
 //! - `meter_links`: the history of which household held each meter and when, kept after a link
 //!   ends.
+//! - `history_requests`: each time a newly connected meter's recent history was asked of the
+//!   meter data system, and when the answer was in.
 //! - `households`: the facts a household may tell about its home (people, water heater,
 //!   air-conditioning units, electric vehicle, rooftop solar), each optional.
 
@@ -74,6 +76,18 @@ enum MeterLinks {
     LinkedAt,
     EndedAt,
     EndReason,
+}
+
+#[derive(DeriveIden)]
+enum HistoryRequests {
+    Table,
+    Id,
+    UserId,
+    MeterId,
+    Days,
+    RequestedAt,
+    CompletedAt,
+    Readings,
 }
 
 #[derive(DeriveIden)]
@@ -216,6 +230,29 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        manager
+            .create_table(
+                Table::create()
+                    .table(HistoryRequests::Table)
+                    .col(big_pk_auto(HistoryRequests::Id))
+                    .col(uuid(HistoryRequests::UserId))
+                    .col(string_len(HistoryRequests::MeterId, 64))
+                    .col(small_integer(HistoryRequests::Days))
+                    .col(timestamp_with_time_zone(HistoryRequests::RequestedAt))
+                    .col(timestamp_with_time_zone_null(HistoryRequests::CompletedAt))
+                    .col(big_integer_null(HistoryRequests::Readings))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_history_requests_user")
+                    .table(HistoryRequests::Table)
+                    .col(HistoryRequests::UserId)
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
@@ -237,6 +274,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         for table in [
+            HistoryRequests::Table.into_iden(),
             MeterLinks::Table.into_iden(),
             Consents::Table.into_iden(),
             MeterClaims::Table.into_iden(),

@@ -1,4 +1,5 @@
 // Every call the dashboard makes, typed with the server's schema.
+import { attachmentName } from "@shared/api/download";
 import { api } from "./client";
 import type {
   AccuracyQuery,
@@ -134,9 +135,3 @@ export const adminApi = {
     api.request<RetriedJob>(`/admin/system/failed-jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
   baselineAccuracy: (query: AccuracyQuery) => api.request<MethodAccuracy[]>("/admin/baselines/accuracy", { query }),
 };
-
-/** The file name a download's Content-Disposition suggests. */
-function attachmentName(response: Response): string | null {
-  const match = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
-  return match?.[1] ?? null;
-}

@@ -1,5 +1,6 @@
 // One function per API call the app makes.
 import type { ApiClient } from "@shared/api/client";
+import { attachmentName } from "@shared/api/download";
 import type {
   AccountUpdate,
   Consent,
@@ -60,6 +61,11 @@ export function endpoints(client: ApiClient) {
     summary: () => request<ConsumptionSummary>("/me/consumption/summary"),
     consumption: ({ from, to, resolution }: ConsumptionRange) =>
       request<Series>("/me/consumption", { query: { from, to, resolution } }),
+    /** The same range as CSV, headed in the account's language, with the name the server gives it. */
+    consumptionExport: async ({ from, to, resolution }: ConsumptionRange) => {
+      const response = await client.open("/me/consumption/export", { query: { from, to, resolution }, accept: "text/csv" });
+      return { blob: await response.blob(), fileName: attachmentName(response) ?? "powersave-consumption.csv" };
+    },
     sessions: (when: SessionWhen) =>
       request<SessionPage>("/sessions", { query: { when, per_page: 50 } }),
     session: (id: string) => request<SessionDetail>(`/sessions/${encodeURIComponent(id)}`),

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminApi } from "../../api/endpoints";
 import type { Session, SessionListQuery, SessionPlan } from "../../api/types";
-import { saveFile } from "../../lib/saveFile";
+import { saveFile } from "@shared/api/download";
 
 export const sessionKeys = {
   all: ["sessions"] as const,

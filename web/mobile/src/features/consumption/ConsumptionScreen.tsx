@@ -1,9 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { saveFile } from "@shared/api/download";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { StyleSheet, Text } from "react-native";
+import { Platform, StyleSheet, Text } from "react-native";
 import { useApi } from "../../auth/AuthProvider";
 import { useFormat } from "../../lib/format";
+import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { Bars } from "../../ui/charts/Bars";
 import { Screen } from "../../ui/Screen";
@@ -26,6 +28,11 @@ export function ConsumptionScreen() {
   const series = useQuery({
     queryKey: ["consumption", range.from, range.to, range.resolution],
     queryFn: () => api.consumption(range),
+  });
+  // A download needs a browser; the phone app shows the same figures on screen.
+  const download = useMutation({
+    mutationFn: () => api.consumptionExport(range),
+    onSuccess: ({ blob, fileName }) => saveFile(blob, fileName),
   });
   const spans = [
     { value: "day", label: t("span.day") },
@@ -68,6 +75,15 @@ export function ConsumptionScreen() {
             }))}
           />
           <Text style={styles.note}>{t("note", { timeZone: series.data.time_zone })}</Text>
+          {Platform.OS === "web" && (
+            <Button
+              label={t("download")}
+              variant="secondary"
+              busy={download.isPending}
+              onPress={() => download.mutate()}
+            />
+          )}
+          {download.isError && <ErrorState error={download.error} onRetry={() => download.mutate()} />}
         </Card>
       )}
     </Screen>

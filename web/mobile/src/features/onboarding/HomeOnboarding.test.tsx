@@ -13,6 +13,29 @@ test("without a meter Home asks to connect one, says nothing of readings, and le
   expect(await screen.findByText(consentTerms.text)).toBeOnTheScreen();
 });
 
+test("a claim waiting for staff review is named on Home until it is decided", async () => {
+  const { services } = atStep(() => ({
+    ...connectMeter,
+    claim_in_review: { meter_id: "CY-SIM-0000003", created_at: "2026-12-08T08:00:00Z" },
+  }));
+  renderApp(services);
+  expect(await screen.findByText(/Your claim for meter CY-SIM-0000003 is waiting for staff review/)).toBeOnTheScreen();
+  expect(screen.getByRole("button", { name: "Connect your meter" })).toBeOnTheScreen();
+});
+
+test("right after connecting Home says the meter's history is being fetched", async () => {
+  const { services } = atStep(() => ({
+    step: "fetching_history",
+    meters: ["CY-SIM-0000061"],
+    eligibility: null,
+    history: { meter_id: "CY-SIM-0000061", days: 60, requested_at: "2026-12-08T08:00:00Z", completed_at: null, readings: null },
+  }));
+  renderApp(services);
+  expect(await screen.findByRole("heading", { name: "Fetching your meter's history" })).toBeOnTheScreen();
+  expect(screen.getByText(/last 60 days of readings/)).toBeOnTheScreen();
+  expect(screen.queryByText("Today so far")).toBeNull();
+});
+
 test("with a meter and no readings yet Home says it is connected and when to expect them", async () => {
   const { services } = atStep(() => ({ step: "awaiting_data", meters: ["CY-SIM-0000061"], eligibility: null }));
   renderApp(services);

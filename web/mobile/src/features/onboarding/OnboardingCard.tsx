@@ -44,8 +44,17 @@ export function OnboardingCard({ onboarding, onConnect }: { onboarding: Onboardi
     case "connect_meter":
       return (
         <Card title={t("card.connectTitle")}>
+          {onboarding.claim_in_review && (
+            <Text style={[styles.text, styles.strong]}>{t("card.claimInReview", { meter: onboarding.claim_in_review.meter_id })}</Text>
+          )}
           <Text style={styles.text}>{t("card.connectText")}</Text>
           <Button label={t("card.connectButton")} onPress={onConnect} />
+        </Card>
+      );
+    case "fetching_history":
+      return (
+        <Card title={t("card.fetchingTitle")}>
+          <Text style={styles.text}>{t("card.fetchingText", { days: onboarding.history?.days ?? 60 })}</Text>
         </Card>
       );
     case "awaiting_data":

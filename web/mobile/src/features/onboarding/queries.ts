@@ -3,10 +3,17 @@ import { useTranslation } from "react-i18next";
 import type { MeterClaim } from "../../api/types";
 import { useApi } from "../../auth/AuthProvider";
 
-/** Where the household is on its way to its first session; asked again every 5 minutes, like today's figures. */
+/**
+ * Where the household is on its way to its first session; asked again every 5 minutes, like
+ * today's figures, and every 3 seconds while its meter's history is being fetched.
+ */
 export function useOnboarding() {
   const api = useApi();
-  return useQuery({ queryKey: ["onboarding"], queryFn: api.onboarding, refetchInterval: 300_000 });
+  return useQuery({
+    queryKey: ["onboarding"],
+    queryFn: api.onboarding,
+    refetchInterval: (query) => (query.state.data?.step === "fetching_history" ? 3_000 : 300_000),
+  });
 }
 
 /** The consent text in the account's language, asked again when the app's language changes. */
