@@ -62,6 +62,27 @@ async fn onboarding(app: &TestApp, token: &str) -> Value {
     .await
 }
 
+/// Staff decide the claim `id`.
+async fn decide(
+    app: &TestApp,
+    token: &str,
+    id: &Value,
+    approve: bool,
+    note: &str,
+) -> reqwest::Response {
+    let path = format!(
+        "/api/v1/admin/meter-claims/{}/decision",
+        id.as_str().unwrap()
+    );
+    app.call(
+        Method::POST,
+        &path,
+        Some(token),
+        Some(json!({"approve": approve, "note": note})),
+    )
+    .await
+}
+
 /// Complete quarter-hour readings for the `days` local days before today.
 async fn fill_days(app: &TestApp, meter: &str, days: i64) {
     let meters = app
@@ -281,55 +302,26 @@ async fn a_second_claim_on_a_held_meter_goes_to_review_and_approving_moves_it_ke
             StatusCode::FORBIDDEN,
         )
         .await;
-        let id = review["claim_id"].as_str().unwrap();
-        let decision = format!("/api/v1/admin/meter-claims/{id}/decision");
+        let id = &review["claim_id"];
         let no_note = problem(
-            app.call(
-                Method::POST,
-                &decision,
-                Some(&admin),
-                Some(json!({"approve": true, "note": " "})),
-            )
-            .await,
+            decide(&app, &admin, id, true, " ").await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
         assert_eq!(no_note["errors"][0]["field"], "note");
         let approved = json_of(
-            app.call(
-                Method::POST,
-                &decision,
-                Some(&admin),
-                Some(json!({"approve": true, "note": "moved in on 1 December, lease seen"})),
-            )
-            .await,
+            decide(&app, &admin, id, true, "moved in on 1 December, lease seen").await,
             StatusCode::OK,
         )
         .await;
         assert_eq!(approved["status"], "approved");
         problem(
-            app.call(
-                Method::POST,
-                &decision,
-                Some(&admin),
-                Some(json!({"approve": false, "note": "twice"})),
-            )
-            .await,
+            decide(&app, &admin, id, false, "twice").await,
             StatusCode::CONFLICT,
         )
         .await;
-        let typo_decision = format!(
-            "/api/v1/admin/meter-claims/{}/decision",
-            typo["claim_id"].as_str().unwrap()
-        );
         let rejected = json_of(
-            app.call(
-                Method::POST,
-                &typo_decision,
-                Some(&admin),
-                Some(json!({"approve": false, "note": "not their bill"})),
-            )
-            .await,
+            decide(&app, &admin, &typo["claim_id"], false, "not their bill").await,
             StatusCode::OK,
         )
         .await;

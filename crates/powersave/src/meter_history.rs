@@ -38,10 +38,7 @@ pub async fn fetch(
         .meters_by_utility_ids(&[meter_id.as_str().to_owned()])
         .await?
         .remove(meter_id.as_str());
-    let is_simulated = store
-        .simulated_meter_directory()
-        .await?
-        .contains_key(meter_id.as_str());
+    let is_simulated = store.is_simulated_meter(meter_id.as_str()).await?;
     let mut readings = 0;
     if let (Some(meter), Some(fetch), true) = (meter, simulated, is_simulated) {
         let to = chrono::Utc::now();

@@ -24,6 +24,7 @@ mod participants;
 mod provenance;
 mod readings;
 mod refresh_tokens;
+mod register;
 mod sessions;
 mod sort_fields;
 mod sources;
@@ -51,14 +52,12 @@ pub use error::StoreError;
 pub use history_requests::HistoryRequestRecord;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
-pub use onboarding::{
-    ClaimRecord, ConsentRecord, LinkRecord, NewClaim, RegisterImport, RegisterLine,
-    RegisterOutcome, RegisterStatus, StaffDecision,
-};
+pub use onboarding::{ClaimRecord, ConsentRecord, LinkRecord, NewClaim, StaffDecision};
 pub use page::Page;
 pub use participants::HouseholdMeter;
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef, UpsertOutcome};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
+pub use register::{RegisterImport, RegisterLine, RegisterOutcome, RegisterStatus};
 pub use sessions::SessionRecord;
 pub use sort_fields::{
     DeadLetterSortField, PointsSortField, SessionSortField, SourceSortField, UserSortField,

@@ -10,7 +10,8 @@ use domain::reading::SettledWindows;
 use domain::session::SessionState;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 use crate::entity::{data_source, meter, meter_source, session, session_participant};
@@ -219,6 +220,16 @@ impl Store {
             }
         }
         Ok(windows)
+    }
+
+    /// Whether the meter was created as simulated (the demo's): only those get made-up readings.
+    pub async fn is_simulated_meter(&self, meter_id: &str) -> Result<bool, StoreError> {
+        Ok(meter::Entity::find()
+            .filter(meter::Column::MeterId.eq(meter_id))
+            .filter(meter::Column::Simulated.eq(true))
+            .count(&self.db)
+            .await?
+            > 0)
     }
 
     /// Every meter created as simulated, by utility id: the only meters the simulator feeds.

@@ -1703,9 +1703,9 @@ export interface components {
         MeterClaimResponse: {
             /**
              * Format: uuid
-             * @description The claim's id.
+             * @description The claim's id; null when the household held the meter already and nothing was claimed.
              */
-            claim_id: string;
+            claim_id?: string | null;
             /** @description The household as it is now. */
             household: components["schemas"]["HouseholdResponse"];
             /** @description What happens next, for the household. */

@@ -13,7 +13,7 @@ use domain::onboarding::{
     judge_claim,
 };
 use serde::{Deserialize, Serialize};
-use store::{ClaimRecord, ConsentRecord, NewClaim};
+use store::{ConsentRecord, NewClaim};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -67,8 +67,8 @@ pub struct MeterClaimRequest {
 pub struct MeterClaimResponse {
     /// `linked` (connected now) or `review` (staff decide; the household hears back).
     pub status: String,
-    /// The claim's id.
-    pub claim_id: Uuid,
+    /// The claim's id; null when the household held the meter already and nothing was claimed.
+    pub claim_id: Option<Uuid>,
     /// What happens next, for the household.
     pub message: String,
     /// The household as it is now.
@@ -180,7 +180,7 @@ async fn claim_meter(
     };
     let decision = judge_claim(&account, registered, holder, failures);
     let language = user.language;
-    let (status, record) = match (decision, line) {
+    let (code, status, claim_id) = match (decision, line) {
         (ClaimDecision::Link, Some(line)) => {
             let district = line
                 .district
@@ -192,27 +192,16 @@ async fn claim_meter(
                 .await?;
             tracing::info!(user_id = %user.id, meter = %meter_id, "meter connected by its household");
             ask_for_history(&state, user.id, &meter_id).await;
-            (StatusCode::CREATED, record)
+            (StatusCode::CREATED, record.status, Some(record.id))
         }
-        (ClaimDecision::AlreadyLinked, _) => {
-            let household = state.store.household(user.id).await?;
-            return Ok((
-                StatusCode::OK,
-                Json(MeterClaimResponse {
-                    status: ClaimStatus::Linked.as_str().to_owned(),
-                    claim_id: Uuid::nil(),
-                    message: claim_message(ClaimStatus::Linked, language).to_owned(),
-                    household: household.into(),
-                }),
-            ));
-        }
+        (ClaimDecision::AlreadyLinked, _) => (StatusCode::OK, ClaimStatus::Linked, None),
         (ClaimDecision::Review(reason), _) => {
             let record = state
                 .store
                 .record_claim(claim, ClaimStatus::Review, Some(reason))
                 .await?;
             tracing::info!(user_id = %user.id, meter = %meter_id, reason = reason.as_str(), "meter claim sent to review");
-            (StatusCode::ACCEPTED, record)
+            (StatusCode::ACCEPTED, record.status, Some(record.id))
         }
         (ClaimDecision::Refuse(problem), _) => {
             state
@@ -227,7 +216,16 @@ async fn claim_meter(
             ));
         }
     };
-    respond(&state, status, record, language).await
+    let household = state.store.household(user.id).await?;
+    Ok((
+        code,
+        Json(MeterClaimResponse {
+            status: status.as_str().to_owned(),
+            claim_id,
+            message: claim_message(status, language).to_owned(),
+            household: household.into(),
+        }),
+    ))
 }
 
 /// Asks the meter data system for a newly connected meter's recent history, through the job
@@ -253,24 +251,6 @@ pub(crate) async fn ask_for_history(state: &AppState, user_id: Uuid, meter_id: &
     if let Err(error) = queue.enqueue_unique(job, Utc::now(), &key).await {
         tracing::warn!(meter = %meter_id, %error, "meter history job not queued");
     }
-}
-
-async fn respond(
-    state: &AppState,
-    status: StatusCode,
-    record: ClaimRecord,
-    language: Language,
-) -> Result<(StatusCode, Json<MeterClaimResponse>), ApiError> {
-    let household = state.store.household(record.user_id).await?;
-    Ok((
-        status,
-        Json(MeterClaimResponse {
-            status: record.status.as_str().to_owned(),
-            claim_id: record.id,
-            message: claim_message(record.status, language).to_owned(),
-            household: household.into(),
-        }),
-    ))
 }
 
 /// What happens next after a claim, for the household.

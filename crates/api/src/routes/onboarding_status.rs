@@ -5,14 +5,14 @@
 use axum::Json;
 use axum::extract::State;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use domain::consumption::{Resolution, aggregate, local_midnight};
+use domain::consumption::{Resolution, local_midnight};
 use domain::onboarding::{DayCoverage, EligibilityOutlook};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::consumption::{buckets, household};
+use super::consumption::{buckets_of, day_rows, household};
 use crate::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::error::{ApiError, Problem};
@@ -121,14 +121,7 @@ async fn onboarding(
             meter_id: claim.meter_id,
             created_at: claim.created_at,
         });
-    let meters: Vec<String> = state
-        .store
-        .household(user.id)
-        .await?
-        .meters
-        .into_iter()
-        .map(|m| m.meter_id)
-        .collect();
+    let meters = household.meter_ids.clone();
     if household.meters.is_empty() {
         return Ok(Json(OnboardingResponse {
             step: OnboardingStep::ConnectMeter,
@@ -147,32 +140,27 @@ async fn onboarding(
     let days = i64::from(rule.days);
     let window_start = local_midnight(tz, today - Duration::days(days));
     let today_start = local_midnight(tz, today);
-    let past = buckets(
-        &state,
+    // One read of the rule's days serves both the daily coverage and the latest reading.
+    let rows = day_rows(&state, &household, window_start, now).await?;
+    let past = buckets_of(
         &household,
+        &rows,
         window_start,
         today_start,
         Resolution::Day,
-    )
-    .await?;
-    let recent = buckets(&state, &household, window_start, now, Resolution::HalfHour).await?;
+    );
+    let recent = buckets_of(&household, &rows, window_start, now, Resolution::HalfHour);
     let latest_reading_at = recent
         .iter()
         .rev()
         .find(|bucket| bucket.readings > 0)
         .map(|bucket| bucket.end);
-    let intervals: Vec<u32> = household
-        .meters
-        .iter()
-        .map(|m| u32::from(m.interval.minutes().unsigned_abs()))
-        .collect();
-    let future = aggregate(
-        tz,
+    let future = buckets_of(
+        &household,
+        &[],
         today_start,
         local_midnight(tz, today + Duration::days(days)),
         Resolution::Day,
-        &intervals,
-        std::iter::empty(),
     );
     let coverage: Vec<DayCoverage> = past
         .iter()

@@ -30,8 +30,9 @@ pub fn unclaimed(households: u32) -> Vec<(String, String)> {
 pub async fn seed(config: &Config, store: &Store) -> anyhow::Result<()> {
     let households = u64::from(config.meter_data.simulator.demo_households);
     let districts = &config.programme.districts;
-    let unclaimed: Vec<MeterId> = (households + 1..=households + UNCLAIMED)
-        .map(|index| MeterId::parse(&simulator::Simulator::meter_id(index)))
+    let unclaimed: Vec<MeterId> = unclaimed(config.meter_data.simulator.demo_households)
+        .iter()
+        .map(|(meter, _)| MeterId::parse(meter))
         .collect::<Result<_, _>>()?;
     store
         .register_simulated_meters(&unclaimed, IntervalLength::FifteenMinutes)
