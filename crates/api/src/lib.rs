@@ -50,7 +50,7 @@ use crate::error::ApiError;
 use crate::rate_limit::{IpRateLimiter, LimiterClock, RateLimitConfig};
 
 /// Facts about the programme that requests need (time zone, districts, default tariff).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeSettings {
     /// The programme's time zone, parsed once from configuration.
     pub time_zone: domain::household::TimeZone,
@@ -62,6 +62,10 @@ pub struct ProgrammeSettings {
     pub holidays: Vec<chrono::NaiveDate>,
     /// Whether the Cyprus public holidays (Orthodox Easter ones included) count as holidays.
     pub cyprus_public_holidays: bool,
+    /// The streak bonus and shields.
+    pub rewards: domain::rewards::RewardRules,
+    /// Levels and gardens.
+    pub progress: engine::ProgressSettings,
 }
 
 impl ProgrammeSettings {
@@ -72,7 +76,8 @@ impl ProgrammeSettings {
             calendar: self.calendar(),
             eligibility: domain::baseline::Eligibility::default(),
             settlement_window: domain::settlement::SettlementWindow::default(),
-            rewards: domain::rewards::RewardRules::default(),
+            rewards: self.rewards,
+            progress: self.progress,
         }
     }
 
@@ -286,7 +291,8 @@ fn api_routes(
         .merge(routes::sessions::results::router())
         .merge(routes::sessions::recompute::router())
         .merge(routes::admin_system::router())
-        .merge(routes::points::router());
+        .merge(routes::points::router())
+        .merge(routes::progress::router());
     Ok(OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1))
 }
 

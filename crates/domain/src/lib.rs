@@ -14,6 +14,7 @@ pub mod meter;
 pub mod onboarding;
 pub mod paging;
 pub mod programme;
+pub mod progress;
 pub mod reading;
 pub mod rewards;
 pub mod savings;

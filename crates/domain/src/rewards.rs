@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
+use crate::progress::streak::{ShieldRule, StreakWalk};
 use crate::settlement::ResultStatus;
 
 /// Why points were entered in the ledger.
@@ -23,11 +24,18 @@ pub enum LedgerReason {
     OptInBonus,
     /// Points for a run of successful sessions.
     StreakBonus,
+    /// Points a badge pays once (docs/RULES.md § Badges).
+    Badge,
 }
 
 impl LedgerReason {
     /// Every reason.
-    pub const ALL: [Self; 3] = [Self::SessionSavings, Self::OptInBonus, Self::StreakBonus];
+    pub const ALL: [Self; 4] = [
+        Self::SessionSavings,
+        Self::OptInBonus,
+        Self::StreakBonus,
+        Self::Badge,
+    ];
 
     /// The stored and wire name.
     pub const fn as_str(self) -> &'static str {
@@ -35,6 +43,7 @@ impl LedgerReason {
             Self::SessionSavings => "session_savings",
             Self::OptInBonus => "opt_in_bonus",
             Self::StreakBonus => "streak_bonus",
+            Self::Badge => "badge",
         }
     }
 
@@ -86,6 +95,23 @@ impl StreakRule {
 pub struct RewardRules {
     /// The streak bonus.
     pub streak: StreakRule,
+    /// The shields that protect a run from a miss (docs/RULES.md § Streaks).
+    pub shields: ShieldRule,
+}
+
+impl RewardRules {
+    /// Whether a successful session after `earlier` (the outcomes of the household's settled
+    /// sessions before it, oldest first) completes a streak bonus: the run, counted with
+    /// shields, becomes a multiple of the bonus length. With shields off this is
+    /// [`StreakRule::success_after`].
+    pub fn streak_bonus_due(&self, earlier: &[bool]) -> bool {
+        let mut walk = StreakWalk::new(self.shields);
+        for &saved in earlier {
+            walk.step(saved);
+        }
+        let run = walk.streak.current as usize + 1;
+        self.streak.length > 0 && run.is_multiple_of(self.streak.length)
+    }
 }
 
 /// What a session pays, from its plan.
@@ -188,7 +214,7 @@ pub fn session_entries(
     if !result.status.is_payable() {
         return entries;
     }
-    if is_success(result.status, result.saved_kwh) && rules.streak.success_after(earlier) {
+    if is_success(result.status, result.saved_kwh) && rules.streak_bonus_due(earlier) {
         entries.push(LedgerEntry {
             reason: LedgerReason::StreakBonus,
             reference: result.session.session(),

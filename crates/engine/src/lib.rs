@@ -9,6 +9,7 @@ mod accuracy;
 mod baselines;
 mod history;
 mod live;
+mod progress;
 mod report;
 mod settle;
 #[cfg(feature = "testing")]
@@ -24,6 +25,7 @@ use uuid::Uuid;
 
 pub use accuracy::MethodAccuracy;
 pub use live::{LivePeriod, LiveProgress};
+pub use progress::{HouseholdProgress, ProgressSettings, ProgressSummary};
 pub use report::{PERCENT_BUCKETS, SessionReport, percent_saved};
 pub use settle::SettleSummary;
 
@@ -88,6 +90,8 @@ pub struct EngineSettings {
     pub settlement_window: SettlementWindow,
     /// The streak bonus and other reward rules.
     pub rewards: RewardRules,
+    /// Levels and gardens.
+    pub progress: ProgressSettings,
 }
 
 /// Computes and stores session outcomes.

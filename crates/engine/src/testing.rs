@@ -26,6 +26,7 @@ pub async fn engine_on(database: &TestDatabase) -> (Store, Engine) {
             eligibility: Eligibility::default(),
             settlement_window: SettlementWindow::default(),
             rewards: RewardRules::default(),
+            progress: crate::ProgressSettings::default(),
         },
     );
     (store, engine)

@@ -34,6 +34,17 @@ pub enum Job {
         /// The session.
         session_id: Uuid,
     },
+    /// Evaluate the progress (levels, garden, badges) of a session's participants after its
+    /// results were paid.
+    EvaluateProgress {
+        /// The session.
+        session_id: Uuid,
+    },
+    /// Rebuild progress from facts: one household's, or every household's without one.
+    RebuildProgress {
+        /// The household's account; `None` for every household.
+        user_id: Option<Uuid>,
+    },
     /// The periodic clock (once a minute) that drives time-based transitions.
     Tick {
         /// The scheduled instant of this tick.
@@ -60,6 +71,8 @@ impl Job {
             Self::EndSession { .. } => "end_session",
             Self::Settle { .. } => "settle",
             Self::Reward { .. } => "reward",
+            Self::EvaluateProgress { .. } => "evaluate_progress",
+            Self::RebuildProgress { .. } => "rebuild_progress",
             Self::Tick { .. } => "tick",
             Self::FetchMeterHistory { .. } => "fetch_meter_history",
             Self::PurgeDeadLetters { .. } => "purge_dead_letters",

@@ -312,6 +312,7 @@ async fn measure(url: &DatabaseUrl, participants: usize) -> anyhow::Result<()> {
             eligibility: Eligibility::default(),
             settlement_window: domain::settlement::SettlementWindow::default(),
             rewards: domain::rewards::RewardRules::default(),
+            progress: engine::ProgressSettings::default(),
         },
     );
     let session = store.session(session_id).await?;

@@ -2,6 +2,9 @@
 //! environment variables (nested keys with `__`, e.g. `POWERSAVE_RATE_LIMITS__AUTH_PER_MINUTE`).
 
 mod limits;
+mod progress;
+
+pub use progress::ProgressConfig;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -121,6 +124,8 @@ pub struct Config {
     pub password_hashing: HashCost,
     /// Programme facts.
     pub programme: ProgrammeConfig,
+    /// Streak bonus and shields, levels and gardens.
+    pub progress: ProgressConfig,
     /// The built admin dashboard, served at `/admin`.
     pub admin_ui_dir: PathBuf,
     /// The web build of the consumer app, served at `/app`.
@@ -209,6 +214,7 @@ impl Default for Config {
             rate_limits: RateLimitConfig::default(),
             password_hashing: HashCost::default(),
             programme: ProgrammeConfig::default(),
+            progress: ProgressConfig::default(),
             admin_ui_dir: PathBuf::from("web/admin/dist"),
             app_ui_dir: PathBuf::from("web/mobile/dist"),
             meter_data: MeterDataConfig::default(),
@@ -309,6 +315,7 @@ pub fn load(file: Option<&Path>, overrides: &CliOverrides) -> anyhow::Result<Loa
              output of `openssl rand -base64 24`)"
         );
     }
+    config.progress.settings()?;
     Ok(Loaded {
         config,
         unknown_env,
@@ -383,6 +390,9 @@ impl Config {
             default_tariff_code: self.programme.default_tariff_code.clone(),
             holidays: self.programme.holidays.clone(),
             cyprus_public_holidays: self.programme.cyprus_public_holidays,
+            rewards: self.progress.rewards(),
+            // Checked when the configuration was read.
+            progress: self.progress.settings().unwrap_or_default(),
         }
     }
 

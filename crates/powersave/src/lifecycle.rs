@@ -155,7 +155,43 @@ impl SessionJobs {
         if matches!(session.state, SessionState::Settling | SessionState::Final) {
             let appended = self.engine.reward(&session).await.map_err(engine_error)?;
             tracing::info!(session = %id, appended, "session rewarded");
+            self.queue(
+                Job::EvaluateProgress { session_id: id },
+                format!("progress:{id}:{}", Utc::now().timestamp()),
+            )
+            .await?;
         }
+        Ok(())
+    }
+
+    /// Evaluates the progress of a session's participants once its results are paid.
+    async fn evaluate_progress(&self, id: Uuid) -> Result<(), JobError> {
+        let session = self.engine.store().session(id).await.map_err(retryable)?;
+        if matches!(session.state, SessionState::Settling | SessionState::Final) {
+            let summary = self
+                .engine
+                .evaluate_session_progress(&session, Utc::now())
+                .await
+                .map_err(engine_error)?;
+            tracing::info!(session = %id, households = summary.households, badges = summary.badges_awarded, levels = summary.levels_reached, "progress evaluated");
+        }
+        Ok(())
+    }
+
+    /// Rebuilds one household's progress, or everyone's, from facts.
+    async fn rebuild_progress(&self, user: Option<Uuid>) -> Result<(), JobError> {
+        let now = Utc::now();
+        let summary = match user {
+            Some(user) => self.engine.evaluate_households(&[user], now).await,
+            None => self.engine.evaluate_everyone(now).await,
+        }
+        .map_err(engine_error)?;
+        tracing::info!(
+            households = summary.households,
+            badges = summary.badges_awarded,
+            levels = summary.levels_reached,
+            "progress rebuilt"
+        );
         Ok(())
     }
 
@@ -219,6 +255,8 @@ impl JobHandler for SessionJobs {
             Job::EndSession { session_id } => self.end(session_id).await,
             Job::Settle { session_id } => self.settle(session_id).await,
             Job::Reward { session_id } => self.reward(session_id).await,
+            Job::EvaluateProgress { session_id } => self.evaluate_progress(session_id).await,
+            Job::RebuildProgress { user_id } => self.rebuild_progress(user_id).await,
             Job::PurgeDeadLetters { at } => self.purge_dead_letters(at).await,
             Job::FetchMeterHistory { request_id } => {
                 crate::meter_history::fetch(self.engine.store(), self.history.as_ref(), request_id)

@@ -21,6 +21,9 @@ mod onboarding;
 mod overview;
 mod page;
 mod participants;
+mod progress;
+mod progress_copy;
+mod progress_writes;
 mod provenance;
 mod readings;
 mod refresh_tokens;
@@ -55,6 +58,10 @@ pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving
 pub use onboarding::{ClaimRecord, ConsentRecord, LinkRecord, NewClaim, StaffDecision};
 pub use page::Page;
 pub use participants::HouseholdMeter;
+pub use progress::{
+    BadgeAwardRecord, HeldSessionRecord, NewBadgeAward, NewLevelUp, OutcomeRecord,
+    ProgrammeProgressCounts, ProgressFactsRecord, ProgressSnapshot,
+};
 pub use readings::{DayRow, HistoryRequest, IngestCounts, MeterRef, UpsertOutcome};
 pub use refresh_tokens::{NewRefreshToken, RotationOutcome};
 pub use register::{RegisterImport, RegisterLine, RegisterOutcome, RegisterStatus};

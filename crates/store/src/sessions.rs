@@ -101,6 +101,7 @@ impl Store {
             audience: Set(audience_json(&plan.audience)?),
             baseline_method: Set(plan.baseline_method.as_str().to_owned()),
             surprise: Set(plan.surprise),
+            top_tenth_percent: Set(None),
             created_by: Set(created_by),
             announced_at: Set(None),
             created_at: Set(now),

@@ -16,6 +16,8 @@ pub mod onboarding_status;
 pub mod ops;
 pub mod points;
 pub mod programme;
+pub mod progress;
+pub mod progress_view;
 pub mod sessions;
 pub mod sorting;
 

@@ -57,6 +57,8 @@ pub fn settings() -> ApiSettings {
             default_tariff_code: domain::household::TariffCode::default(),
             holidays: Vec::new(),
             cyprus_public_holidays: true,
+            rewards: domain::rewards::RewardRules::default(),
+            progress: engine::ProgressSettings::default(),
         },
         reading_limits: domain::reading::ReadingLimits::default(),
         ingest_body_limit_bytes: 1024 * 1024,

@@ -1,7 +1,9 @@
-//! The demo's Saving Sessions, ready before the server answers its first request: two evenings
-//! in the past already settled and rewarded (one final, one still provisional because the demo
-//! consumer's meter is late with its last hour), one session running now with its baselines, and
-//! one tomorrow that households can still join.
+//! The demo's Saving Sessions, ready before the server answers its first request: evenings over
+//! the past weeks already settled and rewarded (all final but yesterday's, still provisional
+//! because the demo consumer's meter is late with its last hour), one session running now with
+//! its baselines, and one tomorrow that households can still join. Each past session's
+//! participants have their progress evaluated as the job worker would, in order, so gardens,
+//! levels and badges have grown by the first request.
 //!
 //! The demo consumer and 39 simulated households take part in every session but tomorrow's, so
 //! the account the start-up banner names has the most to show. Sessions are planned before the
@@ -39,6 +41,62 @@ pub const POINTS_PER_KWH: u32 = 100;
 
 /// Green Points for taking part in a demo session.
 pub const OPT_IN_BONUS: u32 = 10;
+
+/// Earlier evenings of the demo programme, settled and final: enough sessions for gardens with
+/// several plants, a level past the first and badges (runs, kWh saved, a full month is not
+/// promised: it depends on the calendar).
+const EARLIER_EVENINGS: [(i64, &str, &str); 10] = [
+    (
+        25,
+        "Evening peak (25 days ago)",
+        "Βραδινή αιχμή (πριν από 25 ημέρες)",
+    ),
+    (
+        23,
+        "Evening peak (23 days ago)",
+        "Βραδινή αιχμή (πριν από 23 ημέρες)",
+    ),
+    (
+        20,
+        "Evening peak (20 days ago)",
+        "Βραδινή αιχμή (πριν από 20 ημέρες)",
+    ),
+    (
+        18,
+        "Evening peak (18 days ago)",
+        "Βραδινή αιχμή (πριν από 18 ημέρες)",
+    ),
+    (
+        16,
+        "Evening peak (16 days ago)",
+        "Βραδινή αιχμή (πριν από 16 ημέρες)",
+    ),
+    (
+        13,
+        "Evening peak (13 days ago)",
+        "Βραδινή αιχμή (πριν από 13 ημέρες)",
+    ),
+    (
+        11,
+        "Evening peak (11 days ago)",
+        "Βραδινή αιχμή (πριν από 11 ημέρες)",
+    ),
+    (
+        9,
+        "Evening peak (9 days ago)",
+        "Βραδινή αιχμή (πριν από 9 ημέρες)",
+    ),
+    (
+        6,
+        "Evening peak (6 days ago)",
+        "Βραδινή αιχμή (πριν από 6 ημέρες)",
+    ),
+    (
+        4,
+        "Evening peak (4 days ago)",
+        "Βραδινή αιχμή (πριν από 4 ημέρες)",
+    ),
+];
 
 /// A demo session to plan.
 struct Planned {
@@ -103,6 +161,9 @@ pub async fn prepare(
             from: yesterday.window.ends_at - Duration::hours(1),
             to: yesterday.window.ends_at,
         });
+        for (days_ago, title, title_el) in EARLIER_EVENINGS {
+            planned.push(day(-days_ago, (title, title_el), true)?);
+        }
         planned.push(day(
             -2,
             ("Evening peak (two days ago)", "Βραδινή αιχμή (προχθές)"),
@@ -132,6 +193,8 @@ pub async fn prepare(
     for session in sessions {
         advance(engine, session, Utc::now()).await?;
     }
+    // Households that took part in nothing still have a garden that says so.
+    engine.evaluate_everyone(Utc::now()).await?;
     tracing::info!(
         created,
         readings,
@@ -259,7 +322,7 @@ async fn advance(
         let summary = engine.settle(&session, now).await?;
         engine.reward(&session).await?;
         if summary.is_complete() {
-            moved(
+            session = moved(
                 store,
                 session.id,
                 SessionState::Settling,
@@ -267,6 +330,7 @@ async fn advance(
             )
             .await?;
         }
+        engine.evaluate_session_progress(&session, now).await?;
     }
     Ok(())
 }

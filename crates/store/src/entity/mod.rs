@@ -1,11 +1,14 @@
 //! SeaORM entities: one definition per table, valid on every backend.
 
+pub mod badge_award;
 pub mod consent;
 pub mod customer_register;
 pub mod data_source;
 pub mod dead_letter;
 pub mod history_request;
 pub mod household;
+pub mod household_progress;
+pub mod level_up;
 pub mod meter;
 pub mod meter_claim;
 pub mod meter_correction;

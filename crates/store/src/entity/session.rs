@@ -21,6 +21,7 @@ pub struct Model {
     pub audience: String,
     pub baseline_method: String,
     pub surprise: bool,
+    pub top_tenth_percent: Option<f64>,
     pub created_by: Option<Uuid>,
     pub announced_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
