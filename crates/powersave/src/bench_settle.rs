@@ -89,7 +89,7 @@ fn session_window(calendar: &Calendar) -> anyhow::Result<SessionWindow> {
 }
 
 /// A regular like-days session for everyone: 100 points per kWh and 10 for taking part.
-fn plan(title: &str, window: SessionWindow) -> SessionPlan {
+pub(crate) fn plan(title: &str, window: SessionWindow) -> SessionPlan {
     SessionPlan {
         title: title.to_owned(),
         description: String::new(),
@@ -103,13 +103,12 @@ fn plan(title: &str, window: SessionWindow) -> SessionPlan {
     }
 }
 
-/// Enrols `count` households, plans the session and signs them all up.
-async fn enrol(
+/// Enrols `count` households with a meter each (`bench{i}@example.com`, `CY-S{i:07}`), in
+/// batches of 50,000.
+pub(crate) async fn enrol_households(
     store: &Store,
     count: usize,
-    window: &SessionWindow,
-) -> anyhow::Result<SessionRecord> {
-    let started = Instant::now();
+) -> anyhow::Result<Vec<uuid::Uuid>> {
     let tariff = TariffCode::parse("01").map_err(anyhow::Error::msg)?;
     let zone = TimeZone::parse("Europe/Nicosia").map_err(anyhow::Error::msg)?;
     let mut users = Vec::with_capacity(count);
@@ -131,6 +130,17 @@ async fn enrol(
     for chunk in batch.chunks(50_000) {
         users.extend(store.enrol_households(chunk).await?);
     }
+    Ok(users)
+}
+
+/// Enrols `count` households, plans the session and signs them all up.
+async fn enrol(
+    store: &Store,
+    count: usize,
+    window: &SessionWindow,
+) -> anyhow::Result<SessionRecord> {
+    let started = Instant::now();
+    let users = enrol_households(store, count).await?;
     let session = store
         .create_session(&plan("Benchmark evening peak", *window), None)
         .await?;

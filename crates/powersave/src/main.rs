@@ -4,6 +4,7 @@ mod accounts;
 mod backtest;
 mod bench;
 mod bench_live;
+mod bench_progress;
 mod bench_settle;
 mod bench_simulate;
 mod config;
@@ -115,6 +116,9 @@ enum BenchCommand {
     Ingest(bench::IngestBench),
     /// Settling a 2-hour session for a national audience: baselines, results and Green Points.
     Settle(bench_settle::SettleBench),
+    /// Levels, gardens and badges evaluated after national sessions, and one household's
+    /// progress read over HTTP.
+    Progress(bench_progress::ProgressBench),
     /// Thousands of live Server-Sent Event streams with readings flowing: reading-to-client latency.
     Live(bench_live::LiveBench),
     /// Simulated readings generated per second on one core.
@@ -361,6 +365,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = config::load(file, &CliOverrides::default())?;
             logging::init(&loaded.config);
             bench_settle::run(options).await
+        }
+        Command::Bench {
+            command: BenchCommand::Progress(options),
+        } => {
+            let loaded = config::load(file, &CliOverrides::default())?;
+            logging::init(&loaded.config);
+            bench_progress::run(&loaded.config, options).await
         }
         Command::Bench {
             command: BenchCommand::Live(options),

@@ -14,6 +14,9 @@ use support::{Server, work_dir};
 /// Simulated households of this small demo: fewer than the 39 that join beside the consumer.
 const HOUSEHOLDS: u64 = 12;
 
+/// The demo's earlier evenings, as days before today (`demo/sessions.rs`).
+const EARLIER_DAYS: [u32; 10] = [25, 23, 20, 18, 16, 13, 11, 9, 6, 4];
+
 async fn sign_in(client: &reqwest::Client, server: &Server, email: &str, password: &str) -> String {
     let response = client
         .post(server.url("/api/v1/auth/login"))
@@ -118,13 +121,22 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
         ));
     }
     states.sort();
-    let expected = [
+    let mut expected: Vec<(String, String)> = [
         ("Demo: Evening peak (tomorrow)", "scheduled"),
         ("Demo: Evening peak (two days ago)", "final"),
         ("Demo: Evening peak (yesterday)", "settling"),
         ("Demo: Grid stress (live now)", "live"),
     ]
-    .map(|(title, state)| (title.to_owned(), state.to_owned()));
+    .map(|(title, state)| (title.to_owned(), state.to_owned()))
+    .into_iter()
+    .chain(EARLIER_DAYS.iter().map(|days| {
+        (
+            format!("Demo: Evening peak ({days} days ago)"),
+            "final".to_owned(),
+        )
+    }))
+    .collect();
+    expected.sort();
     assert_eq!(states, expected);
 
     let consumer = sign_in(
@@ -135,12 +147,21 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
     )
     .await;
     let past = get(&client, &server, &consumer, "/api/v1/sessions?when=past").await;
+    let newest_first: Vec<String> = [
+        "Demo: Evening peak (yesterday)".to_owned(),
+        "Demo: Evening peak (two days ago)".to_owned(),
+    ]
+    .into_iter()
+    .chain(
+        EARLIER_DAYS
+            .iter()
+            .rev()
+            .map(|days| format!("Demo: Evening peak ({days} days ago)")),
+    )
+    .collect();
     assert_eq!(
         titles(&past),
-        [
-            "Demo: Evening peak (yesterday)",
-            "Demo: Evening peak (two days ago)"
-        ]
+        newest_first.iter().map(String::as_str).collect::<Vec<_>>()
     );
     let points = get(
         &client,
@@ -150,7 +171,6 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
     )
     .await;
     let ledger = points["items"].as_array().unwrap();
-    let (mut earned, mut entries) = (0, 2);
     for (session, status) in past["items"]
         .as_array()
         .unwrap()
@@ -190,7 +210,6 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
         let mut expected_entries = vec![("opt_in_bonus", 10)];
         if savings_points > 0 {
             expected_entries.push(("session_savings", savings_points));
-            entries += 1;
         }
         let mut paid: Vec<(&str, i64)> = ledger
             .iter()
@@ -198,15 +217,41 @@ async fn the_printed_consumer_has_settled_history_a_live_session_and_one_to_join
             .map(|e| (e["reason"].as_str().unwrap(), e["points"].as_i64().unwrap()))
             .collect();
         paid.sort();
+        let earned_here = paid.iter().map(|(_, p)| p).sum::<i64>();
+        // A final success may also complete a run of three: the streak bonus.
+        paid.retain(|(reason, _)| *reason != "streak_bonus");
         assert_eq!(paid, expected_entries, "{points}");
-        assert_eq!(
-            session["points_earned"],
-            paid.iter().map(|(_, p)| p).sum::<i64>()
-        );
-        earned += session["points_earned"].as_i64().unwrap();
+        assert_eq!(session["points_earned"], earned_here);
     }
-    assert_eq!(points["total"], entries);
-    assert_eq!(points["balance"], earned);
+    // Every entry is on the one page, and the balance is their sum: sessions, streak bonuses
+    // and the badges the progress evaluation paid.
+    assert_eq!(points["total"].as_u64().unwrap() as usize, ledger.len());
+    assert_eq!(
+        points["balance"].as_i64().unwrap(),
+        ledger
+            .iter()
+            .map(|e| e["points"].as_i64().unwrap())
+            .sum::<i64>()
+    );
+    assert!(ledger.iter().any(|e| e["reason"] == "badge"), "{points}");
+
+    // The garden has grown from those sessions: several plants, a level past the first, badges.
+    let progress = get(&client, &server, &consumer, "/api/v1/me/progress").await;
+    assert!(
+        progress["garden"]["plants"].as_array().unwrap().len() >= 6,
+        "{progress}"
+    );
+    assert!(
+        progress["level"]["number"].as_u64().unwrap() >= 2,
+        "{progress}"
+    );
+    let earned_badges = progress["badges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["earned_at"].is_string())
+        .count();
+    assert!(earned_badges >= 3, "{progress}");
 
     let live = get(&client, &server, &consumer, "/api/v1/sessions?when=live").await;
     assert_eq!(titles(&live), ["Demo: Grid stress (live now)"]);

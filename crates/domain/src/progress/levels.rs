@@ -70,7 +70,7 @@ impl LevelKey {
     /// The name people read.
     pub const fn name(self) -> Bilingual {
         match self {
-            Self::Seedling => Bilingual::new("Seedling", "Σπόρος"),
+            Self::Seedling => Bilingual::new("Seedling", "Φυντανάκι"),
             Self::Sprout => Bilingual::new("Sprout", "Βλαστάρι"),
             Self::Sapling => Bilingual::new("Sapling", "Δενδρύλλιο"),
             Self::Tree => Bilingual::new("Tree", "Δέντρο"),
