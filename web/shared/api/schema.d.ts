@@ -254,6 +254,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/programme/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Levels, garden health and badges across the programme's households. */
+        get: operations["programme_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sessions": {
         parameters: {
             query?: never;
@@ -603,6 +620,40 @@ export interface paths {
         get: operations["user_points"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's level, garden, streak and badges, in the staff member's language. */
+        get: operations["user_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/progress/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a rebuild of a household's progress from its results and ledger. */
+        post: operations["recompute_progress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1081,6 +1132,66 @@ export interface components {
             /** @enum {string} */
             kind: "districts";
         };
+        /** @description Badges awarded across the programme, for one badge. */
+        BadgeCount: {
+            /**
+             * Format: int64
+             * @description Households that earned it.
+             */
+            awarded: number;
+            key: components["schemas"]["BadgeKey"];
+            /** @description In the reader's language. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Green Points paid for it, all households together.
+             */
+            points_paid: number;
+        };
+        /**
+         * @description A badge's picture.
+         * @enum {string}
+         */
+        BadgeIcon: "seedling" | "flame" | "leaf" | "trophy" | "bolt" | "calendar" | "star" | "scissors" | "sunrise";
+        /**
+         * @description A badge of the catalogue, in catalogue order.
+         * @enum {string}
+         */
+        BadgeKey: "first_session" | "run_of_3" | "run_of_5" | "run_of_10" | "ten_sessions" | "saved_10_kwh" | "saved_50_kwh" | "saved_100_kwh" | "top_ten_percent" | "deep_cut" | "surprise_saver" | "full_month" | "comeback";
+        /** @description How far a household is towards a badge (`current` <= `target` once earned). */
+        BadgeProgress: {
+            /**
+             * Format: double
+             * @description Where the household stands.
+             */
+            current: number;
+            /**
+             * Format: double
+             * @description What earns the badge.
+             */
+            target: number;
+            unit: components["schemas"]["ProgressUnit"];
+        };
+        /** @description One badge of the catalogue for one household, earned or not. */
+        BadgeStatus: {
+            /** @description In the reader's language. */
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the fact that earned it happened; null while not earned.
+             */
+            earned_at: string | null;
+            icon: components["schemas"]["BadgeIcon"];
+            key: components["schemas"]["BadgeKey"];
+            /** @description In the reader's language. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Green Points it pays once (ledger reason `badge`).
+             */
+            points: number;
+            progress: components["schemas"]["BadgeProgress"];
+        };
         /** @description One bucket. */
         BucketResponse: {
             /** @description Whether every expected reading arrived. */
@@ -1448,6 +1559,65 @@ export interface components {
             /** @description What is wrong with it, for a person. */
             message: string;
         };
+        /** @description A household's Green Garden. */
+        Garden: {
+            /**
+             * Format: double
+             * @description `saved_kwh` × `emission_factor_kg_per_kwh`, 1 dp.
+             */
+            co2_kg: number;
+            /**
+             * Format: double
+             * @description The grid's emission factor (kg CO2 per kWh).
+             */
+            emission_factor_kg_per_kwh: number;
+            health: components["schemas"]["GardenHealth"];
+            /**
+             * Format: int64
+             * @description The last sessions of the programme the health looks at.
+             */
+            health_window: number;
+            /** @description One per successful session, oldest first. */
+            plants: components["schemas"]["Plant"][];
+            /**
+             * Format: int64
+             * @description Of the recent sessions, those the household joined and saved in.
+             */
+            recent_saved: number;
+            /**
+             * Format: int64
+             * @description Sessions open to the household among the last `health_window` the programme held.
+             */
+            recent_sessions: number;
+            /**
+             * Format: double
+             * @description kWh saved in successful sessions, 2 dp.
+             */
+            saved_kwh: number;
+            /** @description Every species in unlock order. */
+            species: components["schemas"]["SpeciesStatus"][];
+            /**
+             * Format: double
+             * @description kg CO2 one tree absorbs in a year.
+             */
+            tree_kg_co2_per_year: number;
+            /**
+             * Format: double
+             * @description `co2_kg` / `tree_kg_co2_per_year`, 2 dp.
+             */
+            tree_years: number;
+        };
+        /**
+         * @description How well a garden is kept by recent sessions.
+         * @enum {string}
+         */
+        GardenHealth: "thriving" | "thirsty" | "wilting";
+        /** @description Households whose garden is in one health state. */
+        HealthCount: {
+            health: components["schemas"]["GardenHealth"];
+            /** Format: int64 */
+            households: number;
+        };
         /** @description The history asked for when the household's meter was connected. */
         HistoryRequestStatus: {
             /**
@@ -1608,7 +1778,46 @@ export interface components {
          * @description Why points were entered in the ledger.
          * @enum {string}
          */
-        LedgerReason: "session_savings" | "opt_in_bonus" | "streak_bonus";
+        LedgerReason: "session_savings" | "opt_in_bonus" | "streak_bonus" | "badge";
+        /** @description Households at one level. */
+        LevelCount: {
+            /** Format: int64 */
+            households: number;
+            key: components["schemas"]["LevelKey"];
+            /** @description In the reader's language. */
+            name: string;
+            /** Format: int64 */
+            number: number;
+        };
+        /**
+         * @description A level, lowest first.
+         * @enum {string}
+         */
+        LevelKey: "seedling" | "sprout" | "sapling" | "tree" | "grove" | "forest";
+        /** @description A household's level from its lifetime points. */
+        LevelStatus: {
+            key: components["schemas"]["LevelKey"];
+            /**
+             * Format: int64
+             * @description Lifetime points at which this level starts.
+             */
+            level_points: number;
+            /** Format: int64 */
+            lifetime_points: number;
+            /** @description In the reader's language. */
+            name: string;
+            next: components["schemas"]["NextLevel"] | null;
+            /**
+             * Format: int64
+             * @description 1-based: 1 is Seedling.
+             */
+            number: number;
+            /**
+             * Format: date-time
+             * @description When first reached.
+             */
+            reached_at: string | null;
+        };
         /** @description Linking a meter to a household. */
         LinkMeterRequest: {
             /**
@@ -1803,6 +2012,24 @@ export interface components {
          * @enum {string}
          */
         MethodName: "like-days" | "like-days-adjusted" | "like-days-damped" | "like-days-last-hour" | "high-x-of-y" | "10-in-10" | "regression" | "auto";
+        /** @description The level after a household's own. */
+        NextLevel: {
+            key: components["schemas"]["LevelKey"];
+            /** @description In the reader's language. */
+            name: string;
+            /** Format: int64 */
+            number: number;
+            /**
+             * Format: int64
+             * @description Lifetime points at which it starts.
+             */
+            points: number;
+            /**
+             * Format: int64
+             * @description Points still to earn (> 0).
+             */
+            points_to_go: number;
+        };
         /** @description The household's way to its first session. */
         OnboardingResponse: {
             claim_in_review?: null | components["schemas"]["ClaimInReview"];
@@ -1931,6 +2158,37 @@ export interface components {
             /** @description Start of the period. */
             start: string;
         };
+        /** @description A plant of the Green Garden, one per successful session. */
+        Plant: {
+            /**
+             * Format: double
+             * @description kWh saved since it was planted, its own session included.
+             */
+            grown_kwh: number;
+            /** @description Planted or changed stage with the household's latest successful session. */
+            just_grew: boolean;
+            /**
+             * Format: double
+             * @description `grown_kwh` needed for the next stage; null when blooming.
+             */
+            next_stage_kwh: number | null;
+            /**
+             * Format: date
+             * @description Europe/Nicosia.
+             */
+            planted_on: string;
+            /** Format: uuid */
+            session_id: string;
+            species: components["schemas"]["Species"];
+            /** @description In the reader's language. */
+            species_name: string;
+            stage: components["schemas"]["PlantStage"];
+        };
+        /**
+         * @description A plant's stage of growth.
+         * @enum {string}
+         */
+        PlantStage: "seed" | "sprout" | "young" | "mature" | "blooming";
         /** @description One ledger entry. */
         PointsEntryResponse: {
             /**
@@ -1993,6 +2251,25 @@ export interface components {
             /** @description A URI naming the kind of problem; stable, so clients can branch on it. */
             type: string;
         };
+        /** @description Levels, garden health and badges across every household with a progress record. */
+        ProgrammeProgress: {
+            /** @description Every badge, catalogue order. */
+            badges: components["schemas"]["BadgeCount"][];
+            /**
+             * Format: date-time
+             * @description When households' progress was last evaluated; null when never.
+             */
+            evaluated_at: string | null;
+            /** @description Every health state, zero counts included. */
+            health: components["schemas"]["HealthCount"][];
+            /**
+             * Format: int64
+             * @description Households with a progress record.
+             */
+            households: number;
+            /** @description Every level in order, zero counts included. */
+            levels: components["schemas"]["LevelCount"][];
+        };
         /** @description What clients need to know about the programme to fill in forms. */
         ProgrammeResponse: {
             /** @description Tariff given to new households. */
@@ -2002,6 +2279,24 @@ export interface components {
             /** @description The programme's time zone; day-based rules use it. */
             time_zone: string;
         };
+        /** @description A household's level, garden, streak and badges. */
+        Progress: {
+            /** @description The whole catalogue in catalogue order, earned or not. */
+            badges: components["schemas"]["BadgeStatus"][];
+            /**
+             * Format: date-time
+             * @description When badges and levels were last evaluated; null when never.
+             */
+            evaluated_at: string | null;
+            garden: components["schemas"]["Garden"];
+            level: components["schemas"]["LevelStatus"];
+            streak: components["schemas"]["StreakStatus"];
+        };
+        /**
+         * @description What a badge's progress counts.
+         * @enum {string}
+         */
+        ProgressUnit: "sessions" | "kwh" | "months" | "percent";
         /** @description Jobs waiting, running and failed. */
         QueueResponse: {
             /**
@@ -2045,6 +2340,10 @@ export interface components {
         ReadingsUpload: {
             /** @description The readings; each is validated on its own. */
             readings: components["schemas"]["ReadingInput"][];
+        };
+        /** @description A rebuild of a household's progress, queued. */
+        RecomputeQueued: {
+            queued: boolean;
         };
         /** @description A household's result after recomputation. */
         RecomputedResult: {
@@ -2496,6 +2795,54 @@ export interface components {
             rejected_today: number;
             /** @description Whether its API key was revoked. */
             revoked: boolean;
+        };
+        /**
+         * @description A plant species, in unlock order.
+         * @enum {string}
+         */
+        Species: "thyme" | "lavender" | "sunflower" | "lemon" | "olive" | "cedar";
+        /** @description Whether a household may plant a species yet. */
+        SpeciesStatus: {
+            /** @description In the reader's language. */
+            name: string;
+            species: components["schemas"]["Species"];
+            /** Format: int64 */
+            unlock_level: number;
+            unlocked: boolean;
+        };
+        /** @description A household's run of successful sessions. */
+        StreakStatus: {
+            /** Format: int64 */
+            best: number;
+            /**
+             * Format: int64
+             * @description The streak bonus is paid every this many successes in a row.
+             */
+            bonus_every: number;
+            /** Format: int64 */
+            bonus_points: number;
+            /**
+             * Format: int64
+             * @description Successful sessions in a row now (a shield may have covered a miss).
+             */
+            current: number;
+            /** Format: int64 */
+            max_shields: number;
+            /**
+             * Format: int64
+             * @description One shield per this many successes in a row; 0 = shields off.
+             */
+            shield_every: number;
+            /**
+             * Format: int64
+             * @description Shields held now.
+             */
+            shields: number;
+            /**
+             * Format: int64
+             * @description Successes still needed for the next bonus (1..=bonus_every).
+             */
+            to_next_bonus: number;
         };
         /** @description Today, yesterday, and this week against the same part of last week. */
         SummaryResponse: {
@@ -5801,6 +6148,115 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programme_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    user_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    recompute_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeQueued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
