@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { accounts, registerHousehold, screenshot, signInAsStaff } from "./support";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { accounts, expectAccessible, registerHousehold, screenshot, signInAsStaff } from "./support";
 
 // A household claims a meter from its bill and the claim waits for staff: one with an account
 // number one digit off, one for a meter another household holds. The demo register gives every
@@ -26,13 +25,6 @@ async function claimInReview(request: APIRequestContext, name: string, meter: st
   const { status } = (await claim.json()) as { status: string };
   expect(status).toBe("review");
   return household;
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole("status").filter({ hasText: /…$/ })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(found, `axe on ${screen}`).toEqual([]);
 }
 
 test("an admin rejects a claim in review with a note, and it leaves the queue", async ({ page, request }) => {

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { accounts, screenshot, signIn } from "./support";
+import { accounts, expectAccessible, screenshot, signIn } from "./support";
 
 // The dashboard in Greek and in English: the sign-in page's choice, then the account's own
 // language (kept on the server by the header's switch), each main screen's headings, and no
@@ -64,14 +63,6 @@ async function resetLanguage(request: APIRequestContext) {
     headers: { authorization: `Bearer ${access_token}` },
   });
   expect(patched.status(), await patched.text()).toBe(200);
-}
-
-/** Waits until no section is still loading, then checks the screen against WCAG 2 A and AA. */
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole("status").filter({ hasText: /…$/ })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(found, `axe on ${screen}`).toEqual([]);
 }
 
 async function openFromNav(page: Page, words: Words, link: string, heading: string) {

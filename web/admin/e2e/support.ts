@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 
@@ -19,6 +20,14 @@ const screenshots = fileURLToPath(new URL("../test-results/screenshots/", import
 /** Keeps a picture of a screen for people to look at (test-results/screenshots, not committed). */
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+/** Waits until no section is still loading, then checks the screen against WCAG 2 A and AA. */
+export async function expectAccessible(page: Page, screen: string) {
+  await expect(page.getByRole("status").filter({ hasText: /…$/ })).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(found, `axe on ${screen}`).toEqual([]);
 }
 
 export async function signIn(page: Page, account: { email: string; password: string }) {

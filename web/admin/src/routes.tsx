@@ -6,6 +6,7 @@ import { AppLayout } from "./features/layout/AppLayout";
 import { NotFoundPage } from "./features/layout/NotFoundPage";
 import { MeterDataPage } from "./features/meterData/MeterDataPage";
 import { OverviewPage } from "./features/overview/OverviewPage";
+import { ProgrammeProgressPage } from "./features/progress/ProgrammeProgressPage";
 import { EditSessionPage } from "./features/sessions/EditSessionPage";
 import { NewSessionPage } from "./features/sessions/NewSessionPage";
 import { SessionDetailPage } from "./features/sessions/SessionDetailPage";
@@ -29,6 +30,7 @@ export const routes: RouteObject[] = [
           { path: "sessions/:id/edit", element: <EditSessionPage /> },
           { path: "users", element: <UsersPage /> },
           { path: "users/:id", element: <UserDetailPage /> },
+          { path: "progress", element: <ProgrammeProgressPage /> },
           { path: "claims", element: <ClaimsPage /> },
           { path: "meter-data", element: <MeterDataPage /> },
           { path: "system", element: <SystemPage /> },

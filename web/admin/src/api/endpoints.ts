@@ -29,7 +29,10 @@ import type {
   PointsPage,
   Programme,
   ProgrammeConsumptionQuery,
+  ProgrammeProgress,
+  Progress,
   RecomputedResult,
+  RecomputeQueued,
   RegisterStatus,
   Session,
   SessionListQuery,
@@ -98,6 +101,13 @@ export const adminApi = {
   userSessions: (id: string, query: JoinedSessionQuery) =>
     api.request<JoinedSessionPage>(`${userPath(id)}/sessions`, { query }),
   userPoints: (id: string, query: LedgerQuery) => api.request<PointsPage>(`${userPath(id)}/points`, { query }),
+  /** The household's level, garden, streak and badges, named in the staff member's language. */
+  userProgress: (id: string) => api.request<Progress>(`${userPath(id)}/progress`),
+  /** Queues a job that works the household's progress out again; the answer says it was queued. */
+  rebuildProgress: (id: string) =>
+    api.request<RecomputeQueued>(`${userPath(id)}/progress/recompute`, { method: "POST" }),
+  /** Every level, garden health and badge with how many households are at it or earned it. */
+  programmeProgress: () => api.request<ProgrammeProgress>("/admin/programme/progress"),
   /** Every period the household held a meter, the current ones included. */
   userMeterLinks: (id: string) => api.request<MeterLink[]>(`${userPath(id)}/meter-links`),
   /** Households' claims on meters, newest first; with `status: "review"`, the ones waiting for staff. */

@@ -71,6 +71,20 @@ export type ClaimDecisionRequest = Schemas["ClaimDecisionRequest"];
 export type ClaimListQuery = NonNullable<paths["/api/v1/admin/meter-claims"]["get"]["parameters"]["query"]>;
 export type MeterLink = Schemas["MeterLinkResponse"];
 export type RegisterStatus = Schemas["RegisterStatusResponse"];
+export type Progress = Schemas["Progress"];
+export type LevelStatus = Schemas["LevelStatus"];
+export type Garden = Schemas["Garden"];
+export type Plant = Schemas["Plant"];
+export type PlantStage = Schemas["PlantStage"];
+export type GardenHealth = Schemas["GardenHealth"];
+export type StreakStatus = Schemas["StreakStatus"];
+export type BadgeStatus = Schemas["BadgeStatus"];
+export type BadgeProgress = Schemas["BadgeProgress"];
+export type ProgrammeProgress = Schemas["ProgrammeProgress"];
+export type LevelCount = Schemas["LevelCount"];
+export type HealthCount = Schemas["HealthCount"];
+export type BadgeCount = Schemas["BadgeCount"];
+export type RecomputeQueued = Schemas["RecomputeQueued"];
 export type AccuracyQuery = NonNullable<
   paths["/api/v1/admin/baselines/accuracy"]["get"]["parameters"]["query"]
 >;

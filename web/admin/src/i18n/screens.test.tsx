@@ -29,6 +29,7 @@ import {
   user,
   userDetail,
 } from "../test/fixtures";
+import { householdProgress, programmeProgress } from "../test/progressFixtures";
 import { renderApp } from "../test/renderApp";
 import { i18n } from "./i18n";
 import type { Language } from "./languages";
@@ -88,6 +89,8 @@ function server() {
     [`GET /admin/users/${eleni.id}/sessions`]: () => ({ body: joinedSessionPage([joinedSession()]) }),
     [`GET /admin/users/${eleni.id}/points`]: () => ({ body: pointsPage([pointsEntry({ points: -20 })], -20) }),
     [`GET /admin/users/${eleni.id}/meter-links`]: () => ({ body: [meterLink(), meterLink({ meter_id: "CY-0002", linked_at: "2026-03-01T09:00:00Z", ended_at: "2026-03-28T09:00:00Z", end_reason: "moved", how: "claim" })] }),
+    [`GET /admin/users/${eleni.id}/progress`]: () => ({ body: householdProgress() }),
+    "GET /admin/programme/progress": () => ({ body: programmeProgress() }),
     "GET /admin/meter-claims": () => ({ body: pageOf([claim(), claim({ id: "c-2", review_reason: "near_miss" })]) }),
     "GET /admin/customer-register": () => ({ body: registerStatus() }),
     "GET /admin/meter-data/sources": () => ({ body: pageOf([dataSource()]) }),
@@ -107,6 +110,7 @@ const screens: { path: string; ready: Record<Language, RegExp> }[] = [
   { path: `/sessions/${final.id}/edit`, ready: { en: /can no longer be edited/, el: /δεν μπορεί πλέον να αλλάξει/ } },
   { path: "/users", ready: { en: /Last sign-in/, el: /Τελευταία σύνδεση/ } },
   { path: `/users/${eleni.id}`, ready: { en: /Session savings/, el: /Εξοικονόμηση σε περίοδο/ } },
+  { path: "/progress", ready: { en: /Households by level/, el: /Νοικοκυριά ανά επίπεδο/ } },
   { path: "/claims", ready: { en: /Another household holds this meter/, el: /Άλλο νοικοκυριό έχει αυτόν τον μετρητή/ } },
   { path: "/meter-data", ready: { en: /Rejects today/, el: /Απορρίψεις σήμερα/ } },
   { path: "/system", ready: { en: /Pseudo-events/, el: /Δοκιμαστικά γεγονότα/ } },
@@ -174,6 +178,7 @@ describe("the dashboard in Greek", () => {
       "Επισκόπηση",
       "Περίοδοι",
       "Χρήστες",
+      "Πρόοδος",
       "Αιτήματα μετρητών",
       "Δεδομένα μετρητών",
       "Σύστημα",

@@ -3,6 +3,7 @@ import { screen } from "@testing-library/react";
 import type { User } from "../api/types";
 import { fakeApi } from "./fakeApi";
 import { admin, consumptionSeries, joinedSessionPage, pointsPage, programme, user, userDetail } from "./fixtures";
+import { householdProgress } from "./progressFixtures";
 import { renderApp } from "./renderApp";
 
 export const userId = user().id;
@@ -17,6 +18,7 @@ export function userPageServer(extra: Parameters<typeof fakeApi>[0] = {}, detail
     [`GET /admin/users/${userId}/sessions`]: () => ({ body: joinedSessionPage([]) }),
     [`GET /admin/users/${userId}/points`]: () => ({ body: pointsPage() }),
     [`GET /admin/users/${userId}/meter-links`]: () => ({ body: [] }),
+    [`GET /admin/users/${userId}/progress`]: () => ({ body: householdProgress() }),
     ...extra,
   });
 }

@@ -9,6 +9,7 @@ const links = [
   { to: "/", label: "nav.overview", end: true },
   { to: "/sessions", label: "nav.sessions", end: false },
   { to: "/users", label: "nav.users", end: false },
+  { to: "/progress", label: "nav.progress", end: false },
   { to: "/claims", label: "nav.claims", end: false },
   { to: "/meter-data", label: "nav.meterData", end: false },
   { to: "/system", label: "nav.system", end: false },

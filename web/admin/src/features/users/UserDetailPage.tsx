@@ -6,6 +6,7 @@ import { Loading } from "../../components/Loading";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { Section } from "../../components/Section";
 import { useDocumentTitle } from "../../lib/useDocumentTitle";
+import { HouseholdProgressSection } from "../progress/HouseholdProgressSection";
 import { AccountFacts } from "./AccountFacts";
 import { AccountStatusControl } from "./AccountStatusControl";
 import { ConsumptionSection } from "./ConsumptionSection";
@@ -75,6 +76,7 @@ function UserDetailView({ staff, detail }: { staff: User; detail: UserDetail }) 
       <MeterHistorySection userId={user.id} />
       <ConsumptionSection userId={user.id} household={household} />
       <JoinedSessionsSection userId={user.id} />
+      <HouseholdProgressSection userId={user.id} displayName={user.display_name} />
       <PointsSection userId={user.id} />
     </>
   );

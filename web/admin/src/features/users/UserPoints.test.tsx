@@ -13,18 +13,20 @@ describe("a user's Green Points", () => {
       pointsEntry({ points: -20, reference: `${pointsEntry().reference}#1`, note: "Late readings lowered the saving" }),
       pointsEntry({ points: 15, reason: "streak_bonus" }),
       pointsEntry({ points: 10, reason: "opt_in_bonus" }),
+      pointsEntry({ points: 20, reason: "badge", reference: "badge:first_session" }),
       pointsEntry({ points: 1200 }),
     ];
-    userPageServer({ [`GET ${pointsPath}`]: () => ({ body: pointsPage(entries, 1210) }) });
+    userPageServer({ [`GET ${pointsPath}`]: () => ({ body: pointsPage(entries, 1230) }) });
     await openUserPage();
     const section = screen.getByRole("region", { name: "Green Points" });
-    expect(await within(section).findByRole("group", { name: "Balance" })).toHaveTextContent("1,210 points");
+    expect(await within(section).findByRole("group", { name: "Balance" })).toHaveTextContent("1,230 points");
     const table = within(section).getByRole("table", { name: "Green Points ledger" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => Array.from(row.children, (c) => c.textContent).slice(1, 4))).toEqual([
       ["Session savings", "-20", "Late readings lowered the saving"],
       ["Streak bonus", "+15", "—"],
       ["Opt-in bonus", "+10", "—"],
+      ["Badge", "+20", "—"],
       ["Session savings", "+1,200", "—"],
     ]);
     expect(rows[0]).toHaveTextContent(`${pointsEntry().reference}#1`);
