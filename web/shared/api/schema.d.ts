@@ -254,6 +254,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/programme/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Level distribution, garden health and badges awarded across households. */
+        get: operations["programme_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sessions": {
         parameters: {
             query?: never;
@@ -609,6 +626,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's progress, for staff. */
+        get: operations["user_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/progress/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuilds a household's progress from its facts (badges once awarded stay). */
+        post: operations["rebuild_user_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/role": {
         parameters: {
             query?: never;
@@ -721,6 +772,23 @@ export interface paths {
          *     and roles").
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every badge a household can earn, in the reader's language. */
+        get: operations["badge_catalogue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -953,6 +1021,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in household's level, garden, streak and badges. */
+        get: operations["my_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meter-readings": {
         parameters: {
             query?: never;
@@ -1080,6 +1165,92 @@ export interface components {
             districts: string[];
             /** @enum {string} */
             kind: "districts";
+        };
+        /** @description A badge of the catalogue. */
+        Badge: {
+            /** @description What earns it. */
+            description: string;
+            /** @description Its picture. */
+            icon: components["schemas"]["BadgeIcon"];
+            /** @description Which badge. */
+            key: components["schemas"]["BadgeKey"];
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Points it pays once.
+             */
+            points: number;
+        };
+        /** @description The badge catalogue. */
+        BadgeCatalogue: {
+            /** @description Every badge, in the order screens list them. */
+            badges: components["schemas"]["Badge"][];
+        };
+        /** @description How often a badge was awarded. */
+        BadgeCount: {
+            /**
+             * Format: int64
+             * @description Households awarded it.
+             */
+            awarded: number;
+            /** @description Which badge. */
+            key: components["schemas"]["BadgeKey"];
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Points it paid in all.
+             */
+            points_paid: number;
+        };
+        /**
+         * @description The picture a badge shows.
+         * @enum {string}
+         */
+        BadgeIcon: "seedling" | "flame" | "leaf" | "trophy" | "bolt" | "calendar" | "star" | "scissors" | "sunrise";
+        /**
+         * @description Every badge of the catalogue.
+         * @enum {string}
+         */
+        BadgeKey: "first_session" | "run_of_3" | "run_of_5" | "run_of_10" | "ten_sessions" | "saved_10_kwh" | "saved_50_kwh" | "saved_100_kwh" | "top_ten_percent" | "deep_cut" | "surprise_saver" | "full_month" | "comeback";
+        /** @description Progress towards a badge. */
+        BadgeProgress: {
+            /**
+             * Format: double
+             * @description How far (never above the target).
+             */
+            current: number;
+            /**
+             * Format: double
+             * @description What it needs.
+             */
+            target: number;
+            /** @description The unit of both. */
+            unit: components["schemas"]["ProgressUnit"];
+        };
+        /** @description A badge and how far the household is towards it. */
+        BadgeStatus: {
+            /** @description What earns it. */
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the facts earned it; `null` when not awarded.
+             */
+            earned_at?: string | null;
+            /** @description Its picture. */
+            icon: components["schemas"]["BadgeIcon"];
+            /** @description Which badge. */
+            key: components["schemas"]["BadgeKey"];
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Points it pays once.
+             */
+            points: number;
+            /** @description Progress towards it. */
+            progress: components["schemas"]["BadgeProgress"];
         };
         /** @description One bucket. */
         BucketResponse: {
@@ -1448,6 +1619,70 @@ export interface components {
             /** @description What is wrong with it, for a person. */
             message: string;
         };
+        /** @description The Green Garden. */
+        Garden: {
+            /**
+             * Format: double
+             * @description kg CO2 avoided: kWh saved × the grid's emission factor (1 decimal).
+             */
+            co2_kg: number;
+            /**
+             * Format: double
+             * @description kg CO2 per kWh of the grid.
+             */
+            emission_factor_kg_per_kwh: number;
+            /** @description How the garden looks after recent participation. */
+            health: components["schemas"]["GardenHealth"];
+            /**
+             * Format: int32
+             * @description How many recent sessions health looks at.
+             */
+            health_window: number;
+            /** @description Oldest first: one per successful session; empty for a new household. */
+            plants: components["schemas"]["Plant"][];
+            /**
+             * Format: int32
+             * @description Of those, how many it joined and saved in.
+             */
+            recent_saved: number;
+            /**
+             * Format: int32
+             * @description Sessions open to the household among the last `health_window` held.
+             */
+            recent_sessions: number;
+            /**
+             * Format: double
+             * @description kWh saved in sessions in all (2 decimals).
+             */
+            saved_kwh: number;
+            /** @description Every species, in unlock order. */
+            species: components["schemas"]["SpeciesStatus"][];
+            /**
+             * Format: double
+             * @description kg CO2 a tree absorbs in a year.
+             */
+            tree_kg_co2_per_year: number;
+            /**
+             * Format: double
+             * @description The CO2 as what one tree absorbs in this many years (2 decimals).
+             */
+            tree_years: number;
+        };
+        /**
+         * @description How the garden looks after the household's recent participation.
+         * @enum {string}
+         */
+        GardenHealth: "thriving" | "thirsty" | "wilting";
+        /** @description Households per garden health. */
+        HealthCount: {
+            /** @description Which state. */
+            health: components["schemas"]["GardenHealth"];
+            /**
+             * Format: int64
+             * @description Households in it.
+             */
+            households: number;
+        };
         /** @description The history asked for when the household's meter was connected. */
         HistoryRequestStatus: {
             /**
@@ -1608,7 +1843,57 @@ export interface components {
          * @description Why points were entered in the ledger.
          * @enum {string}
          */
-        LedgerReason: "session_savings" | "opt_in_bonus" | "streak_bonus";
+        LedgerReason: "session_savings" | "opt_in_bonus" | "streak_bonus" | "badge";
+        /** @description Households per level. */
+        LevelCount: {
+            /**
+             * Format: int64
+             * @description Households at it.
+             */
+            households: number;
+            /** @description Which level. */
+            key: components["schemas"]["LevelKey"];
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description 1-based.
+             */
+            number: number;
+        };
+        /**
+         * @description The six levels, lowest first.
+         * @enum {string}
+         */
+        LevelKey: "seedling" | "sprout" | "sapling" | "tree" | "grove" | "forest";
+        /** @description A level and where the household stands in it. */
+        LevelStatus: {
+            /** @description Which level. */
+            key: components["schemas"]["LevelKey"];
+            /**
+             * Format: int64
+             * @description Lifetime points at which this level starts.
+             */
+            level_points: number;
+            /**
+             * Format: int64
+             * @description Lifetime Green Points.
+             */
+            lifetime_points: number;
+            /** @description Its name in the reader's language. */
+            name: string;
+            next?: null | components["schemas"]["NextLevel"];
+            /**
+             * Format: int32
+             * @description 1-based: 1 is Seedling.
+             */
+            number: number;
+            /**
+             * Format: date-time
+             * @description When first reached; `null` until recorded.
+             */
+            reached_at?: string | null;
+        };
         /** @description Linking a meter to a household. */
         LinkMeterRequest: {
             /**
@@ -1803,6 +2088,28 @@ export interface components {
          * @enum {string}
          */
         MethodName: "like-days" | "like-days-adjusted" | "like-days-damped" | "like-days-last-hour" | "high-x-of-y" | "10-in-10" | "regression" | "auto";
+        /** @description The level after the current one. */
+        NextLevel: {
+            /** @description Which level. */
+            key: components["schemas"]["LevelKey"];
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description 1-based.
+             */
+            number: number;
+            /**
+             * Format: int64
+             * @description Lifetime points at which it starts.
+             */
+            points: number;
+            /**
+             * Format: int64
+             * @description Points still needed (> 0).
+             */
+            points_to_go: number;
+        };
         /** @description The household's way to its first session. */
         OnboardingResponse: {
             claim_in_review?: null | components["schemas"]["ClaimInReview"];
@@ -1931,6 +2238,42 @@ export interface components {
             /** @description Start of the period. */
             start: string;
         };
+        /** @description One plant. */
+        Plant: {
+            /**
+             * Format: double
+             * @description kWh saved since it was planted, its own session included (2 decimals).
+             */
+            grown_kwh: number;
+            /** @description Whether the latest successful session planted it or moved it up a stage. */
+            just_grew: boolean;
+            /**
+             * Format: double
+             * @description `grown_kwh` the next stage needs; `null` when blooming.
+             */
+            next_stage_kwh?: number | null;
+            /**
+             * Format: date
+             * @description That session's day in the programme's time zone.
+             */
+            planted_on: string;
+            /**
+             * Format: uuid
+             * @description The session that planted it.
+             */
+            session_id: string;
+            /** @description Its species. */
+            species: components["schemas"]["Species"];
+            /** @description The species' name. */
+            species_name: string;
+            /** @description How far it has grown. */
+            stage: components["schemas"]["PlantStage"];
+        };
+        /**
+         * @description How far a plant has grown.
+         * @enum {string}
+         */
+        PlantStage: "seed" | "sprout" | "young" | "mature" | "blooming";
         /** @description One ledger entry. */
         PointsEntryResponse: {
             /**
@@ -1993,6 +2336,25 @@ export interface components {
             /** @description A URI naming the kind of problem; stable, so clients can branch on it. */
             type: string;
         };
+        /** @description Progress across the programme, from each household's latest evaluation. */
+        ProgrammeProgress: {
+            /** @description Every badge in catalogue order. */
+            badges: components["schemas"]["BadgeCount"][];
+            /**
+             * Format: date-time
+             * @description The latest evaluation; `null` when none.
+             */
+            evaluated_at?: string | null;
+            /** @description Every health state, zero counts included. */
+            health: components["schemas"]["HealthCount"][];
+            /**
+             * Format: int64
+             * @description Households evaluated.
+             */
+            households: number;
+            /** @description Every level in order, zero counts included. */
+            levels: components["schemas"]["LevelCount"][];
+        };
         /** @description What clients need to know about the programme to fill in forms. */
         ProgrammeResponse: {
             /** @description Tariff given to new households. */
@@ -2002,6 +2364,30 @@ export interface components {
             /** @description The programme's time zone; day-based rules use it. */
             time_zone: string;
         };
+        /**
+         * @description A household's level, garden, streak and badges: one payload for Home, the garden and the
+         *     badges screens, computed from the same facts at once.
+         */
+        Progress: {
+            /** @description The whole catalogue in its order, earned or not. */
+            badges: components["schemas"]["BadgeStatus"][];
+            /**
+             * Format: date-time
+             * @description When badges and levels were last evaluated; `null` when never.
+             */
+            evaluated_at?: string | null;
+            /** @description The Green Garden. */
+            garden: components["schemas"]["Garden"];
+            /** @description Level and points. */
+            level: components["schemas"]["LevelStatus"];
+            /** @description The run of successful sessions. */
+            streak: components["schemas"]["StreakStatus"];
+        };
+        /**
+         * @description What a badge's progress counts.
+         * @enum {string}
+         */
+        ProgressUnit: "sessions" | "kwh" | "months" | "percent";
         /** @description Jobs waiting, running and failed. */
         QueueResponse: {
             /**
@@ -2045,6 +2431,14 @@ export interface components {
         ReadingsUpload: {
             /** @description The readings; each is validated on its own. */
             readings: components["schemas"]["ReadingInput"][];
+        };
+        /** @description What asking for a rebuild did. */
+        RecomputeQueued: {
+            /**
+             * @description `true` when the rebuild was queued as a job; `false` when the server has no job queue
+             *     and rebuilt at once.
+             */
+            queued: boolean;
         };
         /** @description A household's result after recomputation. */
         RecomputedResult: {
@@ -2496,6 +2890,68 @@ export interface components {
             rejected_today: number;
             /** @description Whether its API key was revoked. */
             revoked: boolean;
+        };
+        /**
+         * @description The species a garden can grow, in the order levels unlock them.
+         * @enum {string}
+         */
+        Species: "thyme" | "lavender" | "sunflower" | "lemon" | "olive" | "cedar";
+        /** @description A species and whether the household's level has unlocked it. */
+        SpeciesStatus: {
+            /** @description Its name. */
+            name: string;
+            /** @description Which species. */
+            species: components["schemas"]["Species"];
+            /**
+             * Format: int32
+             * @description The level number that unlocks it.
+             */
+            unlock_level: number;
+            /** @description Whether unlocked. */
+            unlocked: boolean;
+        };
+        /** @description The run of successful sessions and the streak bonus. */
+        StreakStatus: {
+            /**
+             * Format: int32
+             * @description The longest run.
+             */
+            best: number;
+            /**
+             * Format: int32
+             * @description The streak bonus comes every this many successes in a row.
+             */
+            bonus_every: number;
+            /**
+             * Format: int64
+             * @description Its points.
+             */
+            bonus_points: number;
+            /**
+             * Format: int32
+             * @description Successful sessions in a row now (a shield may have covered a miss).
+             */
+            current: number;
+            /**
+             * Format: int32
+             * @description Shields a household can hold.
+             */
+            max_shields: number;
+            /**
+             * Format: int32
+             * @description One shield per this many successes in a row; 0 when shields are off.
+             */
+            shield_every: number;
+            /**
+             * Format: int32
+             * @description Shields held.
+             */
+            shields: number;
+            /**
+             * Format: int32
+             * @description Successes still needed for the next bonus.
+             */
+            to_next_bonus: number;
         };
         /** @description Today, yesterday, and this week against the same part of last week. */
         SummaryResponse: {
@@ -3519,6 +3975,35 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    programme_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4618,6 +5103,96 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    user_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rebuild_user_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeQueued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     change_role: {
         parameters: {
             query?: never;
@@ -4929,6 +5504,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    badge_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadgeCatalogue"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     me: {
@@ -5499,6 +6102,42 @@ export interface operations {
                 };
             };
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    my_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -9,6 +9,7 @@ const reasonKeys: Record<LedgerReason, string> = {
   session_savings: "users:pointsReason.session_savings",
   opt_in_bonus: "users:pointsReason.opt_in_bonus",
   streak_bonus: "users:pointsReason.streak_bonus",
+  badge: "users:pointsReason.badge",
 };
 
 /** A reason's name for people. */
