@@ -15,6 +15,7 @@ import type {
   PasswordChange,
   PointsPage,
   Programme,
+  Progress,
   Registration,
   Resolution,
   Series,
@@ -73,6 +74,7 @@ export function endpoints(client: ApiClient) {
       request<Session>(`/sessions/${encodeURIComponent(id)}/join`, { method: "POST" }),
     points: (page: number, perPage: number) =>
       request<PointsPage>("/me/points", { query: { page, per_page: perPage } }),
+    progress: () => request<Progress>("/me/progress"),
     /** The live progress stream (Server-Sent Events), unread. */
     live: (id: string, signal: AbortSignal) =>
       client.open(`/sessions/${encodeURIComponent(id)}/live`, { accept: "text/event-stream", signal }),

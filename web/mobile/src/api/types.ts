@@ -39,6 +39,21 @@ export type ResultPeriod = SessionResult["periods"][number];
 export type SessionDetail = Schemas["HouseholdSessionDetail"];
 export type PointsEntry = Schemas["PointsEntryResponse"];
 export type PointsPage = Schemas["PointsResponse"];
+/** A reason the ledger gives for an entry. */
+export type LedgerReason = Schemas["LedgerReason"];
+/** The household's level, Green Garden, streak and badges in one (`GET /me/progress`). */
+export type Progress = Schemas["Progress"];
+export type LevelStatus = Schemas["LevelStatus"];
+export type Garden = Schemas["Garden"];
+export type GardenHealth = Schemas["GardenHealth"];
+export type Plant = Schemas["Plant"];
+export type PlantStage = Schemas["PlantStage"];
+export type Species = Schemas["Species"];
+export type SpeciesStatus = Schemas["SpeciesStatus"];
+export type StreakStatus = Schemas["StreakStatus"];
+export type BadgeStatus = Schemas["BadgeStatus"];
+export type BadgeIcon = Schemas["BadgeIcon"];
+export type BadgeProgress = Schemas["BadgeProgress"];
 export type LivePeriod = Schemas["LivePeriodResponse"];
 export type LiveProgress = Schemas["LiveProgressResponse"];
 /** Where the household is on its way to its first session (`GET /me/onboarding`). */

@@ -4,8 +4,12 @@ import problemsEl from "../api/locales/el.json";
 import problemsEn from "../api/locales/en.json";
 import authEl from "../features/auth/locales/el.json";
 import authEn from "../features/auth/locales/en.json";
+import badgesEl from "../features/badges/locales/el.json";
+import badgesEn from "../features/badges/locales/en.json";
 import consumptionEl from "../features/consumption/locales/el.json";
 import consumptionEn from "../features/consumption/locales/en.json";
+import gardenEl from "../features/garden/locales/el.json";
+import gardenEn from "../features/garden/locales/en.json";
 import homeEl from "../features/home/locales/el.json";
 import homeEn from "../features/home/locales/en.json";
 import onboardingEl from "../features/onboarding/locales/el.json";
@@ -29,6 +33,8 @@ export const resources = {
     sessions: sessionsEn,
     consumption: consumptionEn,
     points: pointsEn,
+    garden: gardenEn,
+    badges: badgesEn,
     profile: profileEn,
   },
   el: {
@@ -40,6 +46,8 @@ export const resources = {
     sessions: sessionsEl,
     consumption: consumptionEl,
     points: pointsEl,
+    garden: gardenEl,
+    badges: badgesEl,
     profile: profileEl,
   },
 } as const;

@@ -3,6 +3,7 @@ import type { PointsEntry, SessionDetail } from "../api/types";
 import { memoryVault, servicesFor, tokens } from "../test/fakeServer";
 import { household, hourlyDays, page, summary, upcomingSession, user } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
+import { progress } from "../features/garden/fixtures";
 import { atStep, buildingHistory, connectMeter, consentTerms } from "../features/onboarding/fixtures";
 import { formatFor } from "../lib/format";
 import { createI18n } from "./createI18n";
@@ -93,6 +94,7 @@ function signedIn(language: Language) {
       },
       "GET /sessions/{id}": () => ({ status: 200, body: past }),
       "GET /me/points": () => ({ status: 200, body: { balance: 70, items: entries, page: 1, per_page: 20, total: entries.length } }),
+      "GET /me/progress": () => ({ status: 200, body: progress() }),
     },
     memoryVault("refresh-0"),
   );
@@ -136,7 +138,15 @@ describe.each(["en", "el"] as const)("in %s", (language) => {
     expect(await screen.findByText(words.home.next.title)).toBeOnTheScreen();
     expect(await screen.findByText(words.points.card.title)).toBeOnTheScreen();
     expect(await screen.findByText(words.onboarding.card.buildingTitle)).toBeOnTheScreen();
+    expect(await screen.findByText(i18n.t("garden:level.name", { number: 3, name: "Sapling" }))).toBeOnTheScreen();
     expectNoRawKeys("home");
+
+    fireEvent.press(screen.getByRole("button", { name: words.garden.home.open }));
+    expect(await screen.findByText(words.garden.species.intro)).toBeOnTheScreen();
+    expectNoRawKeys("garden");
+    fireEvent.press(screen.getByRole("button", { name: words.garden.screen.badges }));
+    expect(await screen.findByRole("heading", { name: words.badges.screen.toEarn })).toBeOnTheScreen();
+    expectNoRawKeys("badges");
 
     fireEvent.press(screen.getByText(words.common.nav.sessions));
     expect(await screen.findByRole("tab", { name: words.sessions.list.upcoming, selected: true })).toBeOnTheScreen();

@@ -6,7 +6,9 @@ import { useAuth } from "../auth/AuthProvider";
 import { RegisterScreen } from "../features/auth/RegisterScreen";
 import { SignInScreen } from "../features/auth/SignInScreen";
 import { WelcomeScreen } from "../features/auth/WelcomeScreen";
+import { BadgesScreen } from "../features/badges/BadgesScreen";
 import { ConsumptionScreen } from "../features/consumption/ConsumptionScreen";
+import { GardenScreen } from "../features/garden/GardenScreen";
 import { HomeScreen } from "../features/home/HomeScreen";
 import { ConnectMeterScreen } from "../features/onboarding/ConnectMeterScreen";
 import { PointsScreen } from "../features/points/PointsScreen";
@@ -40,6 +42,8 @@ function HomeNavigator() {
     <HomeStack.Navigator screenOptions={stackHeader}>
       <HomeStack.Screen name="HomeMain" component={HomeScreen} options={{ title: t("nav.home") }} />
       <HomeStack.Screen name="ConnectMeter" component={ConnectMeterScreen} options={{ title: t("nav.connectMeter") }} />
+      <HomeStack.Screen name="Garden" component={GardenScreen} options={{ title: t("nav.garden") }} />
+      <HomeStack.Screen name="Badges" component={BadgesScreen} options={{ title: t("nav.badges") }} />
     </HomeStack.Navigator>
   );
 }

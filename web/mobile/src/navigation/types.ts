@@ -10,6 +10,8 @@ export type HomeStackParams = {
   /** `connected`: what the server said when a meter was just connected, shown at the top of Home. */
   HomeMain: { connected?: string } | undefined;
   ConnectMeter: undefined;
+  Garden: undefined;
+  Badges: undefined;
 };
 
 export type SessionsStackParams = {

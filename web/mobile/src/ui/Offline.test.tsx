@@ -1,5 +1,6 @@
 import { onlineManager } from "@tanstack/react-query";
 import { act, fireEvent, screen } from "@testing-library/react-native";
+import { progress } from "../features/garden/fixtures";
 import { memoryVault, servicesFor, tokens } from "../test/fakeServer";
 import { household, hourlyDays, page, summary } from "../test/fixtures";
 import { renderApp } from "../test/renderApp";
@@ -18,6 +19,7 @@ test("offline, the figures already shown stay with a warning; what was not loade
       "GET /me/household": () => ({ status: 200, body: household }),
       "GET /sessions": () => ({ status: 200, body: page([]) }),
       "GET /me/points": () => ({ status: 200, body: { balance: 0, items: [], page: 1, per_page: 1, total: 0 } }),
+      "GET /me/progress": () => ({ status: 200, body: progress() }),
       "GET /me/consumption": ({ query }) => ({ status: 200, body: hourlyDays(query.get("from") ?? "", query.get("to") ?? "") }),
     },
     memoryVault("refresh-0"),

@@ -3,6 +3,7 @@ import { addDays, localDate } from "../../lib/format";
 import { memoryVault, problem, servicesFor, tokens, type Route } from "../../test/fakeServer";
 import { household, hourlyDays, page, summary } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
+import { progress } from "../garden/fixtures";
 
 function signedIn(consumption: Route<"GET /me/consumption">) {
   return servicesFor(
@@ -13,6 +14,7 @@ function signedIn(consumption: Route<"GET /me/consumption">) {
       "GET /me/onboarding": () => ({ status: 200, body: { step: "ready", meters: ["CY-0001"], hours_behind: 1, eligibility: null } }),
       "GET /sessions": () => ({ status: 200, body: page([]) }),
       "GET /me/points": () => ({ status: 200, body: { balance: 0, items: [], page: 1, per_page: 1, total: 0 } }),
+      "GET /me/progress": () => ({ status: 200, body: progress() }),
       "GET /me/consumption": consumption,
     },
     memoryVault("refresh-0"),

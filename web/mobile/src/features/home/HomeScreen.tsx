@@ -9,6 +9,7 @@ import { Card } from "../../ui/Card";
 import { Screen } from "../../ui/Screen";
 import { Loading } from "../../ui/states";
 import { colors, font } from "../../ui/theme";
+import { GardenHomeCard } from "../garden/GardenHomeCard";
 import { hasReadings, OnboardingCard } from "../onboarding/OnboardingCard";
 import { useOnboarding } from "../onboarding/queries";
 import { PointsBalanceCard } from "../points/PointsBalanceCard";
@@ -41,6 +42,7 @@ export function HomeScreen({ navigation, route }: Props) {
       )}
       {showToday && <TodayCard />}
       <NextSessionCard onSeeAll={() => navigation.navigate("Sessions", { screen: "SessionList" })} />
+      <GardenHomeCard onOpen={() => navigation.navigate("Garden")} onBadges={() => navigation.navigate("Badges")} />
       <PointsBalanceCard onOpen={() => navigation.navigate("Profile", { screen: "Points", initial: false })} />
     </Screen>
   );

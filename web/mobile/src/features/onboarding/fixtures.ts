@@ -1,6 +1,7 @@
 import type { Onboarding } from "../../api/types";
 import { memoryVault, servicesFor, tokens, type Routes } from "../../test/fakeServer";
 import { household, hourlyDays, page, summary, user } from "../../test/fixtures";
+import { newHousehold } from "../garden/fixtures";
 
 /** The consent text the fake server gives. */
 export const consentTerms = { version: "2026-12", text: "I agree that PowerSave reads my meter's consumption from the utility." };
@@ -35,6 +36,7 @@ export function atStep(onboarding: () => Onboarding, routes: Routes = {}) {
       "GET /me/household": () => ({ status: 200, body: { ...household, meters: onboarding().meters.map((meter_id) => ({ meter_id, interval_minutes: 15 })) } }),
       "GET /sessions": () => ({ status: 200, body: page([]) }),
       "GET /me/points": () => ({ status: 200, body: { balance: 0, items: [], page: 1, per_page: 1, total: 0 } }),
+      "GET /me/progress": () => ({ status: 200, body: newHousehold }),
       ...routes,
     },
     memoryVault("refresh-0"),

@@ -3,6 +3,7 @@ import type { PointsEntry } from "../../api/types";
 import { memoryVault, servicesFor, tokens } from "../../test/fakeServer";
 import { household, page, summary, user } from "../../test/fixtures";
 import { renderApp } from "../../test/renderApp";
+import { progress } from "../garden/fixtures";
 import { createI18n } from "../../i18n/createI18n";
 import { pointsWords } from "./words";
 
@@ -30,6 +31,7 @@ function signedIn() {
       "GET /me/consumption/summary": () => ({ status: 200, body: summary }),
       "GET /me/household": () => ({ status: 200, body: household }),
       "GET /sessions": () => ({ status: 200, body: page([]) }),
+      "GET /me/progress": () => ({ status: 200, body: progress() }),
       "GET /me/points": ({ query }) => {
         const perPage = Number(query.get("per_page"));
         const all = [...newest, ...older];
@@ -45,6 +47,7 @@ function signedIn() {
 test("reasons read as words and a negative entry as a correction", () => {
   const words = pointsWords(createI18n("en"));
   expect(words.reason("opt_in_bonus")).toBe("Opt-in bonus");
+  expect(words.reason("badge")).toBe("Badge");
   expect(words.reason("goodwill_gift")).toBe("Goodwill gift");
   expect(words.entryTitle(entry(-20, "session_savings"))).toBe("Correction: session savings");
   expect(words.amount(-20, true)).toBe("−20 points");
@@ -56,6 +59,7 @@ test("reasons read as words and a negative entry as a correction", () => {
 test("in Greek a point is «πόντος», several are «πόντοι», and thousands are grouped with a dot", () => {
   const words = pointsWords(createI18n("el"));
   expect(words.reason("opt_in_bonus")).toBe("Μπόνους συμμετοχής");
+  expect(words.reason("badge")).toBe("Διάκριση");
   expect(words.entryTitle(entry(-20, "session_savings"))).toBe("Διόρθωση: εξοικονόμηση σε περίοδο");
   expect(words.amount(1)).toBe("1 πόντος");
   expect(words.amount(-20, true)).toBe("−20 πόντοι");

@@ -16,8 +16,10 @@ export function useChangeLanguage() {
     mutationFn: (language: Language) => api.updateMe({ language }),
     onSuccess: (account) => {
       queryClient.setQueryData(["me"], account);
-      // Session titles and descriptions come in the account's language: ask for them again.
+      // Session titles and descriptions, and the names of levels, species and badges, come in the
+      // account's language: ask for them again.
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });
+      void queryClient.invalidateQueries({ queryKey: ["me", "progress"] });
     },
   });
 }
