@@ -222,7 +222,10 @@ async fn an_evaluation_that_stopped_half_way_is_completed_without_paying_twice()
         }
         let last = last.unwrap();
         // The job died after awarding one badge (with its points) and before anything else.
-        let earned_at = Utc::now();
+        // Whole microseconds: what PostgreSQL keeps.
+        let earned_at = Utc::now()
+            .duration_trunc(Duration::microseconds(1))
+            .unwrap();
         store
             .award_badges(&[NewBadgeAward {
                 user_id: household,
@@ -243,7 +246,7 @@ async fn an_evaluation_that_stopped_half_way_is_completed_without_paying_twice()
             .unwrap();
         assert_eq!(
             progress.awarded[&BadgeKey::FirstSession],
-            earned_at.duration_trunc(Duration::microseconds(1)).unwrap(),
+            earned_at,
             "the first award stands"
         );
         let paid = badge_entries(&store, household).await;

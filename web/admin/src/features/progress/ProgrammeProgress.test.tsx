@@ -85,7 +85,7 @@ describe("the programme's progress", () => {
     server();
     await open("el");
     const health = await screen.findByRole("table", { name: "Κατάσταση κήπων" });
-    expect(rowsOf(health)[0]).toEqual(["Ανθίζει", "36", "60\u00a0%"]);
+    expect(rowsOf(health)[0]).toEqual(["Ακμάζει", "36", "60\u00a0%"]);
     expect(rowsOf(screen.getByRole("table", { name: "Διακρίσεις που απονεμήθηκαν" }))[1]).toEqual([
       "Three in a row",
       "20",
