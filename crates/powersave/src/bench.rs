@@ -125,6 +125,59 @@ pub(crate) fn with_database(url: &str, name: &str) -> anyhow::Result<String> {
     Ok(parsed.to_string())
 }
 
+/// Runs `measure` on a fresh PostgreSQL database (`<prefix>_<pid>`) created through the server at
+/// `admin_url`, and drops the database afterwards whatever the outcome.
+pub(crate) async fn on_fresh_postgres<F, Fut>(
+    admin_url: &str,
+    prefix: &str,
+    measure: F,
+) -> anyhow::Result<()>
+where
+    F: FnOnce(store::DatabaseUrl) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let name = format!("{prefix}_{}", std::process::id());
+    let mut admin = PgConnection::connect(admin_url)
+        .await
+        .context("connecting to PostgreSQL")?;
+    sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await?;
+    let outcome = match store::DatabaseUrl::parse(&with_database(admin_url, &name)?) {
+        Ok(url) => measure(url).await,
+        Err(error) => Err(error.into()),
+    };
+    sqlx::query(AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .execute(&mut admin)
+    .await?;
+    outcome
+}
+
+/// Runs `measure` on a fresh SQLite file `<work_dir>/<file>`, removed before and after.
+pub(crate) async fn on_fresh_sqlite<F, Fut>(
+    work_dir: &Path,
+    file: &str,
+    measure: F,
+) -> anyhow::Result<()>
+where
+    F: FnOnce(store::DatabaseUrl) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    std::fs::create_dir_all(work_dir)?;
+    let path = work_dir.join(file);
+    let remove = || {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    };
+    remove();
+    let outcome = measure(store::DatabaseUrl::sqlite_file(&path)).await;
+    remove();
+    outcome
+}
+
 async fn postgres(
     options: &IngestBench,
     csv: &Path,

@@ -102,21 +102,26 @@ fn millis(duration: Duration) -> String {
     format!("{:.0} ms", duration.as_secs_f64() * 1000.0)
 }
 
-/// Serves a real PowerSave on `store` on a loopback port, runs the load and prints the figures.
-async fn measure(config: &Config, options: &LiveBench, store: Store) -> anyhow::Result<()> {
+/// The state of a real PowerSave on `store` for a benchmark on a loopback port: a fresh signing
+/// key, no front ends, and no global rate limit — every request comes from 127.0.0.1 here, while a
+/// real programme's clients each have their own address, so the limit would measure itself.
+pub(crate) fn loopback_state(config: &Config, store: &Store) -> anyhow::Result<api::AppState> {
     let mut secret = [0u8; 48];
     getrandom::fill(&mut secret).map_err(|error| anyhow::anyhow!("no randomness: {error}"))?;
     let mut settings = config.api_settings(domain::secret::Secret::new(base64::Engine::encode(
         &base64::engine::general_purpose::STANDARD,
         secret,
     )));
-    // Every stream and upload comes from 127.0.0.1 here, while a real programme's clients each
-    // have their own address: the per-address limit would measure itself, not the server.
     settings.rate_limits.global_per_second = u32::MAX / 2;
     settings.rate_limits.global_burst = u32::MAX / 2;
     settings.admin_ui_dir = None;
     settings.app_ui_dir = None;
-    let state = api::AppState::new(store.clone(), settings).map_err(anyhow::Error::msg)?;
+    api::AppState::new(store.clone(), settings).map_err(anyhow::Error::msg)
+}
+
+/// Serves a real PowerSave on `store` on a loopback port, runs the load and prints the figures.
+async fn measure(config: &Config, options: &LiveBench, store: Store) -> anyhow::Result<()> {
+    let state = loopback_state(config, &store)?;
     let fixture = fixture::prepare(
         &state,
         config.time_zone(),

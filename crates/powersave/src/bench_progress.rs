@@ -11,17 +11,15 @@
 use std::path::PathBuf;
 use std::time::{Duration as StdDuration, Instant};
 
-use anyhow::Context;
 use chrono::{Duration, DurationRound, Utc};
 use domain::account::Role;
 use domain::calendar::Calendar;
 use domain::session::{SessionState, SessionWindow};
 use engine::{Engine, EngineSettings};
-use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use store::{Backend, DatabaseUrl, PoolOptions, SessionResultRecord, Store};
 use uuid::Uuid;
 
-use crate::bench::with_database;
+use crate::bench::{on_fresh_postgres, on_fresh_sqlite};
 use crate::bench_settle::{enrol_households, plan};
 use crate::config::Config;
 
@@ -59,7 +57,7 @@ fn saved_kwh(i: usize, k: usize) -> f64 {
         .wrapping_mul(2_654_435_761)
         .wrapping_add(k as u64 * 40_503)
         % 1_000;
-    if (i + k) % 8 == 0 {
+    if (i + k).is_multiple_of(8) {
         -0.3
     } else {
         0.2 + mixed as f64 / 1_100.0
@@ -139,17 +137,7 @@ async fn read_progress(
     users: &[Uuid],
     reads: usize,
 ) -> anyhow::Result<()> {
-    let mut secret = [0u8; 48];
-    getrandom::fill(&mut secret).map_err(|error| anyhow::anyhow!("no randomness: {error}"))?;
-    let mut settings = config.api_settings(domain::secret::Secret::new(base64::Engine::encode(
-        &base64::engine::general_purpose::STANDARD,
-        secret,
-    )));
-    settings.rate_limits.global_per_second = u32::MAX / 2;
-    settings.rate_limits.global_burst = u32::MAX / 2;
-    settings.admin_ui_dir = None;
-    settings.app_ui_dir = None;
-    let state = api::AppState::new(store.clone(), settings).map_err(anyhow::Error::msg)?;
+    let state = crate::bench_live::loopback_state(config, store)?;
     let tokens = state.tokens.clone();
     let app = api::router(state).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -246,41 +234,20 @@ async fn measure(
 
 /// Runs the benchmark and prints its figures.
 pub async fn run(config: &Config, options: ProgressBench) -> anyhow::Result<()> {
+    let options = &options;
     if options.postgres_households > 0 {
-        let name = format!("powersave_bench_progress_{}", std::process::id());
-        let mut admin = PgConnection::connect(&options.postgres_url)
-            .await
-            .context("connecting to PostgreSQL")?;
-        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await?;
-        let url = DatabaseUrl::parse(&with_database(&options.postgres_url, &name)?)?;
-        let outcome = measure(config, &url, options.postgres_households, &options).await;
-        sqlx::query(AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-        )))
-        .execute(&mut admin)
+        on_fresh_postgres(
+            &options.postgres_url,
+            "powersave_bench_progress",
+            |url| async move { measure(config, &url, options.postgres_households, options).await },
+        )
         .await?;
-        outcome?;
     }
     if options.sqlite_households > 0 {
-        std::fs::create_dir_all(&options.work_dir)?;
-        let path = options.work_dir.join("progress.db");
-        let remove = || {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-        };
-        remove();
-        let outcome = measure(
-            config,
-            &DatabaseUrl::sqlite_file(&path),
-            options.sqlite_households,
-            &options,
-        )
-        .await;
-        remove();
-        outcome?;
+        on_fresh_sqlite(&options.work_dir, "progress.db", |url| async move {
+            measure(config, &url, options.sqlite_households, options).await
+        })
+        .await?;
     }
     Ok(())
 }

@@ -11,7 +11,6 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::Context;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use domain::account::{DisplayName, Email};
 use domain::baseline::Eligibility;
@@ -27,7 +26,7 @@ use store::{
     Store,
 };
 
-use crate::bench::with_database;
+use crate::bench::{on_fresh_postgres, on_fresh_sqlite};
 
 /// Options of `powersave bench settle`.
 #[derive(Debug, clap::Args)]
@@ -369,38 +368,18 @@ fn quarter_of_day(at: DateTime<Utc>) -> usize {
 /// Runs the benchmark and prints its figures.
 pub async fn run(options: SettleBench) -> anyhow::Result<()> {
     if options.postgres_participants > 0 {
-        let name = format!("powersave_bench_settle_{}", std::process::id());
-        let mut admin = PgConnection::connect(&options.postgres_url)
-            .await
-            .context("connecting to PostgreSQL")?;
-        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await?;
-        let url = DatabaseUrl::parse(&with_database(&options.postgres_url, &name)?)?;
-        let outcome = measure(&url, options.postgres_participants).await;
-        sqlx::query(AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-        )))
-        .execute(&mut admin)
+        on_fresh_postgres(
+            &options.postgres_url,
+            "powersave_bench_settle",
+            |url| async move { measure(&url, options.postgres_participants).await },
+        )
         .await?;
-        outcome?;
     }
     if options.sqlite_participants > 0 {
-        std::fs::create_dir_all(&options.work_dir)?;
-        let path = options.work_dir.join("settle.db");
-        let remove = || {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-        };
-        remove();
-        let outcome = measure(
-            &DatabaseUrl::sqlite_file(&path),
-            options.sqlite_participants,
-        )
-        .await;
-        remove();
-        outcome?;
+        on_fresh_sqlite(&options.work_dir, "settle.db", |url| async move {
+            measure(&url, options.sqlite_participants).await
+        })
+        .await?;
     }
     Ok(())
 }

@@ -74,6 +74,11 @@ async fn recompute_result(
     if summary.participants == 0 {
         return Err(no_result());
     }
+    // The household's progress follows its corrected result at once (badges once awarded stay).
+    state
+        .engine
+        .evaluate_households(&[user_id], Utc::now())
+        .await?;
     let result = state
         .store
         .session_result(id, user_id)
