@@ -8,6 +8,7 @@ mod m0005_meter_provenance;
 mod m0006_account_security;
 mod m0007_languages;
 mod m0008_onboarding;
+mod m0009_link_periods;
 
 use sea_orm_migration::prelude::*;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_account_security::Migration),
             Box::new(m0007_languages::Migration),
             Box::new(m0008_onboarding::Migration),
+            Box::new(m0009_link_periods::Migration),
         ]
     }
 }
