@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::ValidationError;
+use crate::link_period::LinkPeriods;
 use crate::reading::Quality;
 
 /// Bucket size of a consumption series.
@@ -138,24 +139,38 @@ pub fn boundaries(
     out
 }
 
-/// Sums readings into buckets. `meter_intervals` lists the interval length (minutes) of each of the
-/// household's meters, to say how many readings each bucket should have.
+/// A meter as a bucket expects readings of it: its interval length and the periods in which its
+/// readings count for the household (docs/RULES.md, "Whose readings").
+#[derive(Debug, Clone, Copy)]
+pub struct ExpectedMeter<'a> {
+    /// Minutes per reading (15 or 30).
+    pub interval_minutes: u32,
+    /// When its readings are the household's.
+    pub periods: &'a LinkPeriods,
+}
+
+/// Sums readings into buckets. `meters` says how many readings each bucket should have: those of
+/// each meter that start in it and count for the household. The caller passes only the readings
+/// that count (`LinkPeriods::counts`).
 pub fn aggregate(
     tz: Tz,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     resolution: Resolution,
-    meter_intervals: &[u32],
+    meters: &[ExpectedMeter<'_>],
     readings: impl IntoIterator<Item = IntervalReading>,
 ) -> Vec<Bucket> {
     let bounds = boundaries(tz, from, to, resolution);
     let mut buckets: Vec<Bucket> = bounds
         .iter()
         .map(|(start, end)| {
-            let minutes = (*end - *start).num_minutes().max(0) as u32;
-            let expected = meter_intervals
+            let expected = meters
                 .iter()
-                .map(|interval| minutes / (*interval).max(1))
+                .map(|meter| {
+                    meter
+                        .periods
+                        .expected_readings(*start, *end, meter.interval_minutes)
+                })
                 .sum();
             Bucket {
                 start: *start,
@@ -192,6 +207,23 @@ mod tests {
 
     const NICOSIA: Tz = chrono_tz::Europe::Nicosia;
 
+    fn always(intervals: &[u32]) -> Vec<(u32, LinkPeriods)> {
+        intervals
+            .iter()
+            .map(|&minutes| (minutes, LinkPeriods::always()))
+            .collect()
+    }
+
+    fn expect(meters: &[(u32, LinkPeriods)]) -> Vec<ExpectedMeter<'_>> {
+        meters
+            .iter()
+            .map(|(interval_minutes, periods)| ExpectedMeter {
+                interval_minutes: *interval_minutes,
+                periods,
+            })
+            .collect()
+    }
+
     fn quarter_hours(from: DateTime<Utc>, to: DateTime<Utc>, wh: u32) -> Vec<IntervalReading> {
         let mut out = Vec::new();
         let mut t = from;
@@ -221,7 +253,7 @@ mod tests {
                 from,
                 to,
                 Resolution::Day,
-                &[15],
+                &expect(&always(&[15])),
                 quarter_hours(from, to, 100),
             );
             assert_eq!(buckets.len(), 1);
@@ -239,7 +271,14 @@ mod tests {
         let mut readings = quarter_hours(from, to, 250);
         readings.remove(5);
         readings[0].quality = Quality::Estimated;
-        let buckets = aggregate(NICOSIA, from, to, Resolution::Hour, &[15], readings);
+        let buckets = aggregate(
+            NICOSIA,
+            from,
+            to,
+            Resolution::Hour,
+            &expect(&always(&[15])),
+            readings,
+        );
         assert_eq!(buckets.len(), 3);
         assert_eq!(
             (buckets[0].kwh, buckets[0].readings, buckets[0].estimated),
@@ -260,12 +299,32 @@ mod tests {
             from,
             from + Duration::hours(1),
             Resolution::HalfHour,
-            &[15, 30],
+            &expect(&always(&[15, 30])),
             [],
         );
         assert_eq!(
             buckets.iter().map(|b| b.expected).collect::<Vec<_>>(),
             vec![3, 3]
+        );
+    }
+
+    #[test]
+    fn a_household_that_moved_out_expects_readings_only_until_it_left() {
+        let from = Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap();
+        let moved = from + Duration::minutes(30);
+        let left = LinkPeriods::new(crate::link_period::LinkPeriod::new(None, Some(moved)));
+        let meters = [(15, left)];
+        let buckets = aggregate(
+            NICOSIA,
+            from,
+            from + Duration::hours(2),
+            Resolution::Hour,
+            &expect(&meters),
+            [],
+        );
+        assert_eq!(
+            buckets.iter().map(|b| b.expected).collect::<Vec<_>>(),
+            vec![2, 0]
         );
     }
 

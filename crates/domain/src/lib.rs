@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod consumption;
 pub mod household;
 pub mod language;
+pub mod link_period;
 pub mod meter;
 pub mod onboarding;
 pub mod paging;

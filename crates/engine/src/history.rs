@@ -6,13 +6,16 @@ use std::ops::Range;
 use chrono::{Duration, NaiveDate};
 use domain::baseline::{History, HistoryLayout, SessionContext};
 use domain::calendar::Calendar;
-use domain::reading::day_number;
-use store::{HistoryRequest, HouseholdMeter, Store, StoreError};
+use domain::link_period::LinkPeriods;
+use domain::reading::{day_number, day_start};
+use store::{DayRow, HistoryRequest, HouseholdMeter, Store, StoreError};
 use uuid::Uuid;
 
 /// Clock slots `slots` of the local days `days_back` before the session's day up to and including
 /// it, for each of `users` that has a meter (households without one are left out). Several meters
-/// of one household add up. Only the part of each stored day that holds those slots is read, so
+/// of one household add up, each only within the periods it was the household's (docs/RULES.md,
+/// "Whose readings"): a household that moved in has no history before its move-in, and one that
+/// moved out keeps its own. Only the part of each stored day that holds those slots is read, so
 /// a 2-hour session moves a twelfth of whole days out of the database.
 pub async fn load(
     store: &Store,
@@ -40,28 +43,34 @@ pub async fn load_meters(
     let first = date - Duration::days(days_back);
     let window = utc_window(calendar, first, date, &slots);
     let layout = HistoryLayout::new(calendar, first, date, slots);
-    let mut owner: HashMap<i64, usize> = HashMap::with_capacity(meters.len());
+    // A meter may have had two of these households (one moved out, the other in): each reads
+    // it through its own periods.
+    let mut owners: HashMap<i64, Vec<(usize, &LinkPeriods)>> = HashMap::with_capacity(meters.len());
     let mut households: Vec<Uuid> = Vec::new();
     let mut index: HashMap<Uuid, usize> = HashMap::new();
-    for (user, meter, _) in meters {
-        let slot = *index.entry(*user).or_insert_with(|| {
-            households.push(*user);
+    for meter in meters {
+        let slot = *index.entry(meter.household).or_insert_with(|| {
+            households.push(meter.household);
             households.len() - 1
         });
-        owner.insert(*meter, slot);
+        owners
+            .entry(meter.meter)
+            .or_default()
+            .push((slot, &meter.periods));
     }
     let mut builders: Vec<_> = households.iter().map(|_| layout.builder()).collect();
+    let mut ids: Vec<i64> = owners.keys().copied().collect();
+    ids.sort_unstable();
     let request = HistoryRequest {
-        meters: meters.iter().map(|(_, meter, _)| *meter).collect(),
+        meters: ids,
         first_day: window.first_day,
         last_day: window.last_day,
         from_minute: window.from_minute,
         to_minute: window.to_minute,
     };
     for row in store.reading_history(&request).await? {
-        if let Some(&slot) = owner.get(&row.meter) {
-            let readings: Vec<Option<u32>> =
-                row.readings.iter().map(|r| r.map(|(wh, _)| wh)).collect();
+        for &(slot, periods) in owners.get(&row.meter).into_iter().flatten() {
+            let readings = readings_of(&row, periods);
             builders[slot].add_day_row(row.day, row.interval_minutes, row.first_slot, &readings);
         }
     }
@@ -69,6 +78,24 @@ pub async fn load_meters(
         .into_iter()
         .zip(builders.into_iter().map(|builder| builder.finish()))
         .collect())
+}
+
+/// The watt-hours of `row` that count for a household holding its meter for `periods`
+/// (docs/RULES.md, "Whose readings"); the others are left out, as missing.
+fn readings_of(row: &DayRow, periods: &LinkPeriods) -> Vec<Option<u32>> {
+    let all = periods.is_always();
+    let day_start = day_start(row.day);
+    let step = i64::from(row.interval_minutes);
+    row.readings
+        .iter()
+        .enumerate()
+        .map(|(offset, reading)| {
+            let (wh, _) = (*reading)?;
+            let slot = i64::try_from(row.first_slot + offset).unwrap_or(i64::MAX / 2);
+            let start = day_start + Duration::minutes(slot * step);
+            (all || periods.counts(start, row.interval_minutes)).then_some(wh)
+        })
+        .collect()
 }
 
 /// The session day's readings in the session's own periods, by household: what live progress
@@ -112,7 +139,7 @@ impl MetersByHousehold {
     pub fn new(meters: Vec<HouseholdMeter>) -> Self {
         let mut by_household: HashMap<Uuid, Vec<HouseholdMeter>> = HashMap::new();
         for meter in meters {
-            by_household.entry(meter.0).or_default().push(meter);
+            by_household.entry(meter.household).or_default().push(meter);
         }
         Self(by_household)
     }
@@ -123,7 +150,7 @@ impl MetersByHousehold {
             .into_iter()
             .filter_map(|user| self.0.get(&user))
             .flatten()
-            .copied()
+            .cloned()
             .collect()
     }
 }

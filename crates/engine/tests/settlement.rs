@@ -276,7 +276,8 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
         steady_readings(&store, meter, history_start..start, 0.25).await;
         steady_readings(&store, meter, start..start + Duration::hours(1), 0.15).await;
         // One household leaves just as the session starts (its baseline is already taken), one
-        // unlinks its meter afterwards: both are still settled.
+        // unlinks its meter afterwards: both are still settled, the latter on the readings of
+        // the period it held the meter, which covers the session (none arrived for it).
         let left = consumer(&store, "left@example.com").await;
         let left_meter = quarter_hour_meter(&store, left, "CY-LEFT").await;
         steady_readings(&store, left_meter, history_start..end, 0.25).await;
@@ -331,7 +332,7 @@ async fn readings_that_never_complete_are_settled_finally_once_the_window_has_pa
                 (
                     ResultStatus::Provisional,
                     ResultStatus::Final,
-                    ResultStatus::Pending
+                    ResultStatus::Provisional
                 ),
                 "{now}"
             );

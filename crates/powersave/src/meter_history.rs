@@ -2,8 +2,10 @@
 //! (docs/RULES.md, "Connecting a meter"). Simulated meters (the demo's) get theirs from the
 //! simulator through the same validated, idempotent ingestion as every reading; a real meter's
 //! history comes from the utility's system through the source bound to the meter, so the job
-//! records what has arrived. Either way the request is marked answered, once.
+//! records what has arrived. Either way the request is marked answered, once. A household that
+//! moved in is given no day before its move-in: those readings are the previous occupant's.
 
+use chrono::DurationRound;
 use domain::meter::MeterId;
 use domain::reading::ReadingLimits;
 use ingest::Ingestor;
@@ -43,9 +45,29 @@ pub async fn fetch(
     if let (Some(meter), Some(fetch), true) = (meter, simulated, is_simulated) {
         let to = chrono::Utc::now();
         let from = to - chrono::Duration::days(i64::from(request.days));
-        let rows = fetch
-            .simulator
-            .meter_history(meter_id.as_str(), meter.interval, from, to);
+        // Only the days that are the household's: none before its move-in (docs/RULES.md,
+        // "Whose readings").
+        let periods = store
+            .household_meters_of(&[request.user_id])
+            .await?
+            .into_iter()
+            .find(|held| held.meter == meter.id)
+            .map(|held| held.periods)
+            .unwrap_or_default();
+        let rows: Vec<_> = periods
+            .covered(from, to)
+            .into_iter()
+            .flat_map(|(from, to)| {
+                // From the first whole interval: a move mid-interval leaves that one to nobody.
+                let step = meter.interval.minutes().into();
+                let from = from
+                    .duration_round_up(chrono::Duration::minutes(step))
+                    .unwrap_or(from);
+                fetch
+                    .simulator
+                    .meter_history(meter_id.as_str(), meter.interval, from, to)
+            })
+            .collect();
         let source = store
             .ensure_source(
                 ingest::pull::MeterDataSource::name(&fetch.simulator),
@@ -132,6 +154,48 @@ mod tests {
             assert!(answered.completed_at.is_some());
             // An unknown request is nothing to do.
             super::fetch(&store, Some(&fetch), 9_999).await.unwrap();
+        }
+    }
+
+    #[tokio::test]
+    async fn a_household_that_moved_in_is_given_no_day_before_its_move_in() {
+        for database in each_backend().await {
+            let (store, _) = engine::testing::engine_on(&database).await;
+            let meter = MeterId::parse("CY-SIM-0000778").unwrap();
+            let leaving = consumer(&store, "leaving@example.com").await;
+            let arriving = consumer(&store, "arriving@example.com").await;
+            store
+                .link_simulated_meter(leaving, &meter, IntervalLength::FifteenMinutes)
+                .await
+                .unwrap();
+            store.unlink_meter(leaving, &meter).await.unwrap();
+            store
+                .link_simulated_meter(arriving, &meter, IntervalLength::FifteenMinutes)
+                .await
+                .unwrap();
+            // The previous household left a day ago.
+            store::testing::backdate_links(&store, meter.as_str(), chrono::Duration::days(1)).await;
+            let fetch = HistoryFetch {
+                simulator: SimulatorFeedConfig::default()
+                    .source(chrono_tz::Europe::Nicosia, &store),
+                limits: ReadingLimits::default(),
+            };
+            let request = store
+                .request_meter_history(arriving, &meter, 2)
+                .await
+                .unwrap();
+            super::fetch(&store, Some(&fetch), request.id)
+                .await
+                .unwrap();
+            let answered = store.history_request(request.id).await.unwrap().unwrap();
+            // One day of quarter hours of the two asked for, give or take the ones the move
+            // and the running half hour cut.
+            let readings = answered.readings.unwrap();
+            assert!(
+                (92..=96).contains(&readings),
+                "{}: {readings}",
+                database.backend().name()
+            );
         }
     }
 }

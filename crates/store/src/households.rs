@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entity::{household, meter, meter_link};
+use crate::entity::{customer_register, household, meter, meter_link};
 use crate::{Store, StoreError};
 
 /// A household with its meters.
@@ -237,8 +237,9 @@ impl LinkEnd {
     }
 }
 
-/// Links a meter to a household inside `txn` and opens its link period. A meter the programme
-/// already knows keeps its interval length; linking it while another household holds it, or
+/// Links a meter to a household inside `txn` and opens its link period, whose readings count
+/// from the move-in (docs/RULES.md, "Whose readings"). A meter the programme already knows keeps
+/// its interval length; linking it while another household holds it, or
 /// with a different length, is a conflict.
 pub(crate) async fn link_in(
     txn: &DatabaseTransaction,
@@ -299,11 +300,33 @@ pub(crate) async fn link_in(
         linked_at: Set(now),
         ended_at: Set(None),
         end_reason: Set(None),
+        readings_from: Set(move_in_of(txn, meter_id).await?),
         ..Default::default()
     }
     .insert(txn)
     .await?;
     Ok(())
+}
+
+/// Where a new link of `meter_id` begins to count its readings
+/// ([`domain::link_period::move_in`]): after the meter's previous link, whoever held it, and
+/// after the register began billing the current account.
+async fn move_in_of(
+    txn: &DatabaseTransaction,
+    meter_id: &MeterId,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let previous_end = meter_link::Entity::find()
+        .filter(meter_link::Column::MeterId.eq(meter_id.as_str()))
+        .filter(meter_link::Column::EndedAt.is_not_null())
+        .order_by_desc(meter_link::Column::EndedAt)
+        .one(txn)
+        .await?
+        .and_then(|link| link.ended_at);
+    let account_since = customer_register::Entity::find_by_id(meter_id.as_str())
+        .one(txn)
+        .await?
+        .and_then(|line| line.account_since);
+    Ok(domain::link_period::move_in(previous_end, account_since))
 }
 
 /// Detaches a meter from the household inside `txn` and closes its link period; the meter and
@@ -380,25 +403,6 @@ fn to_record(
 }
 
 impl Store {
-    /// The meters linked to a household, for reading its consumption.
-    pub async fn household_meters(
-        &self,
-        user_id: Uuid,
-    ) -> Result<Vec<crate::MeterRef>, StoreError> {
-        let rows = meter::Entity::find()
-            .filter(meter::Column::HouseholdId.eq(user_id))
-            .order_by_asc(meter::Column::Id)
-            .all(&self.db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|m| {
-                let interval = IntervalLength::from_minutes(i64::from(m.interval_minutes)).ok()?;
-                Some(crate::MeterRef { id: m.id, interval })
-            })
-            .collect())
-    }
-
     /// Registers meters from the utility's inventory before any household links them; ids
     /// already known are left as they are. Returns how many were new.
     pub async fn register_meters(

@@ -15,6 +15,7 @@ mod history_requests;
 mod households;
 mod ledger;
 mod ledger_copy;
+mod link_periods;
 mod lists;
 mod migration;
 mod onboarding;
@@ -55,9 +56,9 @@ pub use error::StoreError;
 pub use history_requests::HistoryRequestRecord;
 pub use households::{HouseholdRecord, HouseholdUpdate, MeterRecord};
 pub use ledger::{NewPointsEntry, PointsEntry, SessionResultRecord, SessionSaving};
+pub use link_periods::HouseholdMeter;
 pub use onboarding::{ClaimRecord, ConsentRecord, LinkRecord, NewClaim, StaffDecision};
 pub use page::Page;
-pub use participants::HouseholdMeter;
 pub use progress::{
     BadgeAwardRecord, HeldSessionRecord, NewBadgeAward, NewLevelUp, OutcomeRecord,
     ProgrammeProgressCounts, ProgressFactsRecord, ProgressSnapshot,

@@ -3,13 +3,13 @@
 //! A national session names too many households for one query, so most reads take a chunk of
 //! households at a time; each names only the sessions that can matter (those in a baseline's
 //! lookback, or earlier than the one being paid) and skips the database when there are none.
-//! Meters are read for the whole session at once, joined in the database: the participants' at
-//! the start, those of the households with a result afterwards.
+//! Meters are read for the whole session at once, with the periods their readings count for
+//! each household (`link_periods`): the participants' at the start, those of the households
+//! with a result afterwards.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use domain::meter::IntervalLength;
 use domain::rewards::is_success;
 use domain::session::SessionState;
 use domain::settlement::ResultStatus;
@@ -17,53 +17,11 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use crate::entity::{meter, session, session_participant, session_result};
+use crate::entity::{session, session_participant, session_result};
+use crate::link_periods::{HouseholdMeter, Households};
 use crate::{Store, StoreError};
 
-/// A meter as settlement needs it: (household, meter storage key, interval length).
-pub type HouseholdMeter = (Uuid, i64, IntervalLength);
-
-/// The columns read for a [`HouseholdMeter`].
-const METER_COLUMNS: [meter::Column; 3] = [
-    meter::Column::HouseholdId,
-    meter::Column::Id,
-    meter::Column::IntervalMinutes,
-];
-
-fn household_meters(
-    rows: Vec<(Option<Uuid>, i64, i16)>,
-) -> Result<Vec<HouseholdMeter>, StoreError> {
-    let mut out = Vec::with_capacity(rows.len());
-    for (household, id, minutes) in rows {
-        let interval = IntervalLength::from_minutes(i64::from(minutes))
-            .map_err(|_| StoreError::Corrupt(format!("meter {id}: interval {minutes}")))?;
-        if let Some(household) = household {
-            out.push((household, id, interval));
-        }
-    }
-    Ok(out)
-}
-
 impl Store {
-    /// The meters of many households at once.
-    pub async fn household_meters_of(
-        &self,
-        users: &[Uuid],
-    ) -> Result<Vec<HouseholdMeter>, StoreError> {
-        let mut out = Vec::new();
-        for chunk in users.chunks(crate::IDS_PER_QUERY) {
-            let rows = meter::Entity::find()
-                .select_only()
-                .columns(METER_COLUMNS)
-                .filter(meter::Column::HouseholdId.is_in(chunk.iter().copied()))
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            out.extend(household_meters(rows)?);
-        }
-        Ok(out)
-    }
-
     /// The meters of every participant of a session, in one query however many take part: whom
     /// baselines are computed for.
     pub async fn participant_meters(
@@ -93,14 +51,8 @@ impl Store {
         &self,
         households: sea_orm::sea_query::SelectStatement,
     ) -> Result<Vec<HouseholdMeter>, StoreError> {
-        let rows = meter::Entity::find()
-            .select_only()
-            .columns(METER_COLUMNS)
-            .filter(meter::Column::HouseholdId.in_subquery(households))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        household_meters(rows)
+        self.meters_of(Households::Query(Box::new(households)))
+            .await
     }
 
     /// Start times of the sessions (not cancelled, starting in `since..before`) that each of

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use domain::household::TariffCode;
 use domain::meter::{IntervalLength, MeterId};
 use domain::onboarding::{AccountNumber, RegisterEntry};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
@@ -67,7 +67,9 @@ impl Store {
     /// import with `rejected` lines the caller refused and, for a pull, the cursor it reached
     /// (`watermark`). A meter the register now bills to
     /// another account has changed hands: its household's link ends (as `moved`), keeping the
-    /// readings, results and points it had. All or nothing.
+    /// readings, results and points it had, and the line records the moment as the new
+    /// account's move-in (`account_since`), before which no reading is the next household's
+    /// (docs/RULES.md, "Whose readings"). All or nothing.
     pub async fn import_register(
         &self,
         entries: &[RegisterEntry],
@@ -99,7 +101,7 @@ impl Store {
                 .collect();
             if !changed.is_empty() {
                 let held = meter::Entity::find()
-                    .filter(meter::Column::MeterId.is_in(changed))
+                    .filter(meter::Column::MeterId.is_in(changed.clone()))
                     .filter(meter::Column::HouseholdId.is_not_null())
                     .all(&txn)
                     .await?;
@@ -121,6 +123,7 @@ impl Store {
                     tariff_code: Set(entry.tariff_code.as_str().to_owned()),
                     interval_minutes: Set(entry.interval.minutes()),
                     updated_at: Set(now),
+                    account_since: Set(None),
                 }
             }))
             .on_conflict(
@@ -136,6 +139,14 @@ impl Store {
             )
             .exec_without_returning(&txn)
             .await?;
+            // The new account's move-in: readings before it are the previous occupant's.
+            if !changed.is_empty() {
+                customer_register::Entity::update_many()
+                    .col_expr(customer_register::Column::AccountSince, Expr::value(now))
+                    .filter(customer_register::Column::MeterId.is_in(changed))
+                    .exec(&txn)
+                    .await?;
+            }
         }
         let rows = entries.len() as u64;
         register_import::ActiveModel {

@@ -45,7 +45,7 @@ async fn migrations_are_idempotent() {
     for database in each_backend().await {
         let store = open(&database).await;
         store.migrate().await.unwrap();
-        assert_eq!(store.applied_migrations().await.unwrap().len(), 9);
+        assert_eq!(store.applied_migrations().await.unwrap().len(), 10);
         store.ping().await.unwrap();
     }
 }

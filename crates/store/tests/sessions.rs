@@ -456,8 +456,10 @@ async fn a_customer_list_is_enrolled_whole_or_not_at_all_and_joins_once() {
         );
         let mut of_session = store.participant_meters(session.id).await.unwrap();
         let mut of_households = meters.clone();
-        of_session.sort_unstable_by_key(|(_, meter, _)| *meter);
-        of_households.sort_unstable_by_key(|(_, meter, _)| *meter);
+        of_session.sort_unstable_by_key(|m| m.meter);
+        of_households.sort_unstable_by_key(|m| m.meter);
+        // Enrolled in bulk, with no link history: every reading is the household's.
+        assert!(of_session.iter().all(|m| m.periods.is_always()));
         assert_eq!(of_session, of_households);
         assert_eq!(store.account_counts().await.unwrap(), before);
     }

@@ -1,17 +1,18 @@
-//! The household's own consumption: a series in local-time buckets, and a short summary.
+//! The household's own consumption: a series in local-time buckets, and a short summary. Only
+//! readings that are the household's count: those of its meters within the periods it held them
+//! (docs/RULES.md, "Whose readings").
 
 use axum::Json;
 use axum::extract::State;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use domain::consumption::{Bucket, Resolution, aggregate, local_midnight};
-use domain::reading::day_number;
+use domain::consumption::{Bucket, Resolution, local_midnight};
 use serde::{Deserialize, Serialize};
-use store::{DayRow, HistoryRequest, MeterRef};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::household_readings::{Expected, Household, buckets_of, day_rows, household};
 use crate::AppState;
 use crate::auth::extract::{AdminUser, CurrentUser};
 use crate::error::{ApiError, FieldErrors, Problem};
@@ -112,79 +113,6 @@ fn parse_bound(raw: &str, tz: Tz) -> Result<DateTime<Utc>, domain::ValidationErr
         })
 }
 
-/// A household as its consumption is read: its time zone and meters.
-pub(crate) struct Household {
-    pub(crate) tz: Tz,
-    pub(crate) meters: Vec<MeterRef>,
-    /// The utility's ids of those meters.
-    pub(crate) meter_ids: Vec<String>,
-}
-
-impl Household {
-    fn intervals(&self) -> Vec<u32> {
-        self.meters
-            .iter()
-            .map(|m| u32::from(m.interval.minutes().unsigned_abs()))
-            .collect()
-    }
-}
-
-pub(crate) async fn household(
-    state: &AppState,
-    user_id: uuid::Uuid,
-) -> Result<Household, ApiError> {
-    let record = state.store.household(user_id).await?;
-    Ok(Household {
-        tz: record.time_zone.tz(),
-        meters: state.store.household_meters(user_id).await?,
-        meter_ids: record.meters.into_iter().map(|m| m.meter_id).collect(),
-    })
-}
-
-/// The stored day rows of the household's meters covering `[from, to)`.
-pub(crate) async fn day_rows(
-    state: &AppState,
-    household: &Household,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<DayRow>, ApiError> {
-    if household.meters.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(state
-        .store
-        .reading_history(&HistoryRequest {
-            meters: household.meters.iter().map(|m| m.id).collect(),
-            first_day: day_number(from),
-            last_day: day_number(to - Duration::seconds(1)),
-            from_minute: 0,
-            to_minute: 1440,
-        })
-        .await?)
-}
-
-/// `rows`' readings within `[from, to)` in local-time buckets of `resolution`.
-pub(crate) fn buckets_of(
-    household: &Household,
-    rows: &[DayRow],
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    resolution: Resolution,
-) -> Vec<Bucket> {
-    let readings = rows
-        .iter()
-        .flat_map(|row| row.intervals())
-        .filter(|r| r.start >= from && r.start < to);
-    aggregate(
-        household.tz,
-        from,
-        to,
-        resolution,
-        &household.intervals(),
-        readings,
-    )
-}
-
 async fn buckets(
     state: &AppState,
     household: &Household,
@@ -193,7 +121,14 @@ async fn buckets(
     resolution: Resolution,
 ) -> Result<Vec<Bucket>, ApiError> {
     let rows = day_rows(state, household, from, to).await?;
-    Ok(buckets_of(household, &rows, from, to, resolution))
+    Ok(buckets_of(
+        household,
+        &rows,
+        from,
+        to,
+        resolution,
+        Expected::WithinLinks,
+    ))
 }
 
 /// Consumption of the signed-in household in local-time buckets.

@@ -9,6 +9,7 @@ pub mod admin_users;
 pub mod auth;
 pub mod consumption;
 pub mod consumption_export;
+pub(crate) mod household_readings;
 pub mod me;
 pub mod meter_readings;
 pub mod onboarding;

@@ -1,6 +1,8 @@
 //! Where a household stands on the way to its first session, told truthfully: no meter, a meter
 //! without readings yet, readings arriving late, or history building up to the eligibility rule
-//! with the day it can join (docs/RULES.md, "Connecting a meter").
+//! with the day it can join (docs/RULES.md, "Connecting a meter"). Its figures count only its own
+//! readings (docs/RULES.md, "Whose readings"): a household that moved in has none before its
+//! move-in, and those days count as empty.
 
 use axum::Json;
 use axum::extract::State;
@@ -12,7 +14,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::consumption::{buckets_of, day_rows, household};
+use super::household_readings::{Expected, buckets_of, day_rows, household};
 use crate::AppState;
 use crate::auth::extract::CurrentUser;
 use crate::error::{ApiError, Problem};
@@ -122,7 +124,7 @@ async fn onboarding(
             created_at: claim.created_at,
         });
     let meters = household.meter_ids.clone();
-    if household.meters.is_empty() {
+    if household.meter_ids.is_empty() {
         return Ok(Json(OnboardingResponse {
             step: OnboardingStep::ConnectMeter,
             claim_in_review,
@@ -148,8 +150,16 @@ async fn onboarding(
         window_start,
         today_start,
         Resolution::Day,
+        Expected::HeldNow,
     );
-    let recent = buckets_of(&household, &rows, window_start, now, Resolution::HalfHour);
+    let recent = buckets_of(
+        &household,
+        &rows,
+        window_start,
+        now,
+        Resolution::HalfHour,
+        Expected::WithinLinks,
+    );
     let latest_reading_at = recent
         .iter()
         .rev()
@@ -161,6 +171,7 @@ async fn onboarding(
         today_start,
         local_midnight(tz, today + Duration::days(days)),
         Resolution::Day,
+        Expected::HeldNow,
     );
     let coverage: Vec<DayCoverage> = past
         .iter()

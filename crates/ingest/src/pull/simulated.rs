@@ -142,9 +142,14 @@ impl SimulatedSource {
         let mut windows: HashMap<i64, Vec<Window>> = HashMap::new();
         for session in self.store.overlapping_sessions(&window, None).await? {
             let households = self.store.session_participants(session.id).await?;
-            for (_, meter, _) in self.store.household_meters_of(&households).await? {
+            let (starts, ends) = (session.plan.window.starts_at, session.plan.window.ends_at);
+            // A meter responds only for the household whose readings the window's are.
+            for held in self.store.household_meters_of(&households).await? {
+                if !held.periods.overlaps(starts, ends) {
+                    continue;
+                }
                 windows
-                    .entry(meter)
+                    .entry(held.meter)
                     .or_default()
                     .push((session.plan.window.starts_at, session.plan.window.ends_at));
             }

@@ -13,6 +13,7 @@ pub struct Model {
     pub tariff_code: String,
     pub interval_minutes: i16,
     pub updated_at: DateTimeUtc,
+    pub account_since: Option<DateTimeUtc>,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

@@ -14,6 +14,7 @@ pub struct Model {
     pub linked_at: DateTimeUtc,
     pub ended_at: Option<DateTimeUtc>,
     pub end_reason: Option<String>,
+    pub readings_from: Option<DateTimeUtc>,
 }
 
 /// No SeaORM relations: the foreign keys live in the migrations and queries join by column, so

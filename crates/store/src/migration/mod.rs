@@ -9,6 +9,7 @@ mod m0006_account_security;
 mod m0007_languages;
 mod m0008_onboarding;
 mod m0009_progress;
+mod m0010_link_periods;
 
 use sea_orm_migration::prelude::*;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_languages::Migration),
             Box::new(m0008_onboarding::Migration),
             Box::new(m0009_progress::Migration),
+            Box::new(m0010_link_periods::Migration),
         ]
     }
 }

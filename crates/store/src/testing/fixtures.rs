@@ -110,3 +110,41 @@ pub fn session_plan(title: &str, start: DateTime<Utc>, hours: i64) -> SessionPla
         surprise: false,
     }
 }
+
+/// Moves every link of `meter` and the register's change of its account `by` into the past, as
+/// if the history they record (a move, a new occupant connecting) had happened then: how a test
+/// gets readings after a move, which cannot be in the future.
+pub async fn backdate_links(store: &Store, meter: &str, by: Duration) {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+    use crate::entity::{customer_register, meter_link};
+    let links = meter_link::Entity::find()
+        .filter(meter_link::Column::MeterId.eq(meter))
+        .all(&store.db)
+        .await
+        .unwrap_or_else(|e| panic!("links of {meter}: {e}"));
+    for link in links {
+        let (linked_at, ended_at, from) = (link.linked_at, link.ended_at, link.readings_from);
+        let mut model: meter_link::ActiveModel = link.into();
+        model.linked_at = Set(linked_at - by);
+        model.ended_at = Set(ended_at.map(|t| t - by));
+        model.readings_from = Set(from.map(|t| t - by));
+        model
+            .update(&store.db)
+            .await
+            .unwrap_or_else(|e| panic!("backdating a link of {meter}: {e}"));
+    }
+    if let Some(line) = customer_register::Entity::find_by_id(meter)
+        .one(&store.db)
+        .await
+        .unwrap_or_else(|e| panic!("register line of {meter}: {e}"))
+    {
+        let since = line.account_since;
+        let mut model: customer_register::ActiveModel = line.into();
+        model.account_since = Set(since.map(|t| t - by));
+        model
+            .update(&store.db)
+            .await
+            .unwrap_or_else(|e| panic!("backdating the register line of {meter}: {e}"));
+    }
+}

@@ -16,7 +16,8 @@ use crate::{Backend, DatabaseUrl};
 mod fixtures;
 
 pub use fixtures::{
-    consumer, quarter_hour_meter, session_plan, steady_readings, steady_readings_except,
+    backdate_links, consumer, quarter_hour_meter, session_plan, steady_readings,
+    steady_readings_except,
 };
 
 const DEFAULT_ADMIN_URL: &str = "postgres://postgres@localhost/postgres?host=/var/run/postgresql";

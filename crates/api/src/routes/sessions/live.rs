@@ -78,7 +78,7 @@ async fn household_live(
     CurrentGrant(user, grant): CurrentGrant,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
-    started(&state, id).await?;
+    let session = started(&state, id).await?;
     if state
         .store
         .joined_sessions(user.id, &[id])
@@ -89,12 +89,15 @@ async fn household_live(
             "you did not join this session".to_owned(),
         ));
     }
+    // Only the meters whose readings in the session's window are the household's.
+    let (starts, ends) = (session.plan.window.starts_at, session.plan.window.ends_at);
     let meters: Vec<i64> = state
         .store
         .household_meters_of(&[user.id])
         .await?
         .into_iter()
-        .map(|(_, meter, _)| meter)
+        .filter(|m| m.periods.overlaps(starts, ends))
+        .map(|m| m.meter)
         .collect();
     let subscription = state.live.subscribe(id, user.id, &meters);
     let closed = access_ends(state.clone(), grant, Role::Consumer);
@@ -172,10 +175,10 @@ async fn access_ends(state: AppState, grant: Grant, needed: Role) {
 }
 
 /// A session that has baselines: live or later.
-async fn started(state: &AppState, id: Uuid) -> Result<(), ApiError> {
+async fn started(state: &AppState, id: Uuid) -> Result<store::SessionRecord, ApiError> {
     let session = state.store.session(id).await?;
     match session.state {
-        SessionState::Live | SessionState::Settling | SessionState::Final => Ok(()),
+        SessionState::Live | SessionState::Settling | SessionState::Final => Ok(session),
         other => Err(ApiError::Conflict(format!(
             "the session is {other}: live progress starts with the session"
         ))),
