@@ -3,15 +3,19 @@ import {
   accounts,
   announceSession,
   dataSourceKey,
-  demoPoints,
   demoSessions,
+  expectDemoPayment,
+  greenPoints,
   householdSession,
+  type LedgerEntry,
   liveSaved,
   liveSaving,
   pastResult,
+  pastSessions,
   percent,
   resultSaving,
   screenshot,
+  SESSIONS_LISTED,
   signIn,
   SIMULATED_METER,
   uniqueName,
@@ -59,6 +63,7 @@ test("a new household registers, sees its field error fixed, lands on Home asked
 test("a household with meter history joins the next session from Sessions and leaves it again", async ({ page, request }) => {
   const title = uniqueName("Evening peak");
   await announceSession(request, title, 3);
+  const past = await pastSessions(request, accounts.simulated);
 
   await signIn(page, accounts.simulated);
   await expect(page.getByText("Next Saving Session")).toBeVisible();
@@ -76,7 +81,7 @@ test("a household with meter history joins the next session from Sessions and le
 
   // The demo household took part in the demo's past sessions and in the live one.
   await page.getByRole("tab", { name: "Past" }).tap();
-  await expect(page.getByRole("button", { name: /^Result of / })).toHaveCount(2);
+  await expect(page.getByRole("button", { name: /^Result of / })).toHaveCount(Math.min(past.length, SESSIONS_LISTED));
   await expect(page.getByRole("button", { name: `Result of ${demoSessions.provisional}` })).toBeVisible();
   await expect(page.getByRole("button", { name: `Result of ${demoSessions.settled}` })).toBeVisible();
   await page.getByRole("tab", { name: "Live" }).tap();
@@ -134,13 +139,15 @@ test("the printed consumer finds every screen filled: the session to join, the l
   const provisional = await pastResult(request, accounts.consumer, demoSessions.provisional);
   const settled = await pastResult(request, accounts.consumer, demoSessions.settled);
   expect([provisional.status, settled.status]).toEqual(["provisional", "final"]);
-  for (const session of [provisional, settled]) expect(session.points_earned).toBe(demoPoints(session.saved));
+  const { balance, entries } = await greenPoints(request, accounts.consumer);
+  for (const session of [provisional, settled]) expectDemoPayment(session, entries);
+  // Latest first, as the app lists them.
+  const listed = (await pastSessions(request, accounts.consumer)).slice(0, SESSIONS_LISTED);
   const points = (n: number) => `Green Points earned: ${n.toLocaleString("en-US")} points`;
 
   await signIn(page, accounts.consumer);
   await expect(page.getByText(demoSessions.upcoming, { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: `Join ${demoSessions.upcoming}` })).toBeVisible();
-  const balance = provisional.points_earned + settled.points_earned;
   await expect(page.getByLabel(`Balance: ${balance.toLocaleString("en-US")} points`)).toBeVisible();
   await screenshot(page, "11a-consumer-home");
 
@@ -149,9 +156,10 @@ test("the printed consumer finds every screen filled: the session to join, the l
   await expect(page.getByRole("button", { name: `Join ${demoSessions.upcoming}` })).toBeVisible();
 
   await page.getByRole("tab", { name: "Past" }).tap();
-  await expect(page.getByRole("button", { name: /^Result of / })).toHaveCount(2);
-  for (const paid of [provisional.points_earned, settled.points_earned]) {
-    const sessions = [provisional, settled].filter((session) => session.points_earned === paid).length;
+  await expect(page.getByRole("button", { name: /^Result of / })).toHaveCount(listed.length);
+  // Each session says what it paid: sessions that paid the same say the same.
+  for (const paid of new Set(listed.map((session) => session.points_earned))) {
+    const sessions = listed.filter((session) => session.points_earned === paid).length;
     await expect(page.getByText(points(paid), { exact: true })).toHaveCount(sessions);
   }
   await screenshot(page, "11b-consumer-past");
@@ -238,7 +246,7 @@ test("the demo household opens the settled demo session's result: kWh and % save
   request,
 }) => {
   const session = await pastResult(request, accounts.simulated, demoSessions.settled);
-  expect(session.points_earned).toBe(demoPoints(session.saved));
+  expectDemoPayment(session, (await greenPoints(request, accounts.simulated)).entries);
   await signIn(page, accounts.simulated);
   await page.getByRole("tab", { name: "Sessions" }).tap();
   await page.getByRole("tab", { name: "Past" }).tap();
@@ -256,20 +264,28 @@ test("the demo household opens the settled demo session's result: kWh and % save
 });
 
 test("the demo household sees the Green Points paid for the demo sessions, on Home and in its history", async ({ page, request }) => {
-  const paid = await Promise.all(
-    [demoSessions.provisional, demoSessions.settled].map((title) => pastResult(request, accounts.simulated, title)),
-  );
-  const balance = paid.reduce((sum, session) => sum + demoPoints(session.saved), 0);
-  const saving = paid.filter((session) => demoPoints(session.saved) > 10).length;
+  const { balance, entries } = await greenPoints(request, accounts.simulated);
+  const count = (reason: LedgerEntry["reason"]) => entries.filter((entry) => entry.reason === reason).length;
   await signIn(page, accounts.simulated);
   await expect(page.getByLabel(`Balance: ${balance.toLocaleString("en-US")} points`)).toBeVisible();
   await screenshot(page, "15-home-points");
 
   await page.getByRole("button", { name: "Green Points history" }).tap();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-  await expect(page.getByLabel("Opt-in bonus, +10 points")).toHaveCount(2);
-  await expect(page.getByLabel(/^Session savings, \+[\d,]+ points?$/)).toHaveCount(saving);
+  const shown = page.getByLabel(/^(Opt-in bonus|Session savings|Streak bonus|Badge), \+[\d,]+ points?$/);
+  await expect(shown).not.toHaveCount(0);
   await screenshot(page, "16-points-history");
+  // Newest first, a page at a time: older pages until the whole ledger is there.
+  for (let before = await shown.count(); before < entries.length; before = await shown.count()) {
+    await page.getByRole("button", { name: "Show older entries" }).tap();
+    await expect(shown).not.toHaveCount(before);
+  }
+  await expect(page.getByRole("button", { name: "Show older entries" })).toHaveCount(0);
+  await expect(shown).toHaveCount(entries.length);
+  await expect(page.getByLabel("Opt-in bonus, +10 points", { exact: true })).toHaveCount(count("opt_in_bonus"));
+  await expect(page.getByLabel(/^Session savings, \+[\d,]+ points?$/)).toHaveCount(count("session_savings"));
+  await expect(page.getByLabel("Streak bonus, +50 points", { exact: true })).toHaveCount(count("streak_bonus"));
+  await expect(page.getByLabel(/^Badge, \+[\d,]+ points?$/)).toHaveCount(count("badge"));
 });
 
 test.describe("on a large screen", () => {

@@ -126,6 +126,19 @@ interface HouseholdSession {
   points_earned: number;
 }
 
+/** The most sessions the app lists at once (src/api/endpoints.ts asks the server for 50). */
+export const SESSIONS_LISTED = 50;
+
+/** Every past session of `account`, latest first, as the server lists them. */
+export async function pastSessions(request: APIRequestContext, account: { email: string; password: string }) {
+  const headers = { authorization: `Bearer ${await token(request, account)}` };
+  const response = await request.get("/api/v1/sessions?when=past&per_page=100", { headers });
+  expect(response.status()).toBe(200);
+  const { items, total } = (await response.json()) as { items: HouseholdSession[]; total: number };
+  expect(items).toHaveLength(total);
+  return items;
+}
+
 /** A session as `account` sees it in its list of `when` sessions, once it is there. */
 export async function householdSession(
   request: APIRequestContext,
@@ -214,10 +227,40 @@ export async function liveSaved(
   return saved;
 }
 
+/** A Green Points ledger entry (`GET /me/points`). */
+export interface LedgerEntry {
+  reason: "session_savings" | "opt_in_bonus" | "streak_bonus" | "badge";
+  points: number;
+  /** The session it was paid for (`id#n` for a correction), or `badge:<key>`. */
+  reference: string;
+}
+
+/** `account`'s Green Points balance and its whole ledger, newest first, as the server tells them. */
+export async function greenPoints(request: APIRequestContext, account: { email: string; password: string }) {
+  const headers = { authorization: `Bearer ${await token(request, account)}` };
+  const response = await request.get("/api/v1/me/points?per_page=100", { headers });
+  expect(response.status()).toBe(200);
+  const { balance, items, total } = (await response.json()) as { balance: number; items: LedgerEntry[]; total: number };
+  expect(items).toHaveLength(total);
+  return { balance, entries: items };
+}
+
 /**
- * What a demo session pays for `saved` kWh: 10 points for taking part and 100 per kWh saved, none
- * for using more (docs/DEMO.md).
+ * Checks what a demo session paid a household that saved `saved` kWh in it (docs/DEMO.md), by
+ * the entries of its ledger that refer to the session: 10 points for taking part, 100 per kWh
+ * saved (none for using more) and, when the session completed a run of 3 final successes, the
+ * 50-point streak bonus; the session's `points_earned` is their sum.
  */
-export function demoPoints(saved: number): number {
-  return 10 + Math.max(0, Math.round(saved * 100));
+export function expectDemoPayment(session: { id: string; saved: number; points_earned: number }, ledger: LedgerEntry[]) {
+  const paid = ledger.filter((entry) => entry.reference.split("#")[0] === session.id);
+  // By reason, in alphabetical order: opt-in bonus, savings, streak bonus.
+  const entries = paid.map(({ reason, points }) => ({ reason, points })).sort((a, b) => a.reason.localeCompare(b.reason));
+  const savings = Math.max(0, Math.round(session.saved * 100));
+  const streakBonus = entries.some((entry) => entry.reason === "streak_bonus");
+  expect(entries).toEqual([
+    { reason: "opt_in_bonus", points: 10 },
+    ...(savings > 0 ? [{ reason: "session_savings", points: savings }] : []),
+    ...(streakBonus ? [{ reason: "streak_bonus", points: 50 }] : []),
+  ]);
+  expect(session.points_earned).toBe(paid.reduce((sum, entry) => sum + entry.points, 0));
 }
