@@ -235,7 +235,9 @@ impl Engine {
         rules: &ProgressRules,
         now: DateTime<Utc>,
     ) -> Result<ProgressSummary, EngineError> {
+        let started = std::time::Instant::now();
         let facts = self.store.progress_facts(users).await?;
+        let loaded = started.elapsed();
         let mut awards = Vec::new();
         let mut evaluated = Vec::with_capacity(facts.len());
         for record in &facts {
@@ -258,7 +260,9 @@ impl Engine {
             awards.extend(new);
             evaluated.push((record, prepared, progress, new_points, badges));
         }
+        let computed = started.elapsed();
         let badges_awarded = self.store.award_badges(&awards).await?;
+        let awarded = started.elapsed();
         let mut level_ups = Vec::new();
         let mut snapshots = Vec::with_capacity(evaluated.len());
         for (record, prepared, progress, new_points, badges) in evaluated {
@@ -298,7 +302,17 @@ impl Engine {
             });
         }
         let levels_reached = self.store.record_level_ups(&level_ups).await?;
+        let recorded = started.elapsed();
         self.store.save_progress(&snapshots).await?;
+        tracing::debug!(
+            households = facts.len(),
+            load_ms = loaded.as_millis(),
+            compute_ms = (computed - loaded).as_millis(),
+            awards_ms = (awarded - computed).as_millis(),
+            levels_ms = (recorded - awarded).as_millis(),
+            snapshots_ms = (started.elapsed() - recorded).as_millis(),
+            "progress batch evaluated"
+        );
         Ok(ProgressSummary {
             households: facts.len() as u64,
             badges_awarded,

@@ -227,6 +227,7 @@ impl Store {
         users: &[Uuid],
     ) -> Result<Vec<ProgressFactsRecord>, StoreError> {
         let ids = || users.iter().copied();
+        let started = std::time::Instant::now();
         let households: Vec<(Uuid, Option<String>, DateTime<Utc>)> = household::Entity::find()
             .select_only()
             .columns([
@@ -255,6 +256,7 @@ impl Store {
                 )
             })
             .collect();
+        let households_read = started.elapsed();
         let outcomes: Vec<OutcomeRow> = session_result::Entity::find()
             .select_only()
             .columns([
@@ -281,6 +283,7 @@ impl Store {
                 });
             }
         }
+        let outcomes_read = started.elapsed();
         let sums: Vec<(Uuid, Option<i64>)> = points_entry::Entity::find()
             .select_only()
             .column(points_entry::Column::UserId)
@@ -295,6 +298,7 @@ impl Store {
                 facts.lifetime_points = points.unwrap_or(0);
             }
         }
+        let points_read = started.elapsed();
         let levels = level_up::Entity::find()
             .filter(level_up::Column::UserId.is_in(ids()))
             .all(&self.db)
@@ -322,6 +326,13 @@ impl Store {
                 });
             }
         }
+        tracing::debug!(
+            households_ms = households_read.as_millis(),
+            outcomes_ms = (outcomes_read - households_read).as_millis(),
+            points_ms = (points_read - outcomes_read).as_millis(),
+            levels_and_awards_ms = (started.elapsed() - points_read).as_millis(),
+            "progress facts read"
+        );
         Ok(users.iter().filter_map(|u| by_user.remove(u)).collect())
     }
 
