@@ -23,6 +23,7 @@ pub mod secret;
 pub mod session;
 pub mod settlement;
 pub mod sorting;
+pub mod streak;
 
 use std::borrow::Cow;
 

@@ -10,17 +10,16 @@ pub mod badges;
 pub mod garden;
 pub mod levels;
 pub mod names;
-pub mod streak;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::rewards::RewardRules;
 use crate::settlement::ResultStatus;
+use crate::streak::Streak;
 use badges::{BadgeFacts, BadgeState};
 use garden::{Garden, GardenRules};
 use levels::{LevelReached, LevelStanding, LevelTable};
-use streak::Streak;
 
 /// A household's result in one session, as progress reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]

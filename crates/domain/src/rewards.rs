@@ -10,8 +10,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationError;
-use crate::progress::streak::{ShieldRule, StreakWalk};
 use crate::settlement::ResultStatus;
+use crate::streak::{ShieldRule, StreakWalk};
 
 /// Why points were entered in the ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

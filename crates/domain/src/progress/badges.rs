@@ -10,9 +10,9 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::names::Bilingual;
-use super::streak::{ShieldRule, StreakWalk};
 use super::{HeldSession, SessionOutcome};
 use crate::ValidationError;
+use crate::streak::{ShieldRule, StreakWalk};
 
 /// Every badge of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

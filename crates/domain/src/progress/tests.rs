@@ -4,9 +4,9 @@ use proptest::prelude::*;
 use super::badges::{BadgeKey, ProgressUnit};
 use super::garden::{GardenHealth, PlantStage, Species, StageThresholds};
 use super::levels::{LevelKey, LevelReached, LevelStanding, LevelTable};
-use super::streak::{ShieldRule, Streak};
 use super::*;
 use crate::rewards::{RewardRules, StreakRule};
+use crate::streak::{ShieldRule, Streak};
 
 fn day(n: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 5, 16, 0, 0)

@@ -5,8 +5,8 @@
 use anyhow::{Context, bail};
 use domain::progress::garden::{CarbonFactors, GardenRules, StageThresholds};
 use domain::progress::levels::LevelTable;
-use domain::progress::streak::ShieldRule;
 use domain::rewards::{RewardRules, StreakRule};
+use domain::streak::ShieldRule;
 use serde::{Deserialize, Serialize};
 
 /// The progress settings as written in the configuration.
