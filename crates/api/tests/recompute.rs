@@ -110,8 +110,12 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
             (&corrected["saved_kwh"], &corrected["ledger_entries"]),
             (&0.4.into(), &1.into())
         );
-        assert_eq!(app.store.points_balance(household.id).await.unwrap(), 40);
+        assert_eq!(session_points(&app, household.id).await, 40);
+        // The household's progress followed: its first saving's badge, paid once.
+        let balance = app.store.points_balance(household.id).await.unwrap();
+        assert!(balance > 40, "{balance}");
         assert_eq!(recompute().await["ledger_entries"], 0, "once only");
+        assert_eq!(app.store.points_balance(household.id).await.unwrap(), balance);
 
         let stranger = problem(
             app.call(
@@ -132,6 +136,20 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
             stranger["detail"].as_str().unwrap().contains("no result"),
             "{stranger}"
         );
-        assert_eq!(app.store.points_balance(household.id).await.unwrap(), 40);
+        assert_eq!(app.store.points_balance(household.id).await.unwrap(), balance);
     }
+}
+
+/// A household's points from sessions: its ledger without the badges' points.
+async fn session_points(app: &TestApp, user: uuid::Uuid) -> i64 {
+    let page = domain::paging::PageRequest::new(None, Some(100)).unwrap();
+    app.store
+        .points_ledger(user, page)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .filter(|e| e.entry.reason != domain::rewards::LedgerReason::Badge)
+        .map(|e| e.entry.points)
+        .sum()
 }
