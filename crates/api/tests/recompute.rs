@@ -115,7 +115,10 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
         let balance = app.store.points_balance(household.id).await.unwrap();
         assert!(balance > 40, "{balance}");
         assert_eq!(recompute().await["ledger_entries"], 0, "once only");
-        assert_eq!(app.store.points_balance(household.id).await.unwrap(), balance);
+        assert_eq!(
+            app.store.points_balance(household.id).await.unwrap(),
+            balance
+        );
 
         let stranger = problem(
             app.call(
@@ -136,7 +139,10 @@ async fn a_corrected_reading_is_recomputed_into_one_correcting_entry() {
             stranger["detail"].as_str().unwrap().contains("no result"),
             "{stranger}"
         );
-        assert_eq!(app.store.points_balance(household.id).await.unwrap(), balance);
+        assert_eq!(
+            app.store.points_balance(household.id).await.unwrap(),
+            balance
+        );
     }
 }
 
