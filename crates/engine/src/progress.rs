@@ -145,7 +145,6 @@ impl Prepared {
     fn evaluate(
         &self,
         record: &ProgressFactsRecord,
-        lifetime_points: i64,
         rules: &ProgressRules,
         now: DateTime<Utc>,
     ) -> Progress {
@@ -153,7 +152,7 @@ impl Prepared {
             &ProgressFacts {
                 outcomes: &self.outcomes,
                 held: &self.held,
-                lifetime_points,
+                lifetime_points: record.lifetime_points,
                 levels_reached: &record.levels,
             },
             rules,
@@ -242,7 +241,7 @@ impl Engine {
         let mut evaluated = Vec::with_capacity(facts.len());
         for record in &facts {
             let prepared = Prepared::of(record, held);
-            let progress = prepared.evaluate(record, record.lifetime_points, rules, now);
+            let progress = prepared.evaluate(record, rules, now);
             let new: Vec<NewBadgeAward> = progress
                 .badges
                 .iter()
@@ -332,8 +331,7 @@ impl Engine {
         };
         let held = Held::new(self.store.held_sessions().await?);
         let prepared = Prepared::of(&record, &held);
-        let progress =
-            prepared.evaluate(&record, record.lifetime_points, &self.progress_rules(), now);
+        let progress = prepared.evaluate(&record, &self.progress_rules(), now);
         let plant_sessions = progress
             .garden
             .plants

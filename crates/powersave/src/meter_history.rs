@@ -94,6 +94,14 @@ mod tests {
     use super::*;
     use crate::feeds::SimulatorFeedConfig;
 
+    /// The simulated meter data system, as `serve` passes it to the job.
+    fn simulated_history(store: &store::Store) -> HistoryFetch {
+        HistoryFetch {
+            simulator: SimulatorFeedConfig::default().source(chrono_tz::Europe::Nicosia, store),
+            limits: ReadingLimits::default(),
+        }
+    }
+
     #[tokio::test]
     async fn a_connected_simulated_meter_gets_its_history_once_and_a_real_one_is_answered_as_it_is()
     {
@@ -105,11 +113,7 @@ mod tests {
                 .link_simulated_meter(home, &simulated, IntervalLength::FifteenMinutes)
                 .await
                 .unwrap();
-            let fetch = HistoryFetch {
-                simulator: SimulatorFeedConfig::default()
-                    .source(chrono_tz::Europe::Nicosia, &store),
-                limits: ReadingLimits::default(),
-            };
+            let fetch = simulated_history(&store);
             let request = store
                 .request_meter_history(home, &simulated, 2)
                 .await
@@ -175,11 +179,7 @@ mod tests {
                 .unwrap();
             // The previous household left a day ago.
             store::testing::backdate_links(&store, meter.as_str(), chrono::Duration::days(1)).await;
-            let fetch = HistoryFetch {
-                simulator: SimulatorFeedConfig::default()
-                    .source(chrono_tz::Europe::Nicosia, &store),
-                limits: ReadingLimits::default(),
-            };
+            let fetch = simulated_history(&store);
             let request = store
                 .request_meter_history(arriving, &meter, 2)
                 .await

@@ -133,6 +133,41 @@ impl TryFrom<points_entry::Model> for PointsEntry {
     }
 }
 
+/// Inserts `entries` in `txn`, skipping those already present (same user, reason and
+/// reference): the general path of every ledger write, also inside a caller's transaction.
+/// Returns how many were new.
+pub(crate) async fn insert_entries(
+    txn: &sea_orm::DatabaseTransaction,
+    entries: &[NewPointsEntry],
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let mut appended = 0;
+    for chunk in entries.chunks(500) {
+        let models = chunk.iter().map(|entry| points_entry::ActiveModel {
+            user_id: Set(entry.user_id),
+            reason: Set(entry.reason.as_str().to_owned()),
+            reference: Set(entry.reference.clone()),
+            points: Set(entry.points),
+            note: Set(entry.note.clone()),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        appended += points_entry::Entity::insert_many(models)
+            .on_conflict(
+                OnConflict::columns([
+                    points_entry::Column::UserId,
+                    points_entry::Column::Reason,
+                    points_entry::Column::Reference,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(appended)
+}
+
 /// Rows read into records, the first corrupt one failing the read.
 pub(crate) fn records<M, R: TryFrom<M, Error = StoreError>>(
     models: Vec<M>,
@@ -151,32 +186,8 @@ impl Store {
             tx.commit().await?;
             return Ok(appended);
         }
-        let mut appended = 0;
         let txn = self.begin_write().await?;
-        for chunk in entries.chunks(500) {
-            let models = chunk.iter().map(|entry| points_entry::ActiveModel {
-                user_id: Set(entry.user_id),
-                reason: Set(entry.reason.as_str().to_owned()),
-                reference: Set(entry.reference.clone()),
-                points: Set(entry.points),
-                note: Set(entry.note.clone()),
-                created_at: Set(now),
-                ..Default::default()
-            });
-            let inserted = points_entry::Entity::insert_many(models)
-                .on_conflict(
-                    OnConflict::columns([
-                        points_entry::Column::UserId,
-                        points_entry::Column::Reason,
-                        points_entry::Column::Reference,
-                    ])
-                    .do_nothing()
-                    .to_owned(),
-                )
-                .exec_without_returning(&txn)
-                .await?;
-            appended += inserted;
-        }
+        let appended = insert_entries(&txn, entries, now).await?;
         txn.commit().await?;
         Ok(appended)
     }

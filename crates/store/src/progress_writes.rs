@@ -8,7 +8,7 @@ use domain::rewards::LedgerReason;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{EntityTrait, Set};
 
-use crate::entity::{badge_award, household_progress, level_up, points_entry};
+use crate::entity::{badge_award, household_progress, level_up};
 use crate::progress::{NewBadgeAward, NewLevelUp, ProgressSnapshot};
 use crate::{Backend, NewPointsEntry, Store, StoreError};
 
@@ -65,30 +65,7 @@ impl Store {
             .exec_without_returning(&txn)
             .await?;
         }
-        for chunk in entries.chunks(ROWS_PER_INSERT) {
-            points_entry::Entity::insert_many(chunk.iter().map(|entry| {
-                points_entry::ActiveModel {
-                    user_id: Set(entry.user_id),
-                    reason: Set(entry.reason.as_str().to_owned()),
-                    reference: Set(entry.reference.clone()),
-                    points: Set(entry.points),
-                    note: Set(None),
-                    created_at: Set(now),
-                    ..Default::default()
-                }
-            }))
-            .on_conflict(
-                OnConflict::columns([
-                    points_entry::Column::UserId,
-                    points_entry::Column::Reason,
-                    points_entry::Column::Reference,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-        }
+        crate::ledger::insert_entries(&txn, &entries, now).await?;
         txn.commit().await?;
         Ok(awarded)
     }

@@ -131,11 +131,8 @@ async fn rebuild_user_progress(
     AdminUser(actor): AdminUser,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<(StatusCode, Json<RecomputeQueued>), ApiError> {
-    if state.store.progress_facts(&[id]).await?.is_empty() {
-        return Err(ApiError::NotFound(
-            "this account has no household".to_owned(),
-        ));
-    }
+    // Not found for an account without a household.
+    state.store.household(id).await?;
     tracing::info!(actor = %actor.id, target = %id, "progress rebuild asked");
     let queued = match &state.jobs {
         Some(queue) => {
